@@ -1,1 +1,454 @@
-def main() -> None: ...
+"""The `mailwall` command: parses options, calls the packages, prints the result.
+
+Every command takes `--json` for scripts; bad input gets one sentence on
+stderr and exit status 2, never a traceback.
+"""
+
+from __future__ import annotations
+
+import json
+import sys
+from collections.abc import Callable, Iterator, Sequence
+from contextlib import contextmanager
+from pathlib import Path
+from typing import Any, NoReturn
+
+import click
+from sqlalchemy.orm import Session, sessionmaker
+
+from wall_store import communities, mappings, migrate, people
+from wall_store import config as config_mod
+from wall_store.db import make_engine, session_factory
+from wall_store.errors import StoreError
+
+USAGE_ERROR = 2
+
+
+class App:
+    """What a command needs, loaded on first use so that `--help` needs no database."""
+
+    def __init__(self, config_path: str | None) -> None:
+        self.config_path = config_path
+        self._config: config_mod.Config | None = None
+        self._sessions: sessionmaker[Session] | None = None
+
+    @property
+    def config(self) -> config_mod.Config:
+        if self._config is None:
+            self._config = config_mod.load(self.config_path)
+        return self._config
+
+    @property
+    def sessions(self) -> sessionmaker[Session]:
+        if self._sessions is None:
+            engine = make_engine(self.config.database.url)
+            current, head = migrate.current_revision(engine), migrate.head_revision()
+            if current != head:
+                raise config_mod.ConfigError(
+                    f"the database is at revision {current or 'none'} and this Mailwall needs "
+                    f"{head}: run `mailwall db upgrade` (or `mailwall init`)"
+                )
+            self._sessions = session_factory(engine)
+        return self._sessions
+
+    @contextmanager
+    def transaction(self) -> Iterator[Session]:
+        with self.sessions() as session, session.begin():
+            yield session
+
+
+def fail(message: str) -> NoReturn:
+    click.echo(f"mailwall: {message}", err=True)
+    sys.exit(USAGE_ERROR)
+
+
+def emit(data: Any, as_json: bool, human: Callable[[Any], None]) -> None:
+    if as_json:
+        click.echo(json.dumps(data, ensure_ascii=False, indent=2, default=str))
+    else:
+        human(data)
+
+
+def table(rows: Sequence[dict[str, Any]], columns: Sequence[str], empty: str) -> None:
+    if not rows:
+        click.echo(empty)
+        return
+
+    def cell(value: Any) -> str:
+        if value is None:
+            return "-"
+        if isinstance(value, list | tuple):
+            return ", ".join(map(str, value)) or "-"
+        return str(value)
+
+    cells = [[cell(r.get(c)) for c in columns] for r in rows]
+    widths = [max(len(c), *(len(row[i]) for row in cells)) for i, c in enumerate(columns)]
+    click.echo("  ".join(c.upper().ljust(w) for c, w in zip(columns, widths, strict=True)).rstrip())
+    for row in cells:
+        click.echo("  ".join(v.ljust(w) for v, w in zip(row, widths, strict=True)).rstrip())
+
+
+json_option = click.option("--json", "as_json", is_flag=True, help="Print JSON for scripts.")
+pass_app = click.make_pass_decorator(App)
+
+
+class Group(click.Group):
+    """Turns the errors ops can cause into one sentence and exit status 2."""
+
+    def invoke(self, ctx: click.Context) -> Any:
+        try:
+            return super().invoke(ctx)
+        except (StoreError, config_mod.ConfigError) as exc:
+            fail(str(exc))
+
+
+@click.group(cls=Group)
+@click.option(
+    "--config",
+    "config_path",
+    type=click.Path(dir_okay=False),
+    help="Configuration file (default: $MAILWALL_CONFIG, ./mailwall.toml, ./data/mailwall.toml).",
+)
+@click.version_option(package_name="mailwall")
+@click.pass_context
+def main(ctx: click.Context, config_path: str | None) -> None:
+    """Mailwall: mail to the enterprise social network's walls."""
+    ctx.obj = App(config_path)
+
+
+@main.command()
+@click.option(
+    "--data-dir",
+    type=click.Path(file_okay=False, path_type=Path),
+    default=Path("data"),
+    show_default=True,
+    help="Folder for the configuration, the SQLite database and the outbox.",
+)
+@json_option
+def init(data_dir: Path, as_json: bool) -> None:
+    """Create the data folder, its configuration and the database (harmless to rerun)."""
+    from wall_store.setup import initialise
+
+    report = initialise(data_dir)
+    data = {
+        "data_dir": str(report.data_dir),
+        "config": str(report.config_path),
+        "created": report.created,
+        "revision_before": report.revision_before,
+        "revision": report.revision_after,
+        "changed": report.changed,
+    }
+
+    def human(_: Any) -> None:
+        if not report.changed:
+            click.echo(
+                f"{report.data_dir} is already initialised; nothing changed "
+                f"(database at revision {report.revision_after})."
+            )
+            return
+        for item in report.created:
+            click.echo(f"created {item}")
+        if report.revision_before != report.revision_after:
+            click.echo(
+                f"database migrated from {report.revision_before or 'empty'} "
+                f"to {report.revision_after}"
+            )
+        default = Path("data").resolve() / "mailwall.toml"
+        if report.config_path != default:
+            click.echo(f"next: export MAILWALL_CONFIG={report.config_path}")
+
+    emit(data, as_json, human)
+
+
+@main.group()
+def db() -> None:
+    """Database schema."""
+
+
+@db.command("upgrade")
+@json_option
+@pass_app
+def db_upgrade(app: App, as_json: bool) -> None:
+    """Apply the migrations that the database lacks."""
+    engine = make_engine(app.config.database.url)
+    try:
+        before, after = migrate.upgrade(engine)
+    finally:
+        engine.dispose()
+    data = {"revision_before": before, "revision": after, "changed": before != after}
+
+    def human(_: Any) -> None:
+        if before == after:
+            click.echo(f"database already at revision {after}; nothing to do.")
+        else:
+            click.echo(f"database migrated from {before or 'empty'} to {after}")
+
+    emit(data, as_json, human)
+
+
+# --- communities -------------------------------------------------------------------
+
+
+@main.group()
+def community() -> None:
+    """Create and inspect communities."""
+
+
+KINDS = ("team", "project", "support", "watch")
+POLICIES = ("accept", "moderate", "reject")
+ROLES = ("manager", "member", "external")
+
+
+Callback = Callable[[click.Context, click.Parameter, Any], Any]
+
+
+def _choice_callback(allowed: Sequence[str]) -> Callback:
+    # click's own Choice error is a usage screen; ops get one sentence instead.
+    def check(ctx: click.Context, param: click.Parameter, value: Any) -> Any:
+        if value is not None and value not in allowed:
+            fail(f"{value!r} is not a valid {param.name}: choose one of {', '.join(allowed)}")
+        return value
+
+    return check
+
+
+@community.command("create")
+@click.argument("slug")
+@click.option("--name", required=True, help="Display name, e.g. 'Projet Atlas'.")
+@click.option("--kind", required=True, callback=_choice_callback(KINDS),
+              help="team, project, support or watch.")
+@click.option("--private", is_flag=True, help="Visible to members only.")
+@click.option("--policy", default="moderate", show_default=True,
+              callback=_choice_callback(POLICIES),
+              help="What happens to mail from non-members: accept, moderate or reject.")
+@json_option
+@pass_app
+def community_create(
+    app: App, slug: str, name: str, kind: str, private: bool, policy: str, as_json: bool
+) -> None:
+    """Create a community."""
+    with app.transaction() as session:
+        row = communities.create_community(
+            session, slug, name=name, kind=kind, private=private, policy=policy
+        )
+        data = communities.community_summary(session, row)
+    emit(data, as_json, lambda d: click.echo(
+        f"created {d['visibility']} {d['kind']} community {d['slug']} ({d['name']}), "
+        f"non-member policy: {d['policy']}"))
+
+
+@community.command("list")
+@json_option
+@pass_app
+def community_list(app: App, as_json: bool) -> None:
+    """List communities."""
+    with app.transaction() as session:
+        data = [
+            communities.community_summary(session, c)
+            for c in communities.list_communities(session)
+        ]
+    emit(data, as_json, lambda d: table(
+        d, ["slug", "name", "kind", "visibility", "policy", "archived", "members", "threads"],
+        "no communities yet: `mailwall community create SLUG --name NAME --kind team`"))
+
+
+@community.command("show")
+@click.argument("slug")
+@json_option
+@pass_app
+def community_show(app: App, slug: str, as_json: bool) -> None:
+    """Show one community."""
+    with app.transaction() as session:
+        data = communities.community_summary(session, communities.get_community(session, slug))
+
+    def human(d: dict[str, Any]) -> None:
+        for key, value in d.items():
+            shown = ", ".join(value) if isinstance(value, list) else value
+            click.echo(f"{key + ':':<12} {shown if shown not in ('', None) else '-'}")
+
+    emit(data, as_json, human)
+
+
+@community.command("archive")
+@click.argument("slug")
+@json_option
+@pass_app
+def community_archive(app: App, slug: str, as_json: bool) -> None:
+    """Archive a community: its wall stays readable, it takes no more mail."""
+    with app.transaction() as session:
+        row, changed = communities.archive_community(session, slug)
+        data = {"slug": row.slug, "archived": True, "changed": changed}
+    emit(data, as_json, lambda d: click.echo(
+        f"archived {slug}" if changed else f"{slug} was already archived; nothing changed"))
+
+
+# --- channels ----------------------------------------------------------------------
+
+
+@main.group()
+def channel() -> None:
+    """Sub-streams of a community."""
+
+
+@channel.command("add")
+@click.argument("slug")
+@click.argument("channel_name", metavar="CHANNEL")
+@click.option("--name", default=None, help="Display name (default: CHANNEL).")
+@json_option
+@pass_app
+def channel_add(app: App, slug: str, channel_name: str, name: str | None, as_json: bool) -> None:
+    """Add a channel to a community; mail to SLUG+CHANNEL@domain lands there."""
+    with app.transaction() as session:
+        row = communities.add_channel(session, slug, channel_name, name)
+        data = {"community": slug, "channel": row.slug, "name": row.name,
+                "address": f"{slug}+{row.slug}@{app.config.smtp.domain}"}
+    emit(data, as_json, lambda d: click.echo(
+        f"added channel {d['channel']} to {slug}"))
+
+
+# --- members -----------------------------------------------------------------------
+
+
+@main.group()
+def member() -> None:
+    """Members of a community and their roles."""
+
+
+@member.command("add")
+@click.argument("slug")
+@click.argument("email")
+@click.option("--name", default="", help="Display name, e.g. 'Élodie Martin'.")
+@click.option("--role", default="member", show_default=True,
+              callback=_choice_callback(ROLES), help="manager, member or external.")
+@json_option
+@pass_app
+def member_add(app: App, slug: str, email: str, name: str, role: str, as_json: bool) -> None:
+    """Add a member (or change a member's role)."""
+    with app.transaction() as session:
+        membership, created = people.add_member(session, slug, email, name=name, role=role)
+        data = {"community": slug, "email": membership.person.primary_address,
+                "name": membership.person.display_name, "role": membership.role.value,
+                "created": created}
+    emit(data, as_json, lambda d: click.echo(
+        f"{'added' if created else 'updated'} {d['email']} as {d['role']} of {slug}"))
+
+
+@member.command("remove")
+@click.argument("slug")
+@click.argument("email")
+@json_option
+@pass_app
+def member_remove(app: App, slug: str, email: str, as_json: bool) -> None:
+    """Remove a member from a community."""
+    with app.transaction() as session:
+        people.remove_member(session, slug, email)
+    emit({"community": slug, "email": email, "removed": True}, as_json,
+         lambda d: click.echo(f"removed {email} from {slug}"))
+
+
+@member.command("list")
+@click.argument("slug")
+@json_option
+@pass_app
+def member_list(app: App, slug: str, as_json: bool) -> None:
+    """List a community's members."""
+    with app.transaction() as session:
+        data = people.list_members(session, slug)
+    emit(data, as_json, lambda d: table(
+        d, ["email", "name", "role", "stage"], f"{slug} has no members yet"))
+
+
+# --- mappings ----------------------------------------------------------------------
+
+
+@main.group("map")
+def map_group() -> None:
+    """Addresses and IMAP mailboxes that feed communities."""
+
+
+@map_group.command("add")
+@click.argument("slug")
+@click.option("--address", default=None, help="An address at the SMTP domain.")
+@click.option("--imap", "imap_url", default=None, help="imaps://user@host[:port]/Folder")
+@click.option("--password-env", default=None, help="Variable that holds the IMAP password.")
+@click.option("--password-file", default=None, help="File that holds the IMAP password.")
+@click.option("--channel", "channel_name", default=None, help="Land in this channel.")
+@json_option
+@pass_app
+def map_add(
+    app: App,
+    slug: str,
+    address: str | None,
+    imap_url: str | None,
+    password_env: str | None,
+    password_file: str | None,
+    channel_name: str | None,
+    as_json: bool,
+) -> None:
+    """Map an SMTP address or an IMAP mailbox to a community."""
+    if bool(address) == bool(imap_url):
+        fail("give exactly one of --address ADDRESS or --imap URL")
+    with app.transaction() as session:
+        if address:
+            if password_env or password_file:
+                fail("--password-env and --password-file go with --imap, not --address")
+            row = mappings.add_address(session, slug, address, channel_name)
+        else:
+            row = mappings.add_imap(session, slug, imap_url or "", password_env=password_env,
+                                    password_file=password_file, channel=channel_name)
+        data = mappings.mapping_view(row)
+    emit(data, as_json, lambda d: click.echo(
+        f"mapping {d['id']}: {d['target']} -> {d['community']}"
+        + (f" (channel {d['channel']})" if d["channel"] else "")))
+
+
+@map_group.command("list")
+@json_option
+@pass_app
+def map_list(app: App, as_json: bool) -> None:
+    """List mappings, with each IMAP mailbox's last success and last error."""
+    with app.transaction() as session:
+        data = [mappings.mapping_view(m) for m in mappings.list_mappings(session)]
+    emit(data, as_json, lambda d: table(
+        d, ["id", "community", "channel", "kind", "target", "password_from", "last_success_at",
+            "last_error"], "no mappings yet: `mailwall map add SLUG --address ADDRESS`"))
+
+
+@map_group.command("remove")
+@click.argument("mapping_id", metavar="ID", type=int)
+@json_option
+@pass_app
+def map_remove(app: App, mapping_id: int, as_json: bool) -> None:
+    """Remove a mapping."""
+    with app.transaction() as session:
+        data = mappings.mapping_view(mappings.remove_mapping(session, mapping_id))
+    emit(data, as_json, lambda d: click.echo(f"removed mapping {d['id']} ({d['target']})"))
+
+
+# --- demo --------------------------------------------------------------------------
+
+
+@main.command()
+@json_option
+@pass_app
+def demo(app: App, as_json: bool) -> None:
+    """Create a demo community with members and a few threads (harmless to rerun)."""
+    from gateway.demo import load_demo
+
+    with app.transaction() as session:
+        data = load_demo(session, domain=app.config.smtp.domain)
+
+    def human(d: dict[str, Any]) -> None:
+        if not d["created"]:
+            click.echo(f"the demo community {d['community']} is already there; nothing changed.")
+            return
+        click.echo(f"demo community {d['community']} ready: {d['members']} members, "
+                   f"{d['threads']} threads, {d['posts']} posts")
+        click.echo(f"send mail to {d['address']}; see it with `mailwall community show "
+                   f"{d['community']}`")
+
+    emit(data, as_json, human)
+
+
+if __name__ == "__main__":
+    main()

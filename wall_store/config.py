@@ -1,0 +1,232 @@
+"""Mailwall's configuration: one TOML file, every key overridable from the environment.
+
+Lives in ``wall_store`` because every package (gateway, digests, web) may
+import ``wall_store`` and each needs its own section. Relative paths in the
+file are relative to the file's folder, so a data folder can be moved whole.
+"""
+
+from __future__ import annotations
+
+import difflib
+import os
+import tomllib
+from collections.abc import Mapping
+from dataclasses import dataclass, field, replace
+from pathlib import Path
+from typing import Any, get_type_hints
+
+CONFIG_ENV = "MAILWALL_CONFIG"
+SECRET_ENV = "MAILWALL_SECURITY_SECRET"
+DEFAULT_SEARCH = (Path("mailwall.toml"), Path("data") / "mailwall.toml")
+
+
+class ConfigError(Exception):
+    """A configuration problem, worded for the person who edits the file."""
+
+
+@dataclass(frozen=True)
+class DatabaseSection:
+    url: str = ""
+
+
+@dataclass(frozen=True)
+class SmtpSection:
+    host: str = "127.0.0.1"
+    port: int = 2525
+    domain: str = "mailwall.localhost"
+    max_message_bytes: int = 25 * 1024 * 1024
+    lmtp_port: int = 0
+    tls_cert: str = ""
+    tls_key: str = ""
+
+
+@dataclass(frozen=True)
+class WebSection:
+    host: str = "127.0.0.1"
+    port: int = 8025
+    base_url: str = "http://127.0.0.1:8025"
+
+
+@dataclass(frozen=True)
+class OutboundSection:
+    smarthost: str = ""
+    port: int = 587
+    starttls: bool = True
+    username: str = ""
+    password_env: str = ""
+    from_address: str = ""
+    maildir: str = "outbox"
+
+
+@dataclass(frozen=True)
+class SecuritySection:
+    secret_file: str = "secret.key"
+
+
+@dataclass(frozen=True)
+class PipelineSection:
+    subject_window_days: int = 30
+    max_attempts: int = 5
+    retry_base_seconds: int = 30
+    workers: int = 2
+
+
+@dataclass(frozen=True)
+class Config:
+    path: Path | None
+    database: DatabaseSection = field(default_factory=DatabaseSection)
+    smtp: SmtpSection = field(default_factory=SmtpSection)
+    web: WebSection = field(default_factory=WebSection)
+    outbound: OutboundSection = field(default_factory=OutboundSection)
+    security: SecuritySection = field(default_factory=SecuritySection)
+    pipeline: PipelineSection = field(default_factory=PipelineSection)
+
+    @property
+    def base_dir(self) -> Path:
+        return self.path.parent if self.path else Path.cwd()
+
+    def resolve(self, value: str) -> Path:
+        """A path from the file, made absolute against the file's folder."""
+        p = Path(value).expanduser()
+        return p if p.is_absolute() else (self.base_dir / p)
+
+    @property
+    def outbox_maildir(self) -> Path:
+        return self.resolve(self.outbound.maildir)
+
+    def secret(self) -> bytes:
+        """The signing secret: from the environment, else from the secret file."""
+        from_env = os.environ.get(SECRET_ENV)
+        if from_env:
+            return from_env.encode()
+        path = self.resolve(self.security.secret_file)
+        try:
+            value = path.read_bytes().strip()
+        except OSError as exc:
+            raise ConfigError(
+                f"the signing secret file {path} cannot be read ({exc.strerror}); "
+                f"run `mailwall init` or set {SECRET_ENV}"
+            ) from None
+        if len(value) < 32:
+            raise ConfigError(f"the signing secret in {path} is too short (32 characters at least)")
+        return value
+
+
+SECTIONS: dict[str, type] = {
+    name: hint for name, hint in get_type_hints(Config).items() if name != "path"
+}
+REQUIRED = {("database", "url")}
+
+
+def _coerce(raw: Any, kind: type, where: str) -> Any:
+    if kind is bool:
+        if isinstance(raw, bool):
+            return raw
+        if isinstance(raw, str) and raw.strip().lower() in {"1", "true", "yes", "on"}:
+            return True
+        if isinstance(raw, str) and raw.strip().lower() in {"0", "false", "no", "off"}:
+            return False
+        raise ConfigError(f"{where} must be true or false, not {raw!r}")
+    if kind is int:
+        if isinstance(raw, bool):
+            raise ConfigError(f"{where} must be a whole number, not {raw!r}")
+        if isinstance(raw, int):
+            return raw
+        try:
+            return int(str(raw).strip())
+        except ValueError:
+            raise ConfigError(f"{where} must be a whole number, not {raw!r}") from None
+    if not isinstance(raw, str):
+        raise ConfigError(f"{where} must be a string, not {raw!r}")
+    return raw
+
+
+def _suggest(word: str, choices: list[str]) -> str:
+    close = difflib.get_close_matches(word, choices, n=1)
+    return f" (did you mean {close[0]!r}?)" if close else ""
+
+
+def build(data: Mapping[str, Any], env: Mapping[str, str], path: Path | None) -> Config:
+    """Pure: a Config from parsed TOML and an environment, or a ConfigError."""
+    origin = str(path) if path else "the environment"
+    for section, values in data.items():
+        if section not in SECTIONS:
+            raise ConfigError(
+                f"unknown section [{section}] in {origin}{_suggest(section, list(SECTIONS))}"
+            )
+        if not isinstance(values, dict):
+            raise ConfigError(f"[{section}] in {origin} must be a table of keys")
+    sections: dict[str, Any] = {}
+    for section, cls in SECTIONS.items():
+        hints = get_type_hints(cls)
+        given = dict(data.get(section, {}))
+        for key in given:
+            if key not in hints:
+                raise ConfigError(
+                    f"unknown key {key!r} in [{section}] of {origin}{_suggest(key, list(hints))}"
+                )
+        values: dict[str, Any] = {}
+        for key, kind in hints.items():
+            env_name = f"MAILWALL_{section}_{key}".upper()
+            if env_name in env:
+                values[key] = _coerce(env[env_name], kind, f"{env_name} (environment)")
+            elif key in given:
+                values[key] = _coerce(given[key], kind, f"[{section}] {key} in {origin}")
+        for key in hints:
+            if (section, key) in REQUIRED and not values.get(key):
+                env_name = f"MAILWALL_{section}_{key}".upper()
+                raise ConfigError(
+                    f"missing key {key!r} in [{section}] of {origin} (or set {env_name})"
+                )
+        sections[section] = cls(**values)
+    return Config(path=path, **sections)
+
+
+PathArg = str | os.PathLike[str] | None
+
+
+def find_config_path(explicit: PathArg, env: Mapping[str, str]) -> Path | None:
+    if explicit:
+        return Path(explicit)
+    if env.get(CONFIG_ENV):
+        return Path(env[CONFIG_ENV])
+    for candidate in DEFAULT_SEARCH:
+        if candidate.is_file():
+            return candidate
+    return None
+
+
+def load(explicit: PathArg = None, env: Mapping[str, str] | None = None) -> Config:
+    env = os.environ if env is None else env
+    path = find_config_path(explicit, env)
+    if path is None:
+        if env.get("MAILWALL_DATABASE_URL"):
+            return build({}, env, None)
+        raise ConfigError(
+            "no configuration found: run `mailwall init`, or give --config FILE "
+            f"or set {CONFIG_ENV}"
+        )
+    path = path.resolve()
+    try:
+        text = path.read_text(encoding="utf-8")
+    except FileNotFoundError:
+        raise ConfigError(f"configuration file {path} does not exist") from None
+    except OSError as exc:
+        raise ConfigError(f"configuration file {path} cannot be read ({exc.strerror})") from None
+    try:
+        data = tomllib.loads(text)
+    except tomllib.TOMLDecodeError as exc:
+        raise ConfigError(f"{path} is not valid TOML: {exc}") from None
+    config = build(data, env, path)
+    return _resolve_sqlite(config)
+
+
+def _resolve_sqlite(config: Config) -> Config:
+    # SQLAlchemy reads a relative SQLite path against the current folder;
+    # ours is relative to the configuration file, like every other path.
+    url = config.database.url
+    prefix = "sqlite:///"
+    if url.startswith(prefix) and not url.startswith(prefix + "/") and ":memory:" not in url:
+        absolute = config.resolve(url[len(prefix):])
+        return replace(config, database=replace(config.database, url=prefix + str(absolute)))
+    return config

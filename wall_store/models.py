@@ -1,0 +1,366 @@
+"""The wall's tables: people, communities, mappings, the raw-message lifecycle, posts, documents.
+
+Enumerations are stored by value (plain strings), so that SQL reads well and
+the same schema works on SQLite and PostgreSQL.
+"""
+
+from __future__ import annotations
+
+import enum
+from datetime import datetime
+from typing import Any
+
+from sqlalchemy import (
+    JSON,
+    Boolean,
+    ForeignKey,
+    Index,
+    Integer,
+    LargeBinary,
+    String,
+    Text,
+    UniqueConstraint,
+)
+from sqlalchemy.orm import Mapped, mapped_column, relationship
+
+from wall_store.base import Base, created_at, email_address, enum_column, intpk
+
+
+class CommunityKind(enum.Enum):
+    TEAM = "team"
+    PROJECT = "project"
+    SUPPORT = "support"
+    WATCH = "watch"
+
+
+class Visibility(enum.Enum):
+    PUBLIC = "public"
+    PRIVATE = "private"
+
+
+class NonMemberPolicy(enum.Enum):
+    ACCEPT = "accept"
+    MODERATE = "moderate"
+    REJECT = "reject"
+
+
+class Role(enum.Enum):
+    MANAGER = "manager"
+    MEMBER = "member"
+    EXTERNAL = "external"
+
+
+class DigestFrequency(enum.Enum):
+    DAILY = "daily"
+    WEEKLY = "weekly"
+    NEVER = "never"
+
+
+class AdoptionStage(enum.Enum):
+    EMAIL_ONLY = "email-only"
+    HYBRID = "hybrid"
+    WALL = "wall"
+
+
+class MappingKind(enum.Enum):
+    SMTP = "smtp"
+    IMAP = "imap"
+
+
+class MessageSource(enum.Enum):
+    SMTP = "smtp"
+    LMTP = "lmtp"
+    IMAP = "imap"
+    IMPORT = "import"
+
+
+class MessageStatus(enum.Enum):
+    """The lifecycle of a raw message (see DESIGN.md): it is never deleted."""
+
+    RECEIVED = "received"
+    PROCESSING = "processing"
+    DONE = "done"
+    HELD = "held"
+    REJECTED = "rejected"
+    DROPPED = "dropped"
+    FAILED = "failed"
+    QUARANTINED = "quarantined"
+
+
+class PostSource(enum.Enum):
+    EMAIL = "email"
+    WEB = "web"
+    IMPORT = "import"
+
+
+class Person(Base):
+    __tablename__ = "people"
+
+    id: Mapped[intpk]
+    primary_address: Mapped[email_address] = mapped_column(unique=True)
+    display_name: Mapped[str] = mapped_column(String(200), default="")
+    locale: Mapped[str] = mapped_column(String(8), default="fr")
+    timezone: Mapped[str] = mapped_column(String(64), default="Europe/Paris")
+    # None means "the default from the configuration".
+    digest_frequency: Mapped[DigestFrequency | None] = mapped_column(enum_column(DigestFrequency))
+    notifications_enabled: Mapped[bool] = mapped_column(Boolean, default=True)
+    adoption_stage: Mapped[AdoptionStage] = mapped_column(
+        enum_column(AdoptionStage), default=AdoptionStage.EMAIL_ONLY
+    )
+    created_at: Mapped[created_at]
+
+    addresses: Mapped[list[PersonAddress]] = relationship(
+        back_populates="person", cascade="all, delete-orphan", order_by="PersonAddress.id"
+    )
+    memberships: Mapped[list[Membership]] = relationship(back_populates="person")
+
+
+class PersonAddress(Base):
+    """Every address a person writes from, the primary one included."""
+
+    __tablename__ = "person_addresses"
+
+    id: Mapped[intpk]
+    person_id: Mapped[int] = mapped_column(ForeignKey("people.id", ondelete="CASCADE"), index=True)
+    # Stored lower-cased: lookups by address must not depend on how a client spells it.
+    address: Mapped[email_address] = mapped_column(unique=True)
+
+    person: Mapped[Person] = relationship(back_populates="addresses")
+
+
+class Community(Base):
+    __tablename__ = "communities"
+
+    id: Mapped[intpk]
+    slug: Mapped[str] = mapped_column(String(64), unique=True)
+    name: Mapped[str] = mapped_column(String(200))
+    kind: Mapped[CommunityKind] = mapped_column(enum_column(CommunityKind))
+    visibility: Mapped[Visibility] = mapped_column(
+        enum_column(Visibility), default=Visibility.PUBLIC
+    )
+    nonmember_policy: Mapped[NonMemberPolicy] = mapped_column(
+        enum_column(NonMemberPolicy), default=NonMemberPolicy.MODERATE
+    )
+    archived: Mapped[bool] = mapped_column(Boolean, default=False)
+    created_at: Mapped[created_at]
+
+    channels: Mapped[list[Channel]] = relationship(
+        back_populates="community", order_by="Channel.slug"
+    )
+    memberships: Mapped[list[Membership]] = relationship(back_populates="community")
+
+
+class Channel(Base):
+    __tablename__ = "channels"
+    __table_args__ = (UniqueConstraint("community_id", "slug"),)
+
+    id: Mapped[intpk]
+    community_id: Mapped[int] = mapped_column(ForeignKey("communities.id", ondelete="CASCADE"))
+    slug: Mapped[str] = mapped_column(String(64))
+    name: Mapped[str] = mapped_column(String(200))
+    created_at: Mapped[created_at]
+
+    community: Mapped[Community] = relationship(back_populates="channels")
+
+
+class Membership(Base):
+    __tablename__ = "memberships"
+    __table_args__ = (UniqueConstraint("community_id", "person_id"),)
+
+    id: Mapped[intpk]
+    community_id: Mapped[int] = mapped_column(ForeignKey("communities.id", ondelete="CASCADE"))
+    person_id: Mapped[int] = mapped_column(
+        ForeignKey("people.id", ondelete="CASCADE"), index=True
+    )
+    role: Mapped[Role] = mapped_column(enum_column(Role), default=Role.MEMBER)
+    created_at: Mapped[created_at]
+
+    community: Mapped[Community] = relationship(back_populates="memberships")
+    person: Mapped[Person] = relationship(back_populates="memberships")
+
+
+class Mapping(Base):
+    """What feeds a community: an SMTP address, or an IMAP mailbox.
+
+    The IMAP password is never stored: only the name of the environment
+    variable or the path of the file that holds it.
+    """
+
+    __tablename__ = "mappings"
+
+    id: Mapped[intpk]
+    community_id: Mapped[int] = mapped_column(ForeignKey("communities.id", ondelete="CASCADE"))
+    channel_id: Mapped[int | None] = mapped_column(ForeignKey("channels.id", ondelete="SET NULL"))
+    kind: Mapped[MappingKind] = mapped_column(enum_column(MappingKind))
+    address: Mapped[str | None] = mapped_column(String(320), unique=True)
+    imap_url: Mapped[str | None] = mapped_column(String(1000), unique=True)
+    password_env: Mapped[str | None] = mapped_column(String(200))
+    password_file: Mapped[str | None] = mapped_column(String(1000))
+    enabled: Mapped[bool] = mapped_column(Boolean, default=True)
+    last_success_at: Mapped[datetime | None]
+    last_error: Mapped[str | None] = mapped_column(Text)
+    last_error_at: Mapped[datetime | None]
+    created_at: Mapped[created_at]
+
+    community: Mapped[Community] = relationship()
+    channel: Mapped[Channel | None] = relationship()
+
+
+class Blob(Base):
+    """Content-addressed bytes (raw messages, documents), written in the same
+    transaction as the rows that use them."""
+
+    __tablename__ = "blobs"
+
+    sha256: Mapped[str] = mapped_column(String(64), primary_key=True)
+    size: Mapped[int] = mapped_column(Integer)
+    data: Mapped[bytes] = mapped_column(LargeBinary)
+    created_at: Mapped[created_at]
+
+
+class RawMessage(Base):
+    """One delivery of one message, as received, before any interpretation."""
+
+    __tablename__ = "raw_messages"
+    __table_args__ = (
+        Index("ix_raw_messages_status_next_attempt_at", "status", "next_attempt_at"),
+        Index("ix_raw_messages_imap", "mapping_id", "imap_uidvalidity", "imap_uid"),
+    )
+
+    id: Mapped[intpk]
+    source: Mapped[MessageSource] = mapped_column(enum_column(MessageSource))
+    status: Mapped[MessageStatus] = mapped_column(
+        enum_column(MessageStatus), default=MessageStatus.RECEIVED
+    )
+    # A value of the gateway's reason enumeration, with free detail beside it.
+    reason: Mapped[str | None] = mapped_column(String(64))
+    reason_detail: Mapped[str | None] = mapped_column(Text)
+    envelope_from: Mapped[str] = mapped_column(String(320), default="")
+    envelope_to: Mapped[list[str]] = mapped_column(JSON, default=list)
+    mapping_id: Mapped[int | None] = mapped_column(ForeignKey("mappings.id", ondelete="SET NULL"))
+    blob_sha256: Mapped[str] = mapped_column(ForeignKey("blobs.sha256"), index=True)
+    size: Mapped[int] = mapped_column(Integer)
+    message_id: Mapped[str | None] = mapped_column(String(998), index=True)
+    imap_uidvalidity: Mapped[int | None] = mapped_column(Integer)
+    imap_uid: Mapped[int | None] = mapped_column(Integer)
+    attempts: Mapped[int] = mapped_column(Integer, default=0)
+    next_attempt_at: Mapped[datetime | None]
+    last_error: Mapped[str | None] = mapped_column(Text)
+    received_at: Mapped[created_at]
+    processed_at: Mapped[datetime | None]
+    # What processing produced, for `mailwall queue show`.
+    outcome: Mapped[dict[str, Any] | None] = mapped_column(JSON)
+
+    blob: Mapped[Blob] = relationship()
+
+
+class Thread(Base):
+    __tablename__ = "threads"
+    __table_args__ = (
+        Index("ix_threads_community_id_normalized_subject", "community_id", "normalized_subject"),
+        Index("ix_threads_community_id_last_activity_at", "community_id", "last_activity_at"),
+    )
+
+    id: Mapped[intpk]
+    community_id: Mapped[int] = mapped_column(ForeignKey("communities.id", ondelete="CASCADE"))
+    channel_id: Mapped[int | None] = mapped_column(ForeignKey("channels.id", ondelete="SET NULL"))
+    subject: Mapped[str] = mapped_column(String(998), default="")
+    normalized_subject: Mapped[str] = mapped_column(String(998), default="")
+    started_by_id: Mapped[int | None] = mapped_column(ForeignKey("people.id"))
+    created_at: Mapped[created_at]
+    last_activity_at: Mapped[created_at]
+
+    community: Mapped[Community] = relationship()
+    channel: Mapped[Channel | None] = relationship()
+    posts: Mapped[list[Post]] = relationship(
+        back_populates="thread", order_by="(Post.created_at, Post.id)"
+    )
+
+
+class Post(Base):
+    __tablename__ = "posts"
+    # The same Message-ID posts once per community, whatever path brought it.
+    __table_args__ = (UniqueConstraint("community_id", "message_id"),)
+
+    id: Mapped[intpk]
+    thread_id: Mapped[int] = mapped_column(
+        ForeignKey("threads.id", ondelete="CASCADE"), index=True
+    )
+    community_id: Mapped[int] = mapped_column(ForeignKey("communities.id", ondelete="CASCADE"))
+    author_id: Mapped[int] = mapped_column(ForeignKey("people.id"), index=True)
+    parent_id: Mapped[int | None] = mapped_column(ForeignKey("posts.id", ondelete="SET NULL"))
+    source: Mapped[PostSource] = mapped_column(enum_column(PostSource))
+    message_id: Mapped[str] = mapped_column(String(998))
+    text: Mapped[str] = mapped_column(Text, default="")
+    html_safe: Mapped[str | None] = mapped_column(Text)
+    quoted_text: Mapped[str] = mapped_column(Text, default="")
+    signature: Mapped[str] = mapped_column(Text, default="")
+    # The date the author wrote it (the mail's Date), which orders a thread.
+    created_at: Mapped[created_at]
+    received_at: Mapped[created_at]
+    raw_message_id: Mapped[int | None] = mapped_column(
+        ForeignKey("raw_messages.id", ondelete="SET NULL"), index=True
+    )
+
+    thread: Mapped[Thread] = relationship(back_populates="posts")
+    author: Mapped[Person] = relationship()
+    likes: Mapped[list[Like]] = relationship(back_populates="post")
+
+
+class Like(Base):
+    __tablename__ = "likes"
+    __table_args__ = (UniqueConstraint("post_id", "person_id"),)
+
+    id: Mapped[intpk]
+    post_id: Mapped[int] = mapped_column(ForeignKey("posts.id", ondelete="CASCADE"))
+    person_id: Mapped[int] = mapped_column(ForeignKey("people.id", ondelete="CASCADE"))
+    source: Mapped[PostSource] = mapped_column(enum_column(PostSource))
+    created_at: Mapped[created_at]
+
+    post: Mapped[Post] = relationship(back_populates="likes")
+
+
+class Mention(Base):
+    __tablename__ = "mentions"
+    __table_args__ = (UniqueConstraint("post_id", "person_id"),)
+
+    id: Mapped[intpk]
+    post_id: Mapped[int] = mapped_column(ForeignKey("posts.id", ondelete="CASCADE"))
+    person_id: Mapped[int] = mapped_column(ForeignKey("people.id", ondelete="CASCADE"))
+    created_at: Mapped[created_at]
+    notified_at: Mapped[datetime | None]
+
+
+class Document(Base):
+    """A file in a community's library; the same name is a new version."""
+
+    __tablename__ = "documents"
+    __table_args__ = (UniqueConstraint("community_id", "name"),)
+
+    id: Mapped[intpk]
+    community_id: Mapped[int] = mapped_column(ForeignKey("communities.id", ondelete="CASCADE"))
+    name: Mapped[str] = mapped_column(String(500))
+    created_at: Mapped[created_at]
+
+    versions: Mapped[list[DocumentVersion]] = relationship(
+        back_populates="document", order_by="DocumentVersion.number"
+    )
+
+
+class DocumentVersion(Base):
+    __tablename__ = "document_versions"
+    __table_args__ = (UniqueConstraint("document_id", "number"),)
+
+    id: Mapped[intpk]
+    document_id: Mapped[int] = mapped_column(ForeignKey("documents.id", ondelete="CASCADE"))
+    number: Mapped[int] = mapped_column(Integer)
+    blob_sha256: Mapped[str] = mapped_column(ForeignKey("blobs.sha256"), index=True)
+    content_type: Mapped[str] = mapped_column(String(200))
+    size: Mapped[int] = mapped_column(Integer)
+    uploaded_by_id: Mapped[int | None] = mapped_column(ForeignKey("people.id"))
+    post_id: Mapped[int | None] = mapped_column(
+        ForeignKey("posts.id", ondelete="SET NULL"), index=True
+    )
+    created_at: Mapped[created_at]
+
+    document: Mapped[Document] = relationship(back_populates="versions")

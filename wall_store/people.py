@@ -1,0 +1,99 @@
+"""People, their addresses, and their memberships in communities."""
+
+from __future__ import annotations
+
+from typing import Any
+
+from sqlalchemy import select
+from sqlalchemy.orm import Session
+
+from wall_store.communities import _choice, get_community
+from wall_store.errors import NotFound
+from wall_store.models import Membership, Person, PersonAddress, Role
+from wall_store.validation import normalize_address
+
+
+def find_person(session: Session, address: str) -> Person | None:
+    return session.scalar(
+        select(Person)
+        .join(PersonAddress, PersonAddress.person_id == Person.id)
+        .where(PersonAddress.address == address.strip().lower())
+    )
+
+
+def ensure_person(session: Session, address: str, name: str = "") -> Person:
+    """The person who writes from `address`, created if new (known by address only)."""
+    normalized = normalize_address(address)
+    person = find_person(session, normalized)
+    if person is None:
+        person = Person(primary_address=normalized, display_name=name.strip())
+        person.addresses.append(PersonAddress(address=normalized))
+        session.add(person)
+        session.flush()
+    elif name.strip() and not person.display_name:
+        person.display_name = name.strip()
+    return person
+
+
+def add_member(
+    session: Session, slug: str, address: str, *, name: str = "", role: str = "member"
+) -> tuple[Membership, bool]:
+    """Adds or updates a membership; returns it and whether it is new."""
+    member_role = _choice(Role, role, "role")
+    community = get_community(session, slug)
+    person = ensure_person(session, address, name)
+    membership = session.scalar(
+        select(Membership).where(
+            Membership.community_id == community.id, Membership.person_id == person.id
+        )
+    )
+    if membership is not None:
+        membership.role = member_role
+        return membership, False
+    membership = Membership(community_id=community.id, person_id=person.id, role=member_role)
+    session.add(membership)
+    session.flush()
+    return membership, True
+
+
+def remove_member(session: Session, slug: str, address: str) -> None:
+    community = get_community(session, slug)
+    person = find_person(session, normalize_address(address))
+    membership = None
+    if person is not None:
+        membership = session.scalar(
+            select(Membership).where(
+                Membership.community_id == community.id, Membership.person_id == person.id
+            )
+        )
+    if membership is None:
+        raise NotFound(f"{address} is not a member of {slug!r}")
+    session.delete(membership)
+
+
+def list_members(session: Session, slug: str) -> list[dict[str, Any]]:
+    community = get_community(session, slug)
+    rows = session.execute(
+        select(Person, Membership)
+        .join(Membership, Membership.person_id == Person.id)
+        .where(Membership.community_id == community.id)
+        .order_by(Person.primary_address)
+    )
+    return [
+        {
+            "email": person.primary_address,
+            "name": person.display_name,
+            "role": membership.role.value,
+            "stage": person.adoption_stage.value,
+            "since": membership.created_at.isoformat(),
+        }
+        for person, membership in rows
+    ]
+
+
+def membership_of(session: Session, community_id: int, person_id: int) -> Membership | None:
+    return session.scalar(
+        select(Membership).where(
+            Membership.community_id == community_id, Membership.person_id == person_id
+        )
+    )

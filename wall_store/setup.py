@@ -1,0 +1,112 @@
+"""`mailwall init`: a data folder with its configuration, secret and migrated database."""
+
+from __future__ import annotations
+
+import os
+import secrets
+from dataclasses import dataclass, field
+from pathlib import Path
+
+from wall_store import config as config_mod
+from wall_store import migrate
+from wall_store.db import make_engine
+
+CONFIG_TEMPLATE = """\
+# Mailwall configuration. Every key can be overridden by an environment
+# variable MAILWALL_<SECTION>_<KEY>, e.g. MAILWALL_SMTP_PORT=2526.
+# Relative paths are relative to this file's folder.
+
+[database]
+# SQLite (embedded, the default) or PostgreSQL:
+#   url = "postgresql+psycopg://mailwall@db.example.com/mailwall"
+url = "sqlite:///mailwall.db"
+
+[smtp]
+# Where the gateway listens for mail from the company's mail server.
+host = "127.0.0.1"
+port = 2525
+# The domain of the community addresses (demo@<domain>, reply+TOKEN@<domain>).
+domain = "mailwall.localhost"
+# Larger messages are refused at DATA with 552.
+max_message_bytes = 26214400
+# Set a port to also listen for LMTP (0 = off).
+lmtp_port = 0
+# STARTTLS is offered when both are set.
+tls_cert = ""
+tls_key = ""
+
+[web]
+host = "127.0.0.1"
+port = 8025
+# Used in every link that mail carries.
+base_url = "http://127.0.0.1:8025"
+
+[outbound]
+# With no smarthost, outgoing mail is written to this Maildir instead.
+smarthost = ""
+port = 587
+starttls = true
+username = ""
+# Name of the environment variable that holds the smarthost password.
+password_env = ""
+from_address = ""
+maildir = "outbox"
+
+[security]
+# Signing secret for reply addresses and sign-in links (created by init,
+# never printed). MAILWALL_SECURITY_SECRET overrides it.
+secret_file = "secret.key"
+
+[pipeline]
+# A reply with no reference joins a thread of the same subject this recent.
+subject_window_days = 30
+# A message whose processing fails is retried, then quarantined.
+max_attempts = 5
+retry_base_seconds = 30
+workers = 2
+"""
+
+
+@dataclass
+class InitReport:
+    data_dir: Path
+    config_path: Path
+    created: list[str] = field(default_factory=list)
+    revision_before: str | None = None
+    revision_after: str | None = None
+
+    @property
+    def changed(self) -> bool:
+        return bool(self.created) or self.revision_before != self.revision_after
+
+
+def initialise(data_dir: Path) -> InitReport:
+    """Idempotent: creates only what is missing, migrates only what is behind."""
+    data_dir = data_dir.expanduser().resolve()
+    config_path = data_dir / "mailwall.toml"
+    report = InitReport(data_dir=data_dir, config_path=config_path)
+    if not data_dir.exists():
+        data_dir.mkdir(parents=True)
+        report.created.append(f"folder {data_dir}")
+    if not config_path.exists():
+        config_path.write_text(CONFIG_TEMPLATE, encoding="utf-8")
+        report.created.append(f"configuration {config_path}")
+    config = config_mod.load(config_path)
+    secret_path = config.resolve(config.security.secret_file)
+    if not secret_path.exists():
+        # Created with owner-only permissions from the start, never world-readable.
+        fd = os.open(secret_path, os.O_WRONLY | os.O_CREAT | os.O_EXCL, 0o600)
+        with os.fdopen(fd, "w") as handle:
+            handle.write(secrets.token_urlsafe(48) + "\n")
+        report.created.append(f"signing secret {secret_path}")
+    outbox = config.outbox_maildir
+    if not outbox.exists():
+        for sub in ("tmp", "new", "cur"):
+            (outbox / sub).mkdir(parents=True, exist_ok=True)
+        report.created.append(f"outbox Maildir {outbox}")
+    engine = make_engine(config.database.url)
+    try:
+        report.revision_before, report.revision_after = migrate.upgrade(engine)
+    finally:
+        engine.dispose()
+    return report

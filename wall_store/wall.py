@@ -1,0 +1,150 @@
+"""Threads and posts: writing them and reading a community's wall."""
+
+from __future__ import annotations
+
+from datetime import datetime
+from typing import Any
+
+from sqlalchemy import func, select
+from sqlalchemy.orm import Session, selectinload
+
+from wall_store.base import utcnow
+from wall_store.communities import get_community
+from wall_store.models import (
+    Channel,
+    Community,
+    DocumentVersion,
+    Like,
+    Person,
+    Post,
+    PostSource,
+    Thread,
+)
+
+
+def start_thread(
+    session: Session,
+    community: Community,
+    *,
+    subject: str,
+    normalized_subject: str,
+    started_by: Person | None,
+    channel: Channel | None = None,
+    at: datetime | None = None,
+) -> Thread:
+    at = at or utcnow()
+    thread = Thread(
+        community_id=community.id,
+        channel_id=channel.id if channel else None,
+        subject=subject,
+        normalized_subject=normalized_subject,
+        started_by_id=started_by.id if started_by else None,
+        created_at=at,
+        last_activity_at=at,
+    )
+    session.add(thread)
+    session.flush()
+    return thread
+
+
+def add_post(
+    session: Session,
+    thread: Thread,
+    *,
+    author: Person,
+    source: PostSource,
+    message_id: str,
+    text: str,
+    created_at: datetime | None = None,
+    html_safe: str | None = None,
+    quoted_text: str = "",
+    signature: str = "",
+    parent: Post | None = None,
+    raw_message_id: int | None = None,
+) -> Post:
+    created = created_at or utcnow()
+    post = Post(
+        thread_id=thread.id,
+        community_id=thread.community_id,
+        author_id=author.id,
+        parent_id=parent.id if parent else None,
+        source=source,
+        message_id=message_id,
+        text=text,
+        html_safe=html_safe,
+        quoted_text=quoted_text,
+        signature=signature,
+        created_at=created,
+        received_at=utcnow(),
+        raw_message_id=raw_message_id,
+    )
+    session.add(post)
+    if created > thread.last_activity_at:
+        thread.last_activity_at = created
+    session.flush()
+    return post
+
+
+def post_by_message_id(session: Session, community_id: int, message_id: str) -> Post | None:
+    return session.scalar(
+        select(Post).where(Post.community_id == community_id, Post.message_id == message_id)
+    )
+
+
+def wall_view(session: Session, slug: str, *, limit: int = 50) -> dict[str, Any]:
+    """The shape `mailwall wall SLUG --json` prints: threads by last activity, posts in order."""
+    community = get_community(session, slug)
+    threads = session.scalars(
+        select(Thread)
+        .where(Thread.community_id == community.id)
+        .order_by(Thread.last_activity_at.desc(), Thread.id.desc())
+        .limit(limit)
+        .options(
+            selectinload(Thread.posts).selectinload(Post.author),
+            selectinload(Thread.channel),
+        )
+    ).all()
+    post_ids = [p.id for t in threads for p in t.posts]
+    likes: dict[int, int] = {}
+    documents: dict[int, list[str]] = {}
+    if post_ids:
+        likes = dict(
+            session.execute(
+                select(Like.post_id, func.count(Like.id))
+                .where(Like.post_id.in_(post_ids))
+                .group_by(Like.post_id)
+            ).all()
+        )
+        for version in session.scalars(
+            select(DocumentVersion)
+            .where(DocumentVersion.post_id.in_(post_ids))
+            .options(selectinload(DocumentVersion.document))
+        ):
+            documents.setdefault(version.post_id or 0, []).append(
+                f"{version.document.name} (v{version.number})"
+            )
+    return {
+        "community": community.slug,
+        "threads": [
+            {
+                "id": t.id,
+                "subject": t.subject,
+                "channel": t.channel.slug if t.channel else None,
+                "posts": [
+                    {
+                        "id": p.id,
+                        "author": p.author.primary_address,
+                        "author_name": p.author.display_name,
+                        "message_id": p.message_id,
+                        "source": p.source.value,
+                        "created_at": p.created_at.isoformat(),
+                        "text": p.text,
+                        "likes": likes.get(p.id, 0),
+                        "documents": documents.get(p.id, []),
+                    }
+                    for p in t.posts
+                ],
+            }
+            for t in threads
+        ],
+    }
