@@ -1,0 +1,198 @@
+"""One walk over a parsed MIME tree: the body texts, the attachments and the attached messages.
+
+Body choice: text/plain and text/html leaves that are not attachments (no ``attachment``
+disposition, no file name) are body parts. Inside ``multipart/alternative`` every alternative
+is walked, so the plain text and the HTML version are both kept (plain text is preferred for
+the wall text, the HTML is kept sanitised for display). Everything else that carries bytes is
+an attachment; ``message/rfc822`` parts and ``.eml`` files are handed back for unwrapping.
+
+Budgets bound the work on hostile input: MIME nesting depth, parts visited and decoded bytes.
+When one cuts, a defect says so, and the rest of the tree is skipped.
+"""
+
+from __future__ import annotations
+
+import email
+import re
+from dataclasses import dataclass, field
+from email import policy
+from email.message import Message
+
+from parsers.attachments import filename_of, make_attachment, payload_bytes
+from parsers.charsets import decode_bytes
+from parsers.headers import raw_to_text
+from parsers.values import Attachment
+
+MAX_PARTS = 1000  # MIME parts visited per message, nested messages included
+MAX_MIME_DEPTH = 40  # multipart inside multipart
+MAX_MESSAGE_DEPTH = 10  # message inside message (rfc822 parts, .eml attachments)
+MAX_DECODED_BYTES = 128 * 1024 * 1024  # all decoded payloads together
+MAX_DEFECTS = 100
+
+_FLOWED_QUOTE = re.compile(r"^(>+) ?")
+
+
+@dataclass
+class Budget:
+    """Work left for one call of ``parse``, shared by the nested messages it unwraps."""
+
+    parts_visited: int = 0
+    decoded_bytes: int = 0
+    defects: list[str] = field(default_factory=list)
+
+    def note(self, defect: str) -> None:
+        if defect not in self.defects and len(self.defects) < MAX_DEFECTS:
+            self.defects.append(defect)
+
+    def take_part(self) -> bool:
+        if self.parts_visited >= MAX_PARTS:
+            self.note(f"budget: more than {MAX_PARTS} MIME parts, the rest was skipped")
+            return False
+        self.parts_visited += 1
+        return True
+
+    def take_bytes(self, size: int) -> bool:
+        if self.decoded_bytes + size > MAX_DECODED_BYTES:
+            self.note(f"budget: more than {MAX_DECODED_BYTES} decoded bytes, the rest was skipped")
+            return False
+        self.decoded_bytes += size
+        return True
+
+
+@dataclass
+class Content:
+    plain: list[str] = field(default_factory=list)
+    html: list[str] = field(default_factory=list)
+    attachments: list[Attachment] = field(default_factory=list)
+    messages: list[Message] = field(default_factory=list)  # attached mail, in order
+
+
+def collect(msg: Message, budget: Budget) -> Content:
+    content = Content()
+    _walk(msg, content, budget, mime_depth=0, top=True)
+    return content
+
+
+def _walk(part: Message, content: Content, budget: Budget, mime_depth: int, top: bool) -> None:
+    if not budget.take_part():
+        return
+    for defect in getattr(part, "defects", ()):
+        budget.note(type(defect).__name__)
+    try:
+        ctype = part.get_content_type()
+    except Exception:
+        ctype = "text/plain"
+    if part.is_multipart():
+        if ctype == "message/rfc822" or ctype == "message/global":
+            _attached_message(part, content, budget)
+            return
+        if mime_depth >= MAX_MIME_DEPTH:
+            budget.note(f"budget: MIME nesting deeper than {MAX_MIME_DEPTH}, the rest was skipped")
+            return
+        children = part.get_payload()
+        if isinstance(children, list):
+            for child in children:
+                if isinstance(child, Message):
+                    _walk(child, content, budget, mime_depth + 1, top=False)
+        return
+    if ctype.startswith("multipart/"):
+        # Declared multipart whose boundary never appears: the stdlib leaves it as one text blob.
+        ctype = "text/plain"
+    filename = "" if top else filename_of(part)
+    disposition = _disposition(part)
+    data = payload_bytes(part)
+    if not budget.take_bytes(len(data)):
+        return
+    if ctype in ("text/plain", "text/html") and (
+        top or (disposition != "attachment" and not filename)
+    ):
+        text, defects = decode_bytes(data, _charset(part))
+        for defect in defects:
+            budget.note(defect)
+        if ctype == "text/html":
+            content.html.append(text)
+        else:
+            content.plain.append(_unflow(text, part) if _is_flowed(part) else text)
+        return
+    if ctype in ("message/rfc822", "message/global") or filename.lower().endswith(".eml"):
+        inner = email.message_from_bytes(data, policy=policy.compat32) if data.strip() else None
+        if inner is not None and len(inner.keys()) > 0:
+            content.messages.append(inner)
+            return
+    if ctype in (
+        "message/delivery-status",
+        "message/disposition-notification",
+        "text/rfc822-headers",
+    ):
+        # Machine-readable report parts: evidence for the flags, not documents.
+        return
+    if not data and not filename:
+        return
+    content.attachments.append(make_attachment(part, data, len(content.attachments) + 1))
+
+
+def _attached_message(part: Message, content: Content, budget: Budget) -> None:
+    inner = part.get_payload()
+    if isinstance(inner, list):
+        for item in inner:
+            if isinstance(item, Message):
+                content.messages.append(item)
+
+
+def _disposition(part: Message) -> str:
+    raw = part.get("Content-Disposition")
+    if raw is None:
+        return ""
+    return raw_to_text(raw).split(";", 1)[0].strip().lower()
+
+
+def _charset(part: Message) -> str | None:
+    try:
+        value = part.get_param("charset")
+    except Exception:
+        return None
+    if isinstance(value, tuple):  # RFC 2231 form
+        value = value[2]
+    return raw_to_text(value) if value else None
+
+
+def _is_flowed(part: Message) -> bool:
+    try:
+        value = part.get_param("format")
+    except Exception:
+        return False
+    return isinstance(value, str) and value.strip().lower() == "flowed"
+
+
+def _unflow(text: str, part: Message) -> str:
+    """Join RFC 3676 soft line breaks (``format=flowed``), quote depth kept."""
+    try:
+        delsp = str(part.get_param("delsp") or "").strip().lower() == "yes"
+    except Exception:
+        delsp = False
+    out: list[str] = []
+    current: str | None = None
+    current_depth = 0
+    for line in text.split("\n"):
+        line = line.rstrip("\r")
+        match = _FLOWED_QUOTE.match(line)
+        depth = len(match.group(1)) if match else 0
+        body = line[match.end() :] if match else line.removeprefix(" ")
+        if current is not None and depth == current_depth:
+            current += body
+        else:
+            if current is not None:
+                out.append(_requote(current, current_depth))
+            current, current_depth = body, depth
+        if not body.endswith(" ") or body == "-- ":
+            out.append(_requote(current, current_depth))
+            current = None
+        elif delsp:
+            current = current[:-1]
+    if current is not None:
+        out.append(_requote(current, current_depth))
+    return "\n".join(out)
+
+
+def _requote(text: str, depth: int) -> str:
+    return (">" * depth + " " + text) if depth else text

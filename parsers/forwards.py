@@ -1,0 +1,335 @@
+"""Inline forwards: every original message of a forwarded thread, from the forward's text.
+
+Recognised openings (French and English, plus the usual European client languages):
+
+- Gmail: ``---------- Forwarded message ---------`` / ``---------- Message transféré ---------``
+- Thunderbird: ``-------- Forwarded Message --------`` / ``-------- Message transféré --------``
+- Outlook: ``-----Original Message-----`` / ``-----Message d'origine-----``, or a bare header block
+  (``De :/Envoyé :/À :/Objet :``, ``From:/Sent:/To:/Subject:``) when the subject says forward
+  (``TR :``, ``Fwd:``...) or when already inside a forward (Outlook chains the whole thread).
+- Apple Mail: ``Début du message réexpédié :`` / ``Begin forwarded message:``.
+- Inside a forward, reply attributions (``Le ... a écrit :`` / ``On ... wrote:``) followed by
+  ``>`` quoted text are earlier originals too.
+
+Each header block gives sender, date (French and English free-form dates), subject and
+recipients; the text between two openings is that original's own text. Originals come back
+oldest first (the deepest nesting is the oldest). Depth is bounded by ``MAX_FORWARD_DEPTH``.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Callable
+from datetime import UTC, datetime, timedelta, timezone, tzinfo
+from email.utils import parsedate_tz
+
+from parsers.headers import parse_addresses
+from parsers.values import Address, ForwardedMessage
+
+MAX_FORWARD_DEPTH = 10
+_MAX_HEADER_LINES = 16
+_LINE_HEAD = 300  # only the start of a line is looked at for an opening
+
+_SEPARATOR = re.compile(
+    r"^[ \t>]*-{2,}\s*(?:forwarded\s+message|message\s+transf[ée]r[ée]|message\s+transmis|"
+    r"original\s+message|message\s+d'origine|message\s+original|weitergeleitete\s+nachricht|"
+    r"urspr[üu]ngliche\s+nachricht|mensaje\s+reenviado|mensaje\s+original|"
+    r"messaggio\s+inoltrato|messaggio\s+originale)\s*-{2,}\s*$",
+    re.IGNORECASE,
+)
+_APPLE_OPENING = re.compile(
+    r"^[ \t>]*(?:begin\s+forwarded\s+message|d[ée]but\s+du\s+message\s+r[ée]exp[ée]di[ée]|"
+    r"d[ée]but\s+du\s+message\s+transf[ée]r[ée]|anfang\s+der\s+weitergeleiteten\s+nachricht|"
+    r"inicio\s+del\s+mensaje\s+reenviado)\s*:\s*$",
+    re.IGNORECASE,
+)
+_RULE = re.compile(r"^[ \t]*_{10,}[ \t]*$")
+
+_KEYS = {
+    "from": r"de|from|von|da|van|fr[åa]n|exp[ée]diteur",
+    "date": r"date|envoy[ée](?:\s+le)?|sent|gesendet|enviado(?:\s+el)?|inviato|datum|data|fecha",
+    "subject": r"objet|subject|sujet|betreff|asunto|oggetto|onderwerp|[äa]mne|assunto",
+    "to": r"[àa]|to|pour|an|para|aan|till|destinataires?",
+    "cc": r"cc|copie(?:\s+[àa])?|kopie|cci|bcc",
+    "reply_to": r"r[ée]pondre\s+[àa]|reply-to|antwort\s+an",
+}
+_HEADER_LINE = re.compile(
+    r"^[ \t>]*\*{0,2}[ \t]*(?:"
+    + "|".join(f"(?P<{name}>{pattern})" for name, pattern in _KEYS.items())
+    + r")[ \t\xa0]*\*{0,2}[ \t\xa0]*:[ \t\xa0]*\*{0,2}[ \t\xa0]*(?P<value>.*)$",
+    re.IGNORECASE,
+)
+_ATTRIBUTION = re.compile(
+    r"^[ \t]*(?:le|on)\s+(?P<middle>.{6,300}?)\s*(?:a\s+[ée]crit|wrote|schrieb)\s*:\s*$",
+    re.IGNORECASE,
+)
+_MAILTO = re.compile(r"\[mailto:([^\]\s]{1,300})\]", re.IGNORECASE)
+_ANGLE_ADDR = re.compile(r"<[^<>\s]{1,300}@[^<>\s]{1,300}>")
+_STARS = re.compile(r"\*{1,2}")
+
+# --- free-form dates ----------------------------------------------------------------------
+
+_MONTHS = {
+    "janvier": 1, "janv": 1, "jan": 1, "january": 1, "januar": 1, "enero": 1,
+    "février": 2, "fevrier": 2, "févr": 2, "fevr": 2, "fév": 2, "fev": 2, "feb": 2,
+    "february": 2, "februar": 2, "febrero": 2,
+    "mars": 3, "mar": 3, "march": 3, "märz": 3, "marzo": 3,
+    "avril": 4, "avr": 4, "apr": 4, "april": 4, "abril": 4,
+    "mai": 5, "may": 5, "mayo": 5,
+    "juin": 6, "jun": 6, "june": 6, "juni": 6, "junio": 6,
+    "juillet": 7, "juil": 7, "jul": 7, "july": 7, "juli": 7, "julio": 7,
+    "août": 8, "aout": 8, "aug": 8, "august": 8, "agosto": 8,
+    "septembre": 9, "sept": 9, "sep": 9, "september": 9, "septiembre": 9,
+    "octobre": 10, "oct": 10, "october": 10, "oktober": 10, "octubre": 10,
+    "novembre": 11, "nov": 11, "november": 11, "noviembre": 11,
+    "décembre": 12, "decembre": 12, "déc": 12, "dec": 12, "december": 12, "dezember": 12,
+    "diciembre": 12,
+}  # fmt: skip
+_MONTH = "|".join(sorted(_MONTHS, key=len, reverse=True))
+_DAY_MONTH_YEAR = re.compile(
+    rf"\b(\d{{1,2}})(?:er|st|nd|rd|th)?\.?\s+({_MONTH})\.?,?\s+(\d{{4}})\b", re.I
+)
+_MONTH_DAY_YEAR = re.compile(
+    rf"\b({_MONTH})\.?\s+(\d{{1,2}})(?:st|nd|rd|th)?,?\s+(\d{{4}})\b", re.I
+)
+_NUMERIC_DATE = re.compile(r"\b(\d{1,4})[/.-](\d{1,2})[/.-](\d{2,4})\b")
+_TIME = re.compile(r"\b(\d{1,2})\s*[:h]\s*(\d{2})(?::(\d{2}))?(?:\s*([ap])\.?\s*m\.?\b)?", re.I)
+_OFFSET = re.compile(
+    r"(?:utc|gmt)\s*([+-])\s*(\d{1,2})(?::?(\d{2}))?|(?<![\d:])([+-])(\d{2}):?(\d{2})\b", re.I
+)
+_ZONES = {"utc": 0, "gmt": 0, "z": 0, "cet": 60, "cest": 120, "met": 60, "mest": 120,
+          "est": -300, "edt": -240, "cst": -360, "cdt": -300, "pst": -480, "pdt": -420}  # fmt: skip
+_ZONE_NAME = re.compile(r"\b(" + "|".join(_ZONES) + r")\b", re.I)
+
+
+def parse_loose_date(text: str, default_tz: tzinfo | None = None) -> datetime | None:
+    """Dates as clients print them in forward headers (French, English); None if unreadable."""
+    text = _STARS.sub("", text).strip()[:200]
+    if not text:
+        return None
+    rfc = _rfc_date(text)
+    if rfc is not None:
+        return rfc
+    lowered = text.lower()
+    day = month = year = None
+    if (m := _DAY_MONTH_YEAR.search(lowered)) is not None:
+        day, month, year = int(m.group(1)), _MONTHS[m.group(2)], int(m.group(3))
+    elif (m := _MONTH_DAY_YEAR.search(lowered)) is not None:
+        month, day, year = _MONTHS[m.group(1)], int(m.group(2)), int(m.group(3))
+    elif (m := _NUMERIC_DATE.search(lowered)) is not None:
+        a, b, c = (int(g) for g in m.groups())
+        if len(m.group(1)) == 4:
+            year, month, day = a, b, c
+        else:
+            year = c + 2000 if c < 100 else c
+            us_clock = re.search(r"\b[ap]\.?m\b", lowered) is not None
+            # French users write day first; a 12-hour clock means a US client, month first.
+            day, month = (b, a) if (us_clock and b <= 31 and a <= 12) or b > 12 else (a, b)
+    if year is None or month is None or day is None:
+        return None
+    hour = minute = second = 0
+    if (t := _TIME.search(lowered, m.end() if m else 0) or _TIME.search(lowered)) is not None:
+        hour, minute, second = int(t.group(1)), int(t.group(2)), int(t.group(3) or 0)
+        if t.group(4):
+            hour = hour % 12 + (12 if t.group(4).lower() == "p" else 0)
+    try:
+        return datetime(year, month, day, hour, minute, second, tzinfo=_zone(lowered, default_tz))
+    except ValueError:
+        return None
+
+
+def _rfc_date(text: str) -> datetime | None:
+    if not re.search(r"\d{1,2}:\d{2}", text) or not re.search(
+        r"[+-]\d{4}\b|\b(?:gmt|ut|utc)\b", text, re.I
+    ):
+        return None
+    try:
+        parts = parsedate_tz(text)
+    except (TypeError, ValueError, IndexError):
+        return None
+    if parts is None or parts[9] is None:
+        return None
+    try:
+        return datetime(*parts[:6], tzinfo=timezone(timedelta(seconds=parts[9])))
+    except (ValueError, OverflowError):
+        return None
+
+
+def _zone(text: str, default_tz: tzinfo | None) -> tzinfo:
+    if (m := _OFFSET.search(text)) is not None:
+        sign, hours, minutes = (
+            (m.group(1), m.group(2), m.group(3)) if m.group(1) else m.group(4, 5, 6)
+        )
+        delta = timedelta(hours=int(hours), minutes=int(minutes or 0))
+        if delta < timedelta(hours=15):
+            return timezone(-delta if sign == "-" else delta)
+    if (z := _ZONE_NAME.search(text)) is not None:
+        return timezone(timedelta(minutes=_ZONES[z.group(1).lower()]))
+    return default_tz or UTC
+
+
+# --- header blocks and chains ----------------------------------------------------------------
+
+
+def unwrap_inline(
+    text: str,
+    *,
+    forward_subject: bool,
+    default_tz: tzinfo | None = None,
+    own_text: Callable[[str], str] | None = None,
+) -> tuple[str, tuple[ForwardedMessage, ...], bool]:
+    """Split ``text`` into the forwarder's own text and the originals it carries (oldest first).
+
+    ``own_text`` trims each original's text (signature, leftover quotes); the returned flag says
+    the nesting limit cut the chain.
+    """
+    lines = text.split("\n")
+    intro_end, originals, cut = _unwrap(lines, 0, forward_subject, False, default_tz, own_text, 0)
+    return "\n".join(lines[:intro_end]).strip(), originals, cut
+
+
+def _unwrap(
+    lines: list[str],
+    start: int,
+    forward_subject: bool,
+    inside: bool,
+    default_tz: tzinfo | None,
+    own_text: Callable[[str], str] | None,
+    depth: int,
+) -> tuple[int, tuple[ForwardedMessage, ...], bool]:
+    """Returns where the current text ends, the originals after it (oldest first), cut flag."""
+    found = _next_opening(lines, start, forward_subject or inside, inside)
+    if found is None:
+        return len(lines), (), False
+    at, headers, body_start, quoted = found
+    if depth >= MAX_FORWARD_DEPTH:
+        return at, (), True
+    if quoted is not None:
+        # Attribution + '>' quoted original: unwrap the dequoted block on its own.
+        inner = [_dequote(line) for line in lines[body_start:quoted]]
+        end, older, cut = _unwrap(inner, 0, True, True, default_tz, own_text, depth + 1)
+        after_end, later, cut_later = _unwrap(
+            lines, quoted, forward_subject, inside, default_tz, own_text, depth + 1
+        )
+        body = "\n".join(inner[:end])
+    else:
+        end, older, cut = _unwrap(lines, body_start, True, True, default_tz, own_text, depth + 1)
+        later, cut_later = (), False
+        body = "\n".join(lines[body_start:end])
+    body = body.strip()
+    if own_text is not None and body:
+        body = own_text(body) or body
+    original = ForwardedMessage(
+        sender=_sender(headers.get("from", "")),
+        date=parse_loose_date(headers.get("date", ""), default_tz) if headers.get("date") else None,
+        subject=_STARS.sub("", headers.get("subject", "")).strip(),
+        text=body,
+        message_id=None,
+        attachments=(),
+        to=parse_addresses(
+            _MAILTO.sub(r"<\1>", headers.get("to", "") + ", " + headers.get("cc", ""))
+        ),
+    )
+    return at, (*later, *older, original) if later else (*older, original), cut or cut_later
+
+
+def _next_opening(
+    lines: list[str], start: int, blocks_allowed: bool, inside: bool
+) -> tuple[int, dict[str, str], int, int | None] | None:
+    """The next forward opening from ``start``: (line, headers, body start, quoted end or None)."""
+    for i in range(start, len(lines)):
+        head = lines[i][:_LINE_HEAD]
+        if _SEPARATOR.match(head) or _APPLE_OPENING.match(head) or _RULE.match(head):
+            j = _skip_blank(lines, i + 1)
+            headers, body_start = _header_block(lines, j)
+            if headers is not None:
+                return i, headers, _skip_blank(lines, body_start), None
+            if not _RULE.match(head):
+                return i, {}, j, None
+            continue
+        if blocks_allowed and _HEADER_LINE.match(head):
+            headers, body_start = _header_block(lines, i)
+            if headers is not None:
+                return i, headers, _skip_blank(lines, body_start), None
+        if inside and (attribution := _attribution(lines, i)) is not None:
+            headers, quote_start, quote_end = attribution
+            return i, headers, quote_start, quote_end
+    return None
+
+
+def _header_block(lines: list[str], start: int) -> tuple[dict[str, str] | None, int]:
+    headers: dict[str, str] = {}
+    last = ""
+    i = start
+    while i < len(lines) and i - start < _MAX_HEADER_LINES:
+        line = lines[i][: _LINE_HEAD * 4]
+        if not line.strip():
+            break
+        match = _HEADER_LINE.match(line)
+        if match is not None:
+            key = next((name for name in _KEYS if match.group(name)), None)
+            if key is None or key in headers:
+                break
+            headers[key] = match.group("value").strip()
+            last = key
+        elif last in ("to", "cc") and ("@" in line or ";" in line):
+            headers[last] += " " + line.strip()  # wrapped recipient list
+        else:
+            break
+        i += 1
+    if "from" in headers and ("date" in headers or "subject" in headers or "to" in headers):
+        return headers, i
+    return None, start
+
+
+def _attribution(lines: list[str], i: int) -> tuple[dict[str, str], int, int] | None:
+    line = lines[i][:_LINE_HEAD]
+    match = _ATTRIBUTION.match(line)
+    first = i + 1
+    if match is None and i + 1 < len(lines) and lines[i].strip().lower().startswith(("le ", "on ")):
+        # Clients wrap long attribution lines in two.
+        match = _ATTRIBUTION.match(line + " " + lines[i + 1][:_LINE_HEAD].strip())
+        first = i + 2
+    if match is None:
+        return None
+    j = _skip_blank(lines, first)
+    end = j
+    while end < len(lines) and (lines[end].lstrip().startswith(">") or not lines[end].strip()):
+        end += 1
+    while end > j and not lines[end - 1].strip():
+        end -= 1
+    if end == j:
+        return None
+    middle = match.group("middle")
+    times = list(_TIME.finditer(middle))
+    if times:
+        date, who = middle[: times[-1].end()], middle[times[-1].end() :]
+    else:
+        date, _, who = middle.rpartition(",")
+    return {"from": who.strip(" ,"), "date": date.strip(" ,")}, j, end
+
+
+def _dequote(line: str) -> str:
+    stripped = line.lstrip()
+    if stripped.startswith(">"):
+        stripped = stripped[1:]
+        return stripped[1:] if stripped.startswith(" ") else stripped
+    return line
+
+
+def _skip_blank(lines: list[str], i: int) -> int:
+    while i < len(lines) and not lines[i].strip():
+        i += 1
+    return i
+
+
+def _sender(value: str) -> Address | None:
+    value = _STARS.sub("", _MAILTO.sub(r"<\1>", value)).strip()
+    if not value:
+        return None
+    found = parse_addresses(value, limit=1)
+    if found:
+        return found[0]
+    # Exchange shows only the display name of internal senders ("De : Curie Marie").
+    name = _ANGLE_ADDR.sub("", value).strip().strip("\"'").strip()
+    return Address(address="", name=name) if name else None

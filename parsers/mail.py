@@ -1,0 +1,355 @@
+"""``parse``: raw message bytes to one frozen :class:`ParsedMail` value.
+
+Pure: no database, network, clock or files; the only time used is ``received_at``. It never
+raises on bad input: MIME defects and budget cuts are recorded in ``defects``, and mail with no
+usable sender at all is marked ``problem = ParseProblem.NO_SENDER``.
+
+The MIME tree is parsed once with the ``compat32`` policy (measured on the corpora: ~9,700
+msg/s against ~1,650 for ``policy.default`` with body extraction, and it never raises on broken
+headers); headers are then decoded leniently by :mod:`parsers.headers`.
+"""
+
+from __future__ import annotations
+
+import email
+import hashlib
+from collections.abc import Callable, Mapping
+from dataclasses import dataclass
+from datetime import UTC, datetime, timedelta, tzinfo
+from email import policy
+from email.message import Message
+from email.parser import BytesHeaderParser
+from types import MappingProxyType
+from typing import TypeVar
+
+from parsers import autoreply
+from parsers.bodies import MAX_MESSAGE_DEPTH, Budget, Content, collect
+from parsers.forwards import unwrap_inline
+from parsers.headers import (
+    header_text,
+    parse_addresses,
+    parse_date,
+    parse_id_list,
+    parse_message_id,
+    raw_to_text,
+)
+from parsers.html_text import MAX_HTML_CHARS, html_to_text, sanitize_html
+from parsers.subjects import is_forward_subject, normalize_subject
+from parsers.trim import trim
+from parsers.values import Address, Attachment, Flag, ForwardedMessage, ParseProblem
+
+try:  # written concurrently by another engineer; parse works without it meanwhile
+    from parsers.trim_html import split_html_quote
+except ImportError:  # pragma: no cover - depends on the tree state
+    split_html_quote = None
+try:
+    from parsers.mentions import find_mentions
+except ImportError:  # pragma: no cover
+    find_mentions = None
+try:
+    from parsers.likes import is_plus_one
+except ImportError:  # pragma: no cover
+    is_plus_one = None
+
+_T = TypeVar("_T")
+
+MAX_BODY_CHARS = 1_000_000  # body_text kept on the value
+MAX_TEXT_CHARS = 200_000  # text given to the trimmers, forward unwrapping and other regexes
+EARLIEST_DATE = datetime(1990, 1, 1, tzinfo=UTC)
+DERIVED_ID_DOMAIN = "mailwall.invalid"
+
+# Decoded headers kept on the value: evidence for the police step and for people reading logs.
+_KEPT_HEADERS = (
+    "Authentication-Results",
+    "ARC-Authentication-Results",
+    "List-Id",
+    "List-Post",
+    "List-Unsubscribe",
+    "Auto-Submitted",
+    "Precedence",
+    "X-Auto-Response-Suppress",
+    "Delivered-To",
+    "X-Original-To",
+    "Return-Path",
+    "Sender",
+)
+
+
+@dataclass(frozen=True, slots=True)
+class ParsedMail:
+    sender: Address | None
+    recipients: tuple[Address, ...]  # To + Cc
+    reply_to: Address | None
+    message_id: str  # without <>; derived from the raw bytes' hash when absent
+    message_id_derived: bool
+    in_reply_to: tuple[str, ...]
+    references: tuple[str, ...]
+    date: datetime | None  # aware; received_at when absent or absurd
+    subject: str
+    normalized_subject: str
+    body_text: str
+    body_html_safe: str | None
+    new_text: str
+    quoted_text: str
+    signature: str
+    attachments: tuple[Attachment, ...]
+    forwarded: tuple[ForwardedMessage, ...]  # oldest first
+    mentions: tuple[str, ...]
+    is_plus_one: bool
+    auto_reply: Flag | None
+    bounce: Flag | None
+    list_mail: Flag | None
+    own_loop: Flag | None
+    defects: tuple[str, ...]
+    problem: ParseProblem | None
+    # Several occurrences (Authentication-Results) are joined with "\n", topmost first.
+    headers: Mapping[str, str]
+    parts_visited: int = 0  # MIME parts walked, nested messages included: bounded by budgets
+
+
+def parse(raw: bytes, *, received_at: datetime | None = None) -> ParsedMail:
+    budget = Budget()
+    try:
+        return _parse(raw, received_at, budget)
+    except (RecursionError, MemoryError) as exc:
+        budget.note(f"parser gave up: {type(exc).__name__}")
+        return _unreadable(raw, received_at, budget)
+
+
+def _unreadable(raw: bytes, received_at: datetime | None, budget: Budget) -> ParsedMail:
+    # Headers only: the body structure is what broke the full parse.
+    header_only = BytesHeaderParser(policy=policy.compat32).parsebytes(raw[:1_000_000])
+    return _build(header_only, raw, received_at, budget, Content())
+
+
+def _parse(raw: bytes, received_at: datetime | None, budget: Budget) -> ParsedMail:
+    msg = email.message_from_bytes(raw, policy=policy.compat32)
+    return _build(msg, raw, received_at, budget, collect(msg, budget))
+
+
+class _Headers:
+    """First-value lookup over the raw headers, indexed once."""
+
+    def __init__(self, msg: Message) -> None:
+        self.values: dict[str, list[str]] = {}
+        for name, value in msg.raw_items():
+            self.values.setdefault(str(name).strip().lower(), []).append(value)
+
+    def raw(self, name: str) -> str | None:
+        found = self.values.get(name.lower())
+        return found[0] if found else None
+
+    def text(self, name: str) -> str | None:
+        value = self.raw(name)
+        return None if value is None else header_text(value)[0]
+
+    def count(self, name: str) -> int:
+        return len(self.values.get(name.lower(), ()))
+
+
+def _build(
+    msg: Message, raw: bytes, received_at: datetime | None, budget: Budget, content: Content
+) -> ParsedMail:
+    headers = _Headers(msg)
+    sender = _first_address(headers, ("From", "Sender", "Reply-To"))
+    reply_to = _first_address(headers, ("Reply-To",))
+    recipients = _recipients(headers)
+    subject, cut = header_text(headers.raw("Subject") or "")
+    if cut:
+        budget.note("budget: Subject header cut")
+    subject = " ".join(subject.split())
+
+    message_id = parse_message_id(headers.raw("Message-ID") or "")
+    derived = message_id is None
+    if message_id is None:
+        message_id = f"{hashlib.sha256(raw).hexdigest()}@{DERIVED_ID_DOMAIN}"
+    in_reply_to, cut_irt = parse_id_list(headers.raw("In-Reply-To") or "")
+    references, cut_refs = parse_id_list(headers.raw("References") or "")
+    if cut_irt or cut_refs:
+        budget.note("budget: too many message ids in In-Reply-To/References, middle ones dropped")
+
+    date = _date(headers.raw("Date"), received_at)
+    default_tz = date.tzinfo if date is not None else None
+
+    body = _body(content, subject, default_tz, budget)
+    forwarded = (*body.forwarded, *_attached(content.messages, 1, budget, subject))
+    forwarded = _oldest_first(forwarded)
+
+    content_type = _safe(msg.get_content_type, "text/plain")
+    report_type = raw_to_text(_safe(lambda: msg.get_param("report-type") or "", "")).strip().lower()
+    flags = autoreply.detect(headers.text, sender, subject, content_type, report_type)
+
+    return ParsedMail(
+        sender=sender,
+        recipients=recipients,
+        reply_to=reply_to,
+        message_id=message_id,
+        message_id_derived=derived,
+        in_reply_to=in_reply_to,
+        references=references,
+        date=date,
+        subject=subject,
+        normalized_subject=normalize_subject(subject),
+        body_text=body.text,
+        body_html_safe=body.html_safe,
+        new_text=body.new_text,
+        quoted_text=body.quoted_text,
+        signature=body.signature,
+        attachments=tuple(content.attachments),
+        forwarded=forwarded,
+        mentions=tuple(find_mentions(body.new_text)) if find_mentions is not None else (),
+        is_plus_one=bool(is_plus_one(body.new_text)) if is_plus_one is not None else False,
+        auto_reply=flags.auto_reply,
+        bounce=flags.bounce,
+        list_mail=flags.list_mail,
+        own_loop=flags.own_loop,
+        defects=tuple(budget.defects),
+        problem=ParseProblem.NO_SENDER if sender is None else None,
+        headers=_kept_headers(headers),
+        parts_visited=budget.parts_visited,
+    )
+
+
+def _safe(call: Callable[[], _T], default: _T) -> _T:
+    try:
+        return call()
+    except Exception:  # the stdlib raises assorted errors on malformed parameters
+        return default
+
+
+def _first_address(headers: _Headers, names: tuple[str, ...]) -> Address | None:
+    for name in names:
+        raw = headers.raw(name)
+        if raw is not None:
+            found = parse_addresses(raw, limit=1)
+            if found:
+                return found[0]
+    return None
+
+
+def _recipients(headers: _Headers) -> tuple[Address, ...]:
+    found: dict[str, Address] = {}
+    for name in ("to", "cc"):
+        for raw in headers.values.get(name, ())[:10]:
+            for address in parse_addresses(raw):
+                found.setdefault(address.address.lower(), address)
+    return tuple(found.values())
+
+
+def _date(raw: str | None, received_at: datetime | None) -> datetime | None:
+    value = parse_date(raw) if raw is not None else None
+    if received_at is not None and received_at.tzinfo is None:
+        received_at = received_at.replace(tzinfo=UTC)
+    if value is None:
+        return received_at
+    if value < EARLIEST_DATE or (
+        received_at is not None and value > received_at + timedelta(days=1)
+    ):
+        return received_at
+    return value
+
+
+@dataclass(frozen=True, slots=True)
+class _Body:
+    text: str
+    html_safe: str | None
+    new_text: str
+    quoted_text: str
+    signature: str
+    forwarded: tuple[ForwardedMessage, ...]
+
+
+def _body(content: Content, subject: str, default_tz: tzinfo | None, budget: Budget) -> _Body:
+    plain = "\n\n".join(t.strip("\r\n") for t in content.plain if t.strip())
+    html = "\n".join(content.html)
+    if html and len(html) > MAX_HTML_CHARS:
+        budget.note(f"budget: HTML body longer than {MAX_HTML_CHARS} characters, the rest was cut")
+    html_safe = sanitize_html(html) if html.strip() else None
+    text = plain if plain else (html_to_text(html) if html_safe is not None else "")
+    text = text.replace("\r\n", "\n").replace("\r", "\n")
+    if len(text) > MAX_BODY_CHARS:
+        budget.note(f"budget: body text longer than {MAX_BODY_CHARS} characters, the rest was cut")
+        text = text[:MAX_BODY_CHARS]
+    work = text
+    if len(work) > MAX_TEXT_CHARS:
+        budget.note(f"budget: only the first {MAX_TEXT_CHARS} characters were trimmed and searched")
+        work = work[:MAX_TEXT_CHARS]
+
+    intro, forwarded, cut = unwrap_inline(
+        work,
+        forward_subject=is_forward_subject(subject),
+        default_tz=default_tz,
+        own_text=lambda t: trim(t).new_text,
+    )
+    if cut:
+        budget.note("budget: forwarded messages nested too deep, the oldest were not unwrapped")
+    if forwarded:
+        trimmed = trim(intro)
+        quoted = work[work.find(intro) + len(intro) :].strip() if intro else work.strip()
+        return _Body(text, html_safe, trimmed.new_text, _join(trimmed.quoted_text, quoted),
+                     trimmed.signature, forwarded)  # fmt: skip
+    if not plain and html_safe is not None and split_html_quote is not None:
+        new_html, quoted_html = split_html_quote(html[:MAX_HTML_CHARS])
+        trimmed = trim(html_to_text(new_html)[:MAX_TEXT_CHARS])
+        quoted = html_to_text(quoted_html)[:MAX_TEXT_CHARS] if quoted_html else ""
+        return _Body(text, html_safe, trimmed.new_text, _join(trimmed.quoted_text, quoted),
+                     trimmed.signature, ())  # fmt: skip
+    trimmed = trim(work)
+    return _Body(text, html_safe, trimmed.new_text, trimmed.quoted_text, trimmed.signature, ())
+
+
+def _join(*texts: str) -> str:
+    return "\n\n".join(t for t in texts if t.strip())
+
+
+def _attached(
+    messages: list[Message], depth: int, budget: Budget, outer_subject: str
+) -> tuple[ForwardedMessage, ...]:
+    """Originals from attached messages (rfc822 parts, .eml files), each with its own nesting."""
+    found: list[ForwardedMessage] = []
+    for inner in messages:
+        if depth > MAX_MESSAGE_DEPTH:
+            budget.note(
+                f"budget: messages nested deeper than {MAX_MESSAGE_DEPTH}, the rest skipped"
+            )
+            break
+        content = collect(inner, budget)
+        headers = _Headers(inner)
+        subject = " ".join(header_text(headers.raw("Subject") or "")[0].split())
+        date = parse_date(headers.raw("Date")) if headers.raw("Date") is not None else None
+        body = _body(content, subject, date.tzinfo if date else None, budget)
+        found.extend(body.forwarded)
+        found.extend(_attached(content.messages, depth + 1, budget, subject))
+        found.append(
+            ForwardedMessage(
+                sender=_first_address(headers, ("From", "Sender", "Reply-To")),
+                date=date,
+                subject=subject,
+                text=body.new_text if body.forwarded else (body.new_text or body.text),
+                message_id=parse_message_id(headers.raw("Message-ID") or ""),
+                attachments=tuple(content.attachments),
+                to=_recipients(headers),
+            )
+        )
+    return tuple(found)
+
+
+def _oldest_first(originals: tuple[ForwardedMessage, ...]) -> tuple[ForwardedMessage, ...]:
+    # Nesting order is already oldest first; dates refine it only when every original has one
+    # (several attached .eml files sit side by side, in no particular order).
+    if len(originals) > 1 and all(o.date is not None for o in originals):
+        return tuple(sorted(originals, key=lambda o: o.date))  # type: ignore[arg-type,return-value]
+    return originals
+
+
+def _kept_headers(headers: _Headers) -> Mapping[str, str]:
+    kept: dict[str, str] = {}
+    for name in _KEPT_HEADERS:
+        values = headers.values.get(name.lower())
+        if values:
+            kept[name] = "\n".join(header_text(v)[0] for v in values[:20])
+    for lowered, values in headers.values.items():
+        if lowered.startswith("x-mailwall-"):
+            kept["X-Mailwall-" + lowered[len("x-mailwall-") :].title()] = header_text(values[0])[0]
+    kept["Received-Count"] = str(headers.count("Received"))
+    return MappingProxyType(kept)
