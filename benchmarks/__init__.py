@@ -1,0 +1,1 @@
+"""Runnable benchmarks and the synthetic mail generator they share."""
