@@ -138,6 +138,14 @@ def filename_of(part: Message) -> str:
 
 
 def _param(part: Message, name: str, header: str) -> str | tuple[str, str, str] | None:
+    raw = next((v for k, v in part.raw_items() if k.lower() == header), None)
+    if raw is None:
+        return None
+    if not raw.isascii():
+        # compat32 replaces raw 8-bit bytes with U+FFFD when reading parameters: decode first.
+        holder = Message()
+        holder[header] = raw_to_text(raw)
+        part = holder
     try:
         return part.get_param(name, None, header)
     except Exception:  # malformed parameter lists make the stdlib raise assorted errors

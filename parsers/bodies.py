@@ -76,8 +76,7 @@ def collect(msg: Message, budget: Budget) -> Content:
 def _walk(part: Message, content: Content, budget: Budget, mime_depth: int, top: bool) -> None:
     if not budget.take_part():
         return
-    for defect in getattr(part, "defects", ()):
-        budget.note(type(defect).__name__)
+    _note_defects(part, budget)
     try:
         ctype = part.get_content_type()
     except Exception:
@@ -101,6 +100,7 @@ def _walk(part: Message, content: Content, budget: Budget, mime_depth: int, top:
     filename = "" if top else filename_of(part)
     disposition = _disposition(part)
     data = payload_bytes(part)
+    _note_defects(part, budget)  # decoding adds the transfer-encoding defects
     if not budget.take_bytes(len(data)):
         return
     if ctype in ("text/plain", "text/html") and (
@@ -129,6 +129,11 @@ def _walk(part: Message, content: Content, budget: Budget, mime_depth: int, top:
     if not data and not filename:
         return
     content.attachments.append(make_attachment(part, data, len(content.attachments) + 1))
+
+
+def _note_defects(part: Message, budget: Budget) -> None:
+    for defect in getattr(part, "defects", ()):
+        budget.note(type(defect).__name__)
 
 
 def _attached_message(part: Message, content: Content, budget: Budget) -> None:

@@ -14,7 +14,7 @@ import re
 from datetime import UTC, datetime
 from email.utils import getaddresses, parsedate_to_datetime
 
-from parsers.charsets import codec_for, header_bytes_to_text
+from parsers.charsets import codec_for, header_bytes_to_text, repair_double_encoding
 from parsers.values import Address
 
 MAX_HEADER_CHARS = 16 * 1024  # longer values are cut before any regex or address parsing
@@ -107,7 +107,7 @@ def _decode_word_bytes(data: bytes, charset: str | None) -> str:
 
 
 def _clean(text: str) -> str:
-    return _CONTROL.sub(" ", text).strip()
+    return repair_double_encoding(_CONTROL.sub(" ", text).strip())
 
 
 def header_text(raw: object) -> tuple[str, bool]:

@@ -209,15 +209,18 @@ def test_html_only_mail_is_converted_to_readable_text() -> None:
         "<li>Voir <a href='https://intranet.example.fr/atlas'>le wiki</a></li></ul>"
         "<p>Bonne journ&eacute;e</p></body></html>"
     )
-    raw = crlf(
-        """\
+    raw = (
+        crlf(
+            """\
         From: Anne <anne@example.fr>
         Subject: Ordre du jour
         Content-Type: text/html; charset=utf-8
         Content-Transfer-Encoding: base64
 
         """
-    ) + b64(html).encode()
+        )
+        + b64(html).encode()
+    )
     mail = parse(raw, received_at=RECEIVED_AT)
     assert "Bonjour à tous," in mail.body_text
     assert "Ordre du jour :\n1re partie" in mail.body_text
