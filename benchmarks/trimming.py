@@ -124,6 +124,23 @@ ARGUABLE: dict[tuple[str, str], str] = {
     ("closeio_quotequail", "test_quote_html_04"): "intro: see test_quote_html_04_call1",
     ("closeio_quotequail", "test_quote_html_05"): "intro: see test_quote_html_05_call1",
     ("closeio_quotequail", "test_quote_html_06"): "intro: see test_quote_html_06_call1",
+    ("closeio_quotequail", "test_comment_3"): (
+        "intro: quotequail's default keeps a trailing 'Begin forwarded message:' visible"
+    ),
+    ("closeio_quotequail", "test_quote_html_ios_mail_reply_with_unescaped_address"): (
+        "intro: quotequail's default keeps 'Sent from my iPhone' and the 'On … wrote:' line "
+        "visible; we file them as signature and quote"
+    ),
+    ("closeio_quotequail", "test_quote_html_yahoo_reply_with_unescaped_address"): (
+        "intro: quotequail's default keeps the 'On … wrote:' line visible"
+    ),
+    ("closeio_quotequail", "test_unwrap_html_ios_mail_reply_with_unescaped_address"): (
+        "signature: upstream keeps 'Sent from my iPhone' in html_top; we file it as signature"
+    ),
+    ("closeio_quotequail", "test_unwrap_html_file_03"): (
+        "signature: upstream returns the Gmail '-- ' signature as html_bottom text; "
+        "we file it as signature"
+    ),
     ("closeio_quotequail", "test_limit"): "feature: quotequail's `limit` line cap, not trimming",
     (
         "closeio_quotequail",

@@ -79,7 +79,8 @@ _FORWARD_WORDS = (
     r"mensaje original|mensaje reenviado|messaggio originale|messaggio inoltrato|"
     r"oorspronkelijk bericht|origineel bericht|doorgestuurd bericht|"
     r"vidarebefordrat meddelande|ursprungligt meddelande|videresendt melding|"
-    r"mensagem original|mensagem encaminhada|原始邮件|转发的邮件"
+    r"mensagem original|mensagem encaminhada|пересылаемое сообщение|исходное сообщение|"
+    r"原始邮件|转发的邮件"
 )
 # "-----Original Message-----", "*-------- Message original --------*".
 _FORWARD_RULE = re.compile(
@@ -416,13 +417,15 @@ def _split_signature(items: list[str]) -> tuple[list[str], list[str]]:
 # --- assembly ----------------------------------------------------------------------
 
 
-def _join(lines: list[str]) -> str:
+def _join(lines: list[str], rstrip: bool = True) -> str:
     start, end = 0, len(lines)
     while start < end and not lines[start].strip():
         start += 1
     while end > start and not lines[end - 1].strip():
         end -= 1
-    return "\n".join(line.rstrip() for line in lines[start:end])
+    kept = lines[start:end]
+    # The signature keeps its "-- " delimiter byte for byte.
+    return "\n".join(line.rstrip() for line in kept) if rstrip else "\n".join(kept)
 
 
 def _split_lines(text: str) -> list[str]:
@@ -501,5 +504,7 @@ def trim(text: str) -> Trimmed:
 
     body, signature = _split_signature(new_items)
     return Trimmed(
-        new_text=_join(body), quoted_text=_join(quoted_items), signature=_join(signature)
+        new_text=_join(body),
+        quoted_text=_join(quoted_items),
+        signature=_join(signature, rstrip=False),
     )

@@ -19,7 +19,6 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass
-from html import escape
 from html.parser import HTMLParser
 
 _VOID = frozenset(
@@ -118,48 +117,57 @@ def _attr(token: _Token, name: str) -> str:
     return ""
 
 
-# Priority order: a client-specific marker beats a generic blockquote that may be
-# a legitimate quotation inside the new text.
-def _marker_rank(token: _Token) -> int | None:
+# What a marker means for the split:
+#   TO_END   the history is this element and everything after it (Gmail, Outlook,
+#            Yahoo put the reply on top and the history below, often as siblings);
+#   ELEMENT  only this element is quoted; text after it is new (Apple Mail and
+#            Thunderbird inline or bottom-posted replies around blockquotes).
+TO_END = "to_end"
+ELEMENT = "element"
+
+
+def _marker(token: _Token) -> str | None:
     if token.kind not in ("start", "startend"):
         return None
     classes = _classes(token)
     ident = _attr(token, "id").lower()
     if "gmail_quote" in classes or "gmail_attr" in classes:
-        return 0
-    if ident in ("divrplyfwdmsg", "appendonsend") or ident.startswith("divrplyfwdmsg"):
-        return 0
+        return TO_END
+    if ident.startswith(("divrplyfwdmsg", "appendonsend")) or ident == "stopspelling":
+        return TO_END
     if any("yahoo_quoted" in c for c in classes) or "yahoo_quoted" in ident:
-        return 0
-    if "moz-cite-prefix" in classes or "moz-forward-container" in classes:
-        return 0
-    if token.tag == "blockquote" and _attr(token, "type").lower() == "cite":
-        return 0
+        return TO_END
+    if "moz-forward-container" in classes:
+        return TO_END
     if token.tag == "div" and _OUTLOOK_BORDER.search(_attr(token, "style")):
-        return 0
-    if token.tag == "hr" and _attr(token, "id").lower() == "stopspelling":
-        return 0
-    if token.tag == "blockquote":
-        return 1
+        return TO_END
+    if "moz-cite-prefix" in classes or token.tag == "blockquote":
+        return ELEMENT
     return None
 
 
-def _find_split(tokens: list[_Token]) -> int | None:
-    best: tuple[int, int] | None = None
-    for i, token in enumerate(tokens):
-        rank = _marker_rank(token)
-        if rank is None:
+def _element_end(tokens: list[_Token], start: int) -> int:
+    """Index just past the end tag matching ``tokens[start]`` (or the end)."""
+    tag = tokens[start].tag
+    if tokens[start].kind == "startend" or tag in _VOID:
+        return start + 1
+    depth = 0
+    for j in range(start, len(tokens)):
+        token = tokens[j]
+        if token.tag != tag:
             continue
-        if rank == 0:
-            return i
-        if best is None:
-            best = (rank, i)
-    return best[1] if best else None
+        if token.kind == "start":
+            depth += 1
+        elif token.kind == "end":
+            depth -= 1
+            if depth == 0:
+                return j + 1
+    return len(tokens)
 
 
-def _open_stack(tokens: list[_Token], upto: int) -> list[_Token]:
+def _open_stack(tokens: list[_Token]) -> list[_Token]:
     stack: list[_Token] = []
-    for token in tokens[:upto]:
+    for token in tokens:
         if token.kind == "start" and token.tag not in _VOID:
             stack.append(token)
         elif token.kind == "end":
@@ -179,15 +187,27 @@ def split_html_quote(html: str) -> tuple[str, str]:
     if not html.strip():
         return html, ""
     tokens = _tokenize(html)
-    split = _find_split(tokens)
-    if split is None:
+    new: list[_Token] = []
+    quoted: list[str] = []
+    i = 0
+    while i < len(tokens):
+        kind = _marker(tokens[i])
+        if kind is None:
+            new.append(tokens[i])
+            i += 1
+            continue
+        if kind == TO_END:
+            # Close what is open in the new part and reopen it in the quoted part,
+            # so that both halves stay well-formed.
+            stack = _open_stack(new)
+            reopened = "".join(t.text for t in stack if t.tag not in ("html", "body", "head"))
+            quoted.append(reopened + _render(tokens[i:]))
+            i = len(tokens)
+            break
+        end = _element_end(tokens, i)
+        quoted.append(_render(tokens[i:end]))
+        i = end
+    if not quoted:
         return html, ""
-    stack = _open_stack(tokens, split)
-    head = _render(tokens[:split]) + "".join(f"</{t.tag}>" for t in reversed(stack))
-    reopened = "".join(t.text for t in stack if t.tag not in ("html", "body", "head"))
-    tail = reopened + _render(tokens[split:])
-    return head, tail
-
-
-def _escape_text(text: str) -> str:
-    return escape(text, quote=False)
+    closing = "".join(f"</{t.tag}>" for t in reversed(_open_stack(new)))
+    return _render(new) + closing, "".join(quoted)

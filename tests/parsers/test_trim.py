@@ -1,0 +1,452 @@
+"""Reply trimming: what becomes the wall comment, what is history, what is signature."""
+
+from __future__ import annotations
+
+import importlib
+import re
+
+import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
+
+from parsers.trim import LINE_CAP, Trimmed, trim
+
+# parsers/__init__ re-exports the function `trim`, which shadows the submodule name.
+trim_module = importlib.import_module("parsers.trim")
+
+NBSP = "\u00a0"
+NNBSP = "\u202f"
+
+
+# --- top-posting: the reply is above the history ------------------------------------
+
+
+def test_outlook_fr_header_block_starts_the_quote() -> None:
+    body = (
+        "Bonjour Alice,\n\nJe valide le budget, on en parle jeudi.\n\n"
+        f"De{NBSP}: Alice Martin <alice.martin@example.fr>\n"
+        f"Envoyé{NBSP}: lundi 3 mars 2025 10:12\n"
+        f"À{NBSP}: Jean Dupont <jean.dupont@example.fr>\n"
+        f"Cc{NBSP}: Équipe Projet <projet@example.fr>\n"
+        f"Objet{NBSP}: Budget T2\n\n"
+        "Bonjour Jean,\nPeux-tu valider le budget ?\nAlice\n"
+    )
+    result = trim(body)
+    assert result.new_text == "Bonjour Alice,\n\nJe valide le budget, on en parle jeudi."
+    assert result.quoted_text.startswith(f"De{NBSP}: Alice Martin")
+    assert "Peux-tu valider le budget ?" in result.quoted_text
+
+
+def test_outlook_fr_header_with_narrow_nbsp_and_bold_markers_starts_the_quote() -> None:
+    body = (
+        "Ok pour moi.\n\n________________________________\n"
+        f"*De{NNBSP}:* Alice Martin <alice@example.fr>\n"
+        f"*Envoyé{NNBSP}:* lundi 3 mars 2025 10:12\n"
+        f"*À{NNBSP}:* Jean Dupont\n*Objet{NNBSP}:* RE: Budget\n\nTexte d'origine\n"
+    )
+    result = trim(body)
+    assert result.new_text == "Ok pour moi."
+    assert result.quoted_text.startswith("____")
+
+
+def test_outlook_en_header_block_with_date_and_cc_starts_the_quote() -> None:
+    body = (
+        "Approved, go ahead.\n\nFrom: Alice Martin <alice@example.com>\n"
+        "Date: Monday, March 3, 2025 10:12 AM\nTo: Bob <bob@example.com>\n"
+        "Cc: Team <team@example.com>\nSubject: Budget Q2\n\nHi Bob, can you approve?\n"
+    )
+    assert trim(body).new_text == "Approved, go ahead."
+
+
+def test_outlook_de_header_block_starts_the_quote() -> None:
+    body = (
+        "Passt.\n\nVon: Alice Martin <alice@example.de>\nGesendet: Montag, 3. März 2025 10:12\n"
+        "An: Bob <bob@example.de>\nBetreff: Budget\n\nHallo Bob\n"
+    )
+    assert trim(body).new_text == "Passt."
+
+
+@pytest.mark.parametrize(
+    "separator",
+    [
+        "-----Original Message-----",
+        "-----Message d'origine-----",
+        "-------- Message original --------",
+        "-----Ursprüngliche Nachricht-----",
+        "---------- Forwarded message ---------",
+    ],
+)
+def test_original_message_separator_starts_the_quote(separator: str) -> None:
+    body = f"Bien reçu, merci.\n\n{separator}\nDe : Bob\nEnvoyé : lundi\n\nTexte d'origine\n"
+    result = trim(body)
+    assert result.new_text == "Bien reçu, merci."
+    assert result.quoted_text.startswith(separator)
+
+
+def test_gmail_fr_attribution_with_weekday_starts_the_quote() -> None:
+    body = (
+        "Parfait, je m'en occupe.\n\n"
+        "Le lun. 3 mars 2025 à 10:12, Alice Martin <alice.martin@example.fr> a écrit :\n\n"
+        "> Bonjour,\n> voici le compte rendu.\n"
+    )
+    result = trim(body)
+    assert result.new_text == "Parfait, je m'en occupe."
+    assert result.quoted_text.startswith("Le lun. 3 mars 2025")
+
+
+def test_gmail_fr_attribution_wrapped_over_two_lines_starts_the_quote() -> None:
+    body = (
+        "Parfait.\n\nLe lun. 3 mars 2025 à 10:12, Alice Martin <\n"
+        "alice.martin@example.fr> a écrit :\n\n> Bonjour,\n"
+    )
+    result = trim(body)
+    assert result.new_text == "Parfait."
+    assert "alice.martin@example.fr> a écrit :" in result.quoted_text
+
+
+def test_gmail_en_attribution_wrapped_over_three_lines_starts_the_quote() -> None:
+    body = (
+        "Sounds good.\n\nOn Mon, Mar 3, 2025 at 10:12 AM, Alice Martin\n<alice@example.com>\n"
+        "wrote:\n\n> Shall we move the meeting?\n"
+    )
+    assert trim(body).new_text == "Sounds good."
+
+
+def test_thunderbird_fr_numeric_date_attribution_starts_the_quote() -> None:
+    body = "Vu, merci.\n\nLe 03/03/2025 à 10:12, Alice a écrit :\n> Bonjour\n"
+    assert trim(body).new_text == "Vu, merci."
+
+
+@pytest.mark.parametrize(
+    "attribution",
+    [
+        "Am 03.03.2025 um 10:12 schrieb Alice Martin <alice@example.de>:",
+        "El lun, 3 mar 2025 a las 10:12, Alice (<alice@example.es>) escribió:",
+        "Il giorno lun 3 mar 2025 alle ore 10:12 Alice <alice@example.it> ha scritto:",
+        "Op ma 3 mrt 2025 om 10:12 schreef Alice <alice@example.nl>:",
+    ],
+)
+def test_attribution_in_german_spanish_italian_dutch_starts_the_quote(attribution: str) -> None:
+    body = f"Danke / Gracias / Grazie / Bedankt.\n\n{attribution}\n> Texte\n"
+    assert trim(body).new_text == "Danke / Gracias / Grazie / Bedankt."
+
+
+def test_attribution_followed_by_unquoted_history_takes_everything_below() -> None:
+    # Outlook mobile and some webmails do not prefix the original with ">".
+    body = (
+        "Je confirme.\n\nLe 3 mars 2025 à 10:12, Alice Martin <alice@example.fr> a écrit :\n\n"
+        "Bonjour,\nPouvez-vous confirmer la date ?\n"
+    )
+    result = trim(body)
+    assert result.new_text == "Je confirme."
+    assert "Pouvez-vous confirmer la date ?" in result.quoted_text
+
+
+def test_sentence_starting_with_on_is_not_an_attribution() -> None:
+    body = "On your side you can run:\n\n    make test\n\nThat should be enough.\n"
+    assert trim(body).new_text == body.strip()
+
+
+def test_wrote_in_prose_without_date_or_address_is_not_an_attribution() -> None:
+    body = "On this topic I already wrote:\nthe migration starts in April.\n"
+    assert trim(body).new_text == body.strip()
+
+
+def test_from_line_alone_in_prose_is_not_a_header_block() -> None:
+    body = "De : l'équipe projet, avec nos remerciements.\n\nLa réunion est maintenue.\n"
+    assert trim(body).new_text == body.strip()
+
+
+# --- quotes: bottom-posting and inline replies ----------------------------------------
+
+
+def test_bottom_posted_reply_keeps_text_below_the_quote() -> None:
+    body = (
+        "Le 3 mars 2025 à 10:12, Alice <alice@example.fr> a écrit :\n"
+        "> On décale la réunion ?\n\nOui, jeudi 14h.\n"
+    )
+    result = trim(body)
+    assert result.new_text == "Oui, jeudi 14h."
+    assert "> On décale la réunion ?" in result.quoted_text
+
+
+def test_inline_reply_keeps_every_new_line_and_files_the_quotes() -> None:
+    body = (
+        "Bonjour,\n\n> Peux-tu relire la section 2 ?\n\nC'est fait.\n\n"
+        "> Et la section 3 ?\n\nDemain matin.\n"
+    )
+    result = trim(body)
+    assert result.new_text == "Bonjour,\n\nC'est fait.\n\nDemain matin."
+    assert result.quoted_text == "> Peux-tu relire la section 2 ?\n\n> Et la section 3 ?"
+
+
+def test_nested_quotes_are_all_quoted_text() -> None:
+    body = "Agreed.\n\n> I think so too.\n> > Should we ship on Friday?\n> > > Is it ready?\n"
+    result = trim(body)
+    assert result.new_text == "Agreed."
+    assert "> > > Is it ready?" in result.quoted_text
+
+
+def test_message_with_only_a_quote_has_no_new_text() -> None:
+    result = trim("> Texte cité uniquement.\n")
+    assert result.new_text == ""
+    assert result.quoted_text == "> Texte cité uniquement."
+
+
+def test_quote_markers_inside_a_code_fence_are_content() -> None:
+    body = "Voici la sortie :\n\n```\n> ls\n####\n```\n\nFin.\n"
+    assert trim(body).new_text == body.strip()
+
+
+def test_crlf_line_endings_are_handled_like_lf() -> None:
+    body = "Merci.\r\n\r\nLe 3 mars 2025 à 10:12, Alice <alice@example.fr> a écrit :\r\n> Texte\r\n"
+    assert trim(body).new_text == "Merci."
+
+
+# --- signatures ---------------------------------------------------------------------
+
+
+def test_dash_dash_space_delimiter_starts_the_signature() -> None:
+    result = trim("Le livrable est en ligne.\n\n-- \nJean Dupont\nACME — DSI\n")
+    assert result.new_text == "Le livrable est en ligne."
+    assert result.signature == "-- \nJean Dupont\nACME — DSI"
+
+
+@pytest.mark.parametrize(
+    "closing",
+    ["Cordialement,", "Bien cordialement,", "Bien à vous,", "Best regards,", "Regards,"],
+)
+def test_closing_with_name_block_is_signature(closing: str) -> None:
+    block = "Jean Dupont\nChef de projet SI\nTél. : 01 23 45 67 89\n"
+    body = f"Le devis est validé.\n\n{closing}\n{block}"
+    result = trim(body)
+    assert result.new_text == "Le devis est validé."
+    assert result.signature.startswith(closing)
+
+
+def test_bonne_journee_followed_by_a_name_is_signature() -> None:
+    result = trim("C'est noté pour jeudi.\n\nBonne journée,\nJean\n")
+    assert result.new_text == "C'est noté pour jeudi."
+    assert result.signature == "Bonne journée,\nJean"
+
+
+def test_merci_followed_by_a_name_at_the_end_is_signature() -> None:
+    result = trim("Je regarde ça demain.\n\nMerci,\nJean\n")
+    assert (result.new_text, result.signature) == ("Je regarde ça demain.", "Merci,\nJean")
+
+
+def test_merci_alone_is_the_message_itself() -> None:
+    assert trim("Merci !\n").new_text == "Merci !"
+
+
+def test_merci_followed_by_a_sentence_is_content() -> None:
+    body = "Merci,\nje reviens vers toi demain avec les chiffres.\n"
+    assert trim(body).new_text == body.strip()
+
+
+def test_thanks_with_short_name_block_is_signature() -> None:
+    result = trim("Please find the minutes attached.\n\nThanks,\nBob Smith\nACME Corp\n")
+    assert result.new_text == "Please find the minutes attached."
+    assert result.signature == "Thanks,\nBob Smith\nACME Corp"
+
+
+def test_regards_in_the_middle_of_a_sentence_is_content() -> None:
+    body = "Regards to your team, the demo was great.\nWe will send the contract tomorrow.\n"
+    assert trim(body).new_text == body.strip()
+
+
+def test_closing_followed_by_long_paragraphs_is_content() -> None:
+    body = (
+        "Cordialement\n\n"
+        + "Ce mot ouvre en fait un long paragraphe de contenu qui n'a rien d'une signature "
+        "et qui continue encore longtemps pour expliquer le contexte du projet.\n" * 3
+    )
+    assert trim(body).signature == ""
+
+
+@pytest.mark.parametrize(
+    "device_line",
+    [
+        "Envoyé de mon iPhone",
+        "Sent from my iPhone",
+        "Sent from Outlook for Android",
+        "Envoyé depuis Outlook pour Android",
+        "Get Outlook for iOS",
+        "Von meinem iPhone gesendet",
+    ],
+)
+def test_mobile_client_line_is_signature(device_line: str) -> None:
+    result = trim(f"Je serai là à 14h.\n\n{device_line}\n")
+    assert result.new_text == "Je serai là à 14h."
+    assert result.signature == device_line
+
+
+def test_sent_from_my_followed_by_prose_is_content() -> None:
+    body = "Here it is.\n\nSent from my desk, is much easier then my mobile phone.\n"
+    assert trim(body).new_text == body.strip()
+
+
+def test_iphone_signature_above_a_quoted_history_is_signature() -> None:
+    body = (
+        "Je serai là.\n\nEnvoyé de mon iPhone\n\n"
+        "> Le 3 mars 2025 à 10:12, Alice <alice@example.fr> a écrit :\n> On décale ?\n"
+    )
+    result = trim(body)
+    assert (result.new_text, result.signature) == ("Je serai là.", "Envoyé de mon iPhone")
+
+
+def test_french_disclaimer_and_print_notice_are_signature() -> None:
+    body = (
+        "Voici le fichier.\n\nBien à vous,\nMarie Curie\n\n"
+        "Ce message et toutes les pièces jointes sont confidentiels et établis à l'intention "
+        "exclusive de ses destinataires. Toute utilisation non conforme est interdite.\n"
+        "P Pensez à l'environnement avant d'imprimer ce message.\n"
+    )
+    result = trim(body)
+    assert result.new_text == "Voici le fichier."
+    assert result.signature.startswith("Bien à vous,")
+    assert result.signature.endswith("avant d'imprimer ce message.")
+
+
+def test_english_disclaimer_is_signature() -> None:
+    body = (
+        "Report attached.\n\nThis e-mail and any attachments are confidential and intended "
+        "solely for the addressee.\n"
+    )
+    result = trim(body)
+    assert result.new_text == "Report attached."
+    assert result.signature.startswith("This e-mail and any attachments")
+
+
+def test_mailing_list_footer_under_a_rule_is_signature() -> None:
+    body = (
+        "Any idea?\n\n_______________________________________________\n"
+        "projet mailing list\nprojet@lists.example.fr\nhttps://lists.example.fr/listinfo/projet\n"
+    )
+    result = trim(body)
+    assert result.new_text == "Any idea?"
+    assert "mailing list" in result.signature
+
+
+def test_dash_in_the_middle_of_a_line_is_not_a_signature_delimiter() -> None:
+    body = "Here is a fix -- this is not a signature.\n\nkthxbai\n"
+    assert trim(body) == Trimmed(new_text=body.strip(), quoted_text="", signature="")
+
+
+def test_empty_input_gives_empty_parts() -> None:
+    assert trim("") == Trimmed("", "", "")
+    assert trim("  \n\n \n") == Trimmed("", "", "")
+
+
+# --- hostile input: bounded work, counted not timed -------------------------------------
+
+
+# Regex calls one line may cost: classification, a bounded attribution window,
+# and the signature markers. A constant, so total work is linear.
+PER_LINE_REGEX_BUDGET = 80
+
+
+class _RegexMeter:
+    """Counts regex calls made through ``parsers.trim._search`` and the characters they see."""
+
+    def __init__(self, monkeypatch: pytest.MonkeyPatch) -> None:
+        self.calls = 0
+        self.chars = 0
+        self.longest = 0
+        original = trim_module._search
+
+        def counting(pattern: re.Pattern[str], text: str) -> re.Match[str] | None:
+            self.calls += 1
+            seen = min(len(text), LINE_CAP)
+            self.chars += seen
+            self.longest = max(self.longest, seen)
+            return original(pattern, text)
+
+        monkeypatch.setattr(trim_module, "_search", counting)
+
+
+def test_a_one_megabyte_line_is_only_read_in_capped_slices(monkeypatch: pytest.MonkeyPatch) -> None:
+    meter = _RegexMeter(monkeypatch)
+    body = "On " + "a, " * 350_000 + "wrote:\n> x\n"
+    result = trim(body)
+    assert meter.longest <= LINE_CAP
+    assert meter.calls <= 200
+    assert len(result.new_text) + len(result.quoted_text) + len(result.signature) <= len(body)
+
+
+def test_work_grows_linearly_with_the_number_of_lines(monkeypatch: pytest.MonkeyPatch) -> None:
+    meter = _RegexMeter(monkeypatch)
+    line = "Le 3 mars 2025 à 10:12, Alice\n"  # an attribution start that never completes
+    trim(line * 2_000)
+    small = meter.calls
+    meter.calls = 0
+    trim(line * 20_000)
+    # Linear: ten times the lines, at most ten times the regex calls (plus slack),
+    # and a fixed per-line budget whatever the line looks like.
+    assert meter.calls <= 11 * small
+    assert meter.calls <= 20_000 * PER_LINE_REGEX_BUDGET
+
+
+def test_backtracking_bait_lines_stay_within_the_per_line_budget(
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    meter = _RegexMeter(monkeypatch)
+    lines = [
+        "> " * 400_000,
+        "-" * 500_000 + "x",
+        "Sent from " + "my " * 300_000,
+        "De : " + "a:" * 300_000,
+        "Cordialement " + "Jean " * 200_000 + "!",
+        "2016-03-03 " + "<" * 300_000,
+    ]
+    body = "\n".join(lines)
+    result = trim(body)
+    assert meter.longest <= LINE_CAP
+    assert meter.calls <= PER_LINE_REGEX_BUDGET * len(lines)
+    assert len(result.new_text) + len(result.quoted_text) + len(result.signature) <= len(body)
+
+
+def test_hundred_thousand_quoted_lines_are_quoted_text() -> None:
+    body = "Réponse.\n\n" + "> ligne citée\n" * 100_000
+    result = trim(body)
+    assert result.new_text == "Réponse."
+    assert result.quoted_text.count("\n") == 99_999
+
+
+# --- property: never raises, never invents text ----------------------------------------
+
+_LINES = st.sampled_from(
+    [
+        "",
+        "> quoted",
+        "> > deeper",
+        "-- ",
+        "--",
+        "____________",
+        "Cordialement,",
+        "Jean Dupont",
+        "Merci,",
+        "Envoyé de mon iPhone",
+        "Le 3 mars 2025 à 10:12, Alice <alice@example.fr> a écrit :",
+        "On Mon, Mar 3, 2025 at 10:12 AM, Bob",
+        "wrote:",
+        f"De{NBSP}: Alice",
+        "Envoyé : lundi 3 mars 2025",
+        "Objet : Budget",
+        "-----Original Message-----",
+        "```",
+        "Bonjour à tous,",
+    ]
+)
+
+
+@settings(max_examples=300, deadline=None)
+@given(st.lists(st.one_of(_LINES, st.text(max_size=40)), max_size=30))
+def test_trim_never_raises_and_never_invents_text(lines: list[str]) -> None:
+    body = "\n".join(lines)
+    result = trim(body)
+    source = {line.strip() for line in body.replace("\r\n", "\n").replace("\r", "\n").split("\n")}
+    for part in (result.new_text, result.quoted_text, result.signature):
+        for line in part.split("\n"):
+            if line.strip():
+                assert line.strip() in source
