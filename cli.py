@@ -425,6 +425,190 @@ def map_remove(app: App, mapping_id: int, as_json: bool) -> None:
     emit(data, as_json, lambda d: click.echo(f"removed mapping {d['id']} ({d['target']})"))
 
 
+# --- gateway -------------------------------------------------------------------
+
+
+@main.command()
+@click.option("--log-level", default="INFO", show_default=True,
+              type=click.Choice(["DEBUG", "INFO", "WARNING", "ERROR"], case_sensitive=False))
+@pass_app
+def serve(app: App, log_level: str) -> None:
+    """Run the gateway: SMTP (and LMTP) intake, pipeline workers, outbox sender."""
+    import logging
+
+    from gateway.server import serve as run_gateway
+
+    logging.getLogger("alembic").setLevel(logging.WARNING)
+    logging.basicConfig(level=log_level.upper(),
+                        format="%(asctime)s %(levelname)s %(name)s: %(message)s")
+    app.sessions  # noqa: B018 - refuses to start on an unmigrated database
+    smtp = app.config.smtp
+
+    def ready(_: object) -> None:
+        click.echo(f"Mailwall gateway: SMTP on {smtp.host}:{smtp.port}"
+                   + (f", LMTP on {smtp.host}:{smtp.lmtp_port}" if smtp.lmtp_port else "")
+                   + f"; mail for @{smtp.domain}. Ctrl-C stops.", err=True)
+
+    run_gateway(app.config, ready)
+
+
+def _pipeline(app: App):  # type: ignore[no-untyped-def]
+    from gateway.pipeline import Pipeline, Settings
+
+    return Pipeline(app.sessions, Settings.from_config(app.config))
+
+
+@main.group("queue")
+def queue_group() -> None:
+    """Received messages: their state, their reason, retry, moderation."""
+
+
+STATES = ("received", "processing", "done", "held", "rejected", "dropped", "failed",
+          "quarantined")
+
+
+@queue_group.command("list")
+@click.option("--state", default=None, callback=_choice_callback(STATES),
+              help="Only messages in this state.")
+@click.option("--limit", default=100, show_default=True)
+@json_option
+@pass_app
+def queue_list(app: App, state: str | None, limit: int, as_json: bool) -> None:
+    """List received messages, newest first."""
+    from wall_store import queue
+    from wall_store.models import MessageStatus
+    from wall_store.views import raw_message_row
+
+    with app.transaction() as session:
+        rows = queue.list_raw(session, status=MessageStatus(state) if state else None,
+                              limit=limit)
+        data = [raw_message_row(session, r) for r in rows]
+    emit(data, as_json, lambda d: table(
+        d, ["id", "state", "reason", "source", "from", "community", "subject", "received_at"],
+        "no messages" + (f" in state {state}" if state else "")))
+
+
+@queue_group.command("show")
+@click.argument("raw_id", metavar="ID", type=int)
+@json_option
+@pass_app
+def queue_show(app: App, raw_id: int, as_json: bool) -> None:
+    """Headers, state, reason, and what a message became."""
+    from wall_store import queue
+    from wall_store.views import raw_message_detail
+
+    with app.transaction() as session:
+        data = raw_message_detail(session, queue.get_raw(session, raw_id))
+
+    def human(d: dict[str, Any]) -> None:
+        for key in ("id", "state", "reason", "sentence", "source", "from", "envelope_to",
+                    "community", "subject", "message_id", "received_at", "processed_at",
+                    "attempts", "last_error", "outcome"):
+            value = d.get(key)
+            if value not in (None, "", [], {}):
+                click.echo(f"{key + ':':<14} {value}")
+        click.echo("headers:")
+        for name, value in d["headers"]:
+            click.echo(f"  {name}: {value}")
+
+    emit(data, as_json, human)
+
+
+@queue_group.command("retry")
+@click.argument("raw_id", metavar="ID", type=int, required=False)
+@click.option("--failed", "all_failed", is_flag=True, help="Retry every failed or quarantined.")
+@json_option
+@pass_app
+def queue_retry(app: App, raw_id: int | None, all_failed: bool, as_json: bool) -> None:
+    """Put a failed or quarantined message (or all, with --failed) back in line."""
+    from wall_store import queue
+
+    if (raw_id is None) == (not all_failed):
+        fail("give a message ID or --failed")
+    with app.transaction() as session:
+        count = queue.requeue_failed(session) if all_failed else (
+            queue.requeue(session, raw_id or 0) and 1)
+    emit({"requeued": count}, as_json, lambda d: click.echo(
+        f"{count} message(s) back in the queue; `mailwall serve` processes them"))
+
+
+@queue_group.command("release")
+@click.argument("raw_id", metavar="ID", type=int)
+@json_option
+@pass_app
+def queue_release(app: App, raw_id: int, as_json: bool) -> None:
+    """Approve a held message: it is posted."""
+    from gateway.pipeline import approve
+
+    result = approve(_pipeline(app), raw_id)
+    data = {"id": raw_id, "reason": result.reason.code, **result.outcome}
+    emit(data, as_json, lambda d: click.echo(f"message {raw_id}: {result.reason.sentence()}"))
+
+
+@queue_group.command("reject")
+@click.argument("raw_id", metavar="ID", type=int)
+@json_option
+@pass_app
+def queue_reject(app: App, raw_id: int, as_json: bool) -> None:
+    """Decline a held message; the sender gets a notice."""
+    from gateway.pipeline import reject
+
+    result = reject(_pipeline(app), raw_id)
+    emit({"id": raw_id, "reason": result.reason.code}, as_json,
+         lambda d: click.echo(f"message {raw_id}: {result.reason.sentence()}"))
+
+
+@main.command("wall")
+@click.argument("slug")
+@click.option("--limit", default=50, show_default=True, help="Most recent threads.")
+@json_option
+@pass_app
+def wall_command(app: App, slug: str, limit: int, as_json: bool) -> None:
+    """A community's threads and posts, for ops and scripts."""
+    from wall_store.wall import wall_view
+
+    with app.transaction() as session:
+        data = wall_view(session, slug, limit=limit)
+
+    def human(d: dict[str, Any]) -> None:
+        if not d["threads"]:
+            click.echo(f"the wall of {slug} is empty")
+        for thread in d["threads"]:
+            channel = f" [{thread['channel']}]" if thread["channel"] else ""
+            click.echo(f"#{thread['id']}{channel} {thread['subject']}")
+            for post in thread["posts"]:
+                extra = f"  ♥ {post['likes']}" if post["likes"] else ""
+                click.echo(f"  {post['created_at'][:16]}  {post['author_name'] or post['author']}"
+                           f" ({post['source']}){extra}")
+                for line in post["text"].splitlines()[:6]:
+                    click.echo(f"      {line}")
+            click.echo()
+
+    emit(data, as_json, human)
+
+
+@main.group("outbox")
+def outbox_group() -> None:
+    """Mail Mailwall sends (notices, notifications, digests)."""
+
+
+@outbox_group.command("list")
+@json_option
+@pass_app
+def outbox_list(app: App, as_json: bool) -> None:
+    """Outgoing mail, newest first."""
+    from wall_store import outbox
+
+    with app.transaction() as session:
+        data = [{"id": r.id, "kind": r.kind, "to": r.recipient, "subject": r.subject,
+                 "status": r.status.value, "attempts": r.attempts,
+                 "created_at": r.created_at.isoformat(timespec="seconds"),
+                 "last_error": r.last_error} for r in outbox.list_outbox(session)]
+    emit(data, as_json, lambda d: table(
+        d, ["id", "kind", "to", "subject", "status", "attempts", "created_at"],
+        "nothing sent yet"))
+
+
 # --- demo --------------------------------------------------------------------------
 
 

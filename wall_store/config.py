@@ -72,6 +72,14 @@ class PipelineSection:
 
 
 @dataclass(frozen=True)
+class PolicySection:
+    # Comma-separated authserv-ids whose Authentication-Results we believe
+    # (our own MX); anyone else's are ignored, since senders can forge them.
+    trusted_authserv_ids: str = ""
+    notice_locale: str = "fr"
+
+
+@dataclass(frozen=True)
 class Config:
     path: Path | None
     database: DatabaseSection = field(default_factory=DatabaseSection)
@@ -80,6 +88,7 @@ class Config:
     outbound: OutboundSection = field(default_factory=OutboundSection)
     security: SecuritySection = field(default_factory=SecuritySection)
     pipeline: PipelineSection = field(default_factory=PipelineSection)
+    policy: PolicySection = field(default_factory=PolicySection)
 
     @property
     def base_dir(self) -> Path:

@@ -243,6 +243,15 @@ class RawMessage(Base):
     message_id: Mapped[str | None] = mapped_column(String(998), index=True)
     imap_uidvalidity: Mapped[int | None] = mapped_column(Integer)
     imap_uid: Mapped[int | None] = mapped_column(Integer)
+    # Where it goes, decided at intake: one row per target community, so that
+    # each delivery has a lifecycle of its own (posted in one, held in another).
+    community_id: Mapped[int | None] = mapped_column(
+        ForeignKey("communities.id", ondelete="SET NULL"), index=True
+    )
+    channel_id: Mapped[int | None] = mapped_column(ForeignKey("channels.id", ondelete="SET NULL"))
+    reply_token: Mapped[str | None] = mapped_column(String(128))
+    # Set when a worker takes it; a claim older than the lease was a crash.
+    claimed_at: Mapped[datetime | None]
     attempts: Mapped[int] = mapped_column(Integer, default=0)
     next_attempt_at: Mapped[datetime | None]
     last_error: Mapped[str | None] = mapped_column(Text)
@@ -364,3 +373,64 @@ class DocumentVersion(Base):
     created_at: Mapped[created_at]
 
     document: Mapped[Document] = relationship(back_populates="versions")
+
+
+class PostAttachment(Base):
+    """A file that came with a post (kept with it; the library comes from documents)."""
+
+    __tablename__ = "post_attachments"
+
+    id: Mapped[intpk]
+    post_id: Mapped[int] = mapped_column(ForeignKey("posts.id", ondelete="CASCADE"), index=True)
+    filename: Mapped[str] = mapped_column(String(500))
+    content_type: Mapped[str] = mapped_column(String(200))
+    size: Mapped[int] = mapped_column(Integer)
+    blob_sha256: Mapped[str] = mapped_column(ForeignKey("blobs.sha256"), index=True)
+    content_id: Mapped[str | None] = mapped_column(String(998))
+    inline: Mapped[bool] = mapped_column(Boolean, default=False)
+
+
+class OutboxStatus(enum.Enum):
+    QUEUED = "queued"
+    SENT = "sent"
+    FAILED = "failed"
+
+
+class OutboxMessage(Base):
+    """Mail Mailwall sends, queued in the store and delivered with retries."""
+
+    __tablename__ = "outbox"
+    __table_args__ = (Index("ix_outbox_status_next_attempt_at", "status", "next_attempt_at"),)
+
+    id: Mapped[intpk]
+    kind: Mapped[str] = mapped_column(String(32))
+    envelope_from: Mapped[str] = mapped_column(String(320))
+    recipient: Mapped[email_address]
+    subject: Mapped[str] = mapped_column(String(998), default="")
+    message_id: Mapped[str] = mapped_column(String(998))
+    blob_sha256: Mapped[str] = mapped_column(ForeignKey("blobs.sha256"))
+    status: Mapped[OutboxStatus] = mapped_column(
+        enum_column(OutboxStatus), default=OutboxStatus.QUEUED
+    )
+    attempts: Mapped[int] = mapped_column(Integer, default=0)
+    next_attempt_at: Mapped[datetime | None]
+    last_error: Mapped[str | None] = mapped_column(Text)
+    created_at: Mapped[created_at]
+    sent_at: Mapped[datetime | None]
+
+
+class Notice(Base):
+    """A notice sent to a sender about a refusal: at most one per address, reason and day."""
+
+    __tablename__ = "notices"
+    __table_args__ = (UniqueConstraint("address", "reason", "day"),)
+
+    id: Mapped[intpk]
+    address: Mapped[email_address]
+    reason: Mapped[str] = mapped_column(String(64))
+    day: Mapped[str] = mapped_column(String(10))
+    raw_message_id: Mapped[int | None] = mapped_column(
+        ForeignKey("raw_messages.id", ondelete="SET NULL")
+    )
+    outbox_id: Mapped[int | None] = mapped_column(ForeignKey("outbox.id", ondelete="SET NULL"))
+    created_at: Mapped[created_at]

@@ -64,6 +64,13 @@ subject_window_days = 30
 max_attempts = 5
 retry_base_seconds = 30
 workers = 2
+
+[policy]
+# Comma-separated authserv-ids of your own mail servers: a DMARC failure they
+# report in Authentication-Results holds the message for review.
+trusted_authserv_ids = ""
+# Language of the notices sent to senders Mailwall does not know yet.
+notice_locale = "fr"
 """
 
 

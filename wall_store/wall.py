@@ -9,6 +9,7 @@ from sqlalchemy import func, select
 from sqlalchemy.orm import Session, selectinload
 
 from wall_store.base import utcnow
+from wall_store.blobs import put_blob
 from wall_store.communities import get_community
 from wall_store.models import (
     Channel,
@@ -17,6 +18,7 @@ from wall_store.models import (
     Like,
     Person,
     Post,
+    PostAttachment,
     PostSource,
     Thread,
 )
@@ -148,3 +150,55 @@ def wall_view(session: Session, slug: str, *, limit: int = 50) -> dict[str, Any]
             for t in threads
         ],
     }
+
+
+def thread_by_message_ids(
+    session: Session, community_id: int, message_ids: list[str]
+) -> tuple[Thread, Post] | None:
+    """The thread and post one of these Message-IDs belongs to, newest reference first."""
+    for message_id in reversed(message_ids):
+        post = post_by_message_id(session, community_id, message_id)
+        if post is not None:
+            return post.thread, post
+    return None
+
+
+def thread_by_subject(
+    session: Session, community_id: int, normalized_subject: str, since: datetime
+) -> Thread | None:
+    if not normalized_subject:
+        return None
+    return session.scalar(
+        select(Thread)
+        .where(
+            Thread.community_id == community_id,
+            Thread.normalized_subject == normalized_subject,
+            Thread.last_activity_at >= since,
+        )
+        .order_by(Thread.last_activity_at.desc())
+        .limit(1)
+    )
+
+
+def add_attachment(
+    session: Session, post: Post, *, filename: str, content_type: str, data: bytes,
+    content_id: str | None, inline: bool,
+) -> PostAttachment:
+    row = PostAttachment(
+        post_id=post.id, filename=filename, content_type=content_type, size=len(data),
+        blob_sha256=put_blob(session, data), content_id=content_id, inline=inline,
+    )
+    session.add(row)
+    return row
+
+
+def add_like(session: Session, post: Post, person: Person, source: PostSource) -> bool:
+    """Likes a post once per person; returns whether it was new."""
+    exists = session.scalar(
+        select(Like.id).where(Like.post_id == post.id, Like.person_id == person.id)
+    )
+    if exists is not None:
+        return False
+    session.add(Like(post_id=post.id, person_id=person.id, source=source))
+    session.flush()
+    return True

@@ -1,0 +1,149 @@
+"""Intake: every source (SMTP, LMTP, IMAP, import) hands raw bytes here.
+
+Two jobs, both quick: say whether a recipient is ours (at RCPT time), and store
+the raw message durably, one row per target community, before the source
+acknowledges it.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from dataclasses import dataclass
+
+from sqlalchemy import select
+from sqlalchemy.orm import Session, sessionmaker
+
+from gateway.tokens import read_reply_token
+from wall_store.blobs import put_blob
+from wall_store.models import (
+    Channel,
+    Community,
+    Mapping,
+    MessageSource,
+    MessageStatus,
+    Post,
+    RawMessage,
+)
+from wall_store.reasons import Reason
+
+
+@dataclass(frozen=True)
+class Target:
+    """Where a delivery goes: a community, maybe a channel, maybe the post a token names."""
+
+    community_id: int
+    channel_id: int | None = None
+    reply_token: str | None = None
+    mapping_id: int | None = None
+
+
+@dataclass(frozen=True)
+class Refusal:
+    reason: Reason
+
+    @property
+    def smtp(self) -> str:
+        return self.reason.smtp or "550 5.1.1 Refused"
+
+
+def resolve_recipient(
+    session: Session, address: str, *, domain: str, secret: bytes
+) -> Target | Refusal:
+    """Maps one envelope recipient to its target, or to the reason it is refused."""
+    address = address.strip().strip("<>").lower()
+    if "@" not in address:
+        return Refusal(Reason.UNKNOWN_RECIPIENT)
+    local, _, host = address.rpartition("@")
+    base, plus, suffix = local.partition("+")
+    if plus and base == "reply" and host == domain.lower():
+        return _resolve_reply(session, suffix, secret)
+    mapping = session.scalar(
+        select(Mapping).where(Mapping.address == f"{base}@{host}", Mapping.enabled)
+    )
+    if mapping is None:
+        return Refusal(Reason.UNKNOWN_RECIPIENT)
+    community = session.get(Community, mapping.community_id)
+    if community is None:
+        return Refusal(Reason.UNKNOWN_RECIPIENT)
+    if community.archived:
+        return Refusal(Reason.COMMUNITY_ARCHIVED)
+    channel_id = mapping.channel_id
+    if plus:
+        channel = session.scalar(
+            select(Channel).where(Channel.community_id == community.id, Channel.slug == suffix)
+        )
+        if channel is None:
+            return Refusal(Reason.UNKNOWN_RECIPIENT)
+        channel_id = channel.id
+    return Target(community.id, channel_id, mapping_id=mapping.id)
+
+
+def _resolve_reply(session: Session, token: str, secret: bytes) -> Target | Refusal:
+    parsed = read_reply_token(secret, token)
+    if parsed is None:
+        return Refusal(Reason.INVALID_REPLY_ADDRESS)
+    post = session.get(Post, parsed.post_id)
+    if post is None:
+        return Refusal(Reason.INVALID_REPLY_ADDRESS)
+    community = session.get(Community, post.community_id)
+    if community is None:
+        return Refusal(Reason.INVALID_REPLY_ADDRESS)
+    if community.archived:
+        return Refusal(Reason.COMMUNITY_ARCHIVED)
+    return Target(community.id, post.thread.channel_id, reply_token=token.lower())
+
+
+def resolve_all(
+    session: Session, recipients: Sequence[str], *, domain: str, secret: bytes
+) -> tuple[list[Target], dict[str, Refusal]]:
+    targets: list[Target] = []
+    refusals: dict[str, Refusal] = {}
+    for rcpt in recipients:
+        outcome = resolve_recipient(session, rcpt, domain=domain, secret=secret)
+        if isinstance(outcome, Refusal):
+            refusals[rcpt] = outcome
+        elif outcome not in targets:
+            targets.append(outcome)
+    return targets, refusals
+
+
+def store_message(
+    sessions: sessionmaker[Session],
+    raw: bytes,
+    *,
+    source: MessageSource,
+    envelope_from: str,
+    envelope_to: Sequence[str],
+    targets: Sequence[Target],
+    message_id: str | None = None,
+    imap_uidvalidity: int | None = None,
+    imap_uid: int | None = None,
+) -> list[int]:
+    """Commits the raw bytes and one `received` row per target; returns the row ids.
+
+    When this returns, the message survives any crash: only then may the
+    source say `250` (or flag the IMAP message as seen).
+    """
+    with sessions() as session, session.begin():
+        digest = put_blob(session, raw)
+        rows = [
+            RawMessage(
+                source=source,
+                status=MessageStatus.RECEIVED,
+                envelope_from=envelope_from,
+                envelope_to=list(envelope_to),
+                blob_sha256=digest,
+                size=len(raw),
+                message_id=message_id,
+                community_id=target.community_id,
+                channel_id=target.channel_id,
+                reply_token=target.reply_token,
+                mapping_id=target.mapping_id,
+                imap_uidvalidity=imap_uidvalidity,
+                imap_uid=imap_uid,
+            )
+            for target in targets
+        ]
+        session.add_all(rows)
+        session.flush()
+        return [row.id for row in rows]

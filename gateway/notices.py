@@ -1,0 +1,70 @@
+"""The one notice a sender gets when a message accepted with `250` is not posted."""
+
+from __future__ import annotations
+
+from email.message import EmailMessage
+from email.utils import format_datetime, make_msgid
+
+from parsers import OWN_HEADER
+from wall_store.base import utcnow
+from wall_store.reasons import Reason
+
+SUBJECTS = {
+    "fr": "Votre message n'a pas été publié : {subject}",
+    "en": "Your message was not posted: {subject}",
+}
+HELD_SUBJECTS = {
+    "fr": "Votre message attend une validation : {subject}",
+    "en": "Your message is waiting for approval: {subject}",
+}
+BODY = {
+    "fr": (
+        "Bonjour,\n\nVotre message « {subject} » envoyé à la communauté {community} "
+        "n'a pas été publié sur le mur.\n\nRaison : {sentence}\n{advice}\n"
+        "Ce message est automatique ; inutile d'y répondre.\n-- \nMailwall\n"
+    ),
+    "en": (
+        "Hello,\n\nYour message \"{subject}\" to the community {community} was not posted "
+        "on the wall.\n\nReason: {sentence}\n{advice}\n"
+        "This message is automatic; there is no need to answer it.\n-- \nMailwall\n"
+    ),
+}
+
+
+def compose_notice(
+    *,
+    reason: Reason,
+    locale: str,
+    sender: str,
+    recipient: str,
+    community_name: str,
+    subject: str,
+    in_reply_to: str | None,
+    domain: str,
+) -> EmailMessage:
+    lang = "fr" if locale.startswith("fr") else "en"
+    shown_subject = subject or ("(sans objet)" if lang == "fr" else "(no subject)")
+    titles = HELD_SUBJECTS if reason is Reason.NON_MEMBER_HELD else SUBJECTS
+    advice = reason.advice(lang)
+    msg = EmailMessage()
+    msg["From"] = sender
+    msg["To"] = recipient
+    msg["Subject"] = titles[lang].format(subject=shown_subject)
+    msg["Date"] = format_datetime(utcnow())
+    msg["Message-ID"] = make_msgid(domain=domain)
+    if in_reply_to:
+        msg["In-Reply-To"] = f"<{in_reply_to}>"
+        msg["References"] = f"<{in_reply_to}>"
+    # RFC 3834: an automatic answer, which other robots must not answer.
+    msg["Auto-Submitted"] = "auto-replied"
+    msg["X-Auto-Response-Suppress"] = "All"
+    msg[OWN_HEADER] = f"notice; reason={reason.code}"
+    msg.set_content(
+        BODY[lang].format(
+            subject=shown_subject,
+            community=community_name,
+            sentence=reason.sentence(lang),
+            advice=(advice + "\n") if advice else "",
+        )
+    )
+    return msg

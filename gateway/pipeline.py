@@ -1,0 +1,359 @@
+"""The pipeline: claim a raw message, parse, route, police, apply — one transaction to finish.
+
+Crash anywhere and the next start finishes the work: the raw row is only
+marked done in the transaction that writes what it became, and posts are
+unique per (community, Message-ID), so a second run finds them and stops.
+"""
+
+from __future__ import annotations
+
+import logging
+import traceback
+from collections.abc import Callable
+from dataclasses import dataclass
+from datetime import timedelta
+from email.utils import formataddr
+from typing import Any
+
+from sqlalchemy.orm import Session, sessionmaker
+
+from gateway import notices
+from gateway.policy import Facts, decide
+from gateway.tokens import read_reply_token
+from parsers import ParsedMail, parse
+from parsers.authresults import dmarc_failed
+from wall_store import outbox, queue, wall
+from wall_store.base import utcnow
+from wall_store.blobs import get_blob
+from wall_store.config import Config
+from wall_store.errors import InvalidInput
+from wall_store.models import (
+    Channel,
+    Community,
+    MessageStatus,
+    Post,
+    PostSource,
+    RawMessage,
+    Thread,
+)
+from wall_store.people import ensure_person, find_person, membership_of
+from wall_store.reasons import Reason
+
+log = logging.getLogger("mailwall.pipeline")
+
+Parser = Callable[..., ParsedMail]
+
+
+@dataclass(frozen=True)
+class Settings:
+    domain: str
+    secret: bytes
+    subject_window: timedelta = timedelta(days=30)
+    max_attempts: int = 5
+    retry_base: timedelta = timedelta(seconds=30)
+    trusted_authserv_ids: tuple[str, ...] = ()
+    notice_locale: str = "fr"
+    lease: timedelta = timedelta(minutes=10)
+
+    @classmethod
+    def from_config(cls, config: Config) -> Settings:
+        return cls(
+            domain=config.smtp.domain.lower(),
+            secret=config.secret(),
+            subject_window=timedelta(days=config.pipeline.subject_window_days),
+            max_attempts=config.pipeline.max_attempts,
+            retry_base=timedelta(seconds=config.pipeline.retry_base_seconds),
+            trusted_authserv_ids=tuple(
+                p.strip() for p in config.policy.trusted_authserv_ids.split(",") if p.strip()
+            ),
+            notice_locale=config.policy.notice_locale,
+        )
+
+
+@dataclass(frozen=True)
+class Result:
+    raw_id: int
+    reason: Reason
+    outcome: dict[str, Any]
+
+
+class Pipeline:
+    def __init__(
+        self, sessions: sessionmaker[Session], settings: Settings, parser: Parser = parse
+    ) -> None:
+        self.sessions = sessions
+        self.settings = settings
+        self.parser = parser
+
+    # --- driving ----------------------------------------------------------------
+
+    def run_once(self) -> Result | None:
+        """Claims and processes one message; None when there is nothing to do."""
+        with self.sessions() as session, session.begin():
+            raw_id = queue.claim_next(session, lease=self.settings.lease)
+        if raw_id is None:
+            return None
+        return self.process(raw_id)
+
+    def drain(self, limit: int = 1_000_000) -> list[Result]:
+        """Processes until nothing is claimable (failed messages wait for their backoff)."""
+        results = []
+        for _ in range(limit):
+            result = self.run_once()
+            if result is None:
+                break
+            results.append(result)
+        return results
+
+    def process(self, raw_id: int, *, approved: bool = False) -> Result:
+        try:
+            with self.sessions() as session:
+                row = queue.get_raw(session, raw_id)
+                raw = get_blob(session, row.blob_sha256) or b""
+                received_at = row.received_at
+            parsed = self.parser(raw, received_at=received_at)
+            with self.sessions() as session, session.begin():
+                row = queue.get_raw(session, raw_id)
+                reason, outcome = self._decide_and_apply(session, row, parsed, approved)
+                self._finish(session, row, parsed, reason, outcome)
+            log.info("message %s: %s", raw_id, reason.code)
+            return Result(raw_id, reason, outcome)
+        except Exception as exc:  # noqa: BLE001 - any failure is recorded, the queue flows on
+            return self._fail(raw_id, exc)
+
+    # --- deciding and applying ----------------------------------------------------
+
+    def _decide_and_apply(
+        self, session: Session, row: RawMessage, parsed: ParsedMail, approved: bool
+    ) -> tuple[Reason, dict[str, Any]]:
+        community = session.get(Community, row.community_id) if row.community_id else None
+        if community is None:
+            return Reason.COMMUNITY_ARCHIVED, {"detail": "the community no longer exists"}
+        sender = parsed.sender
+        person = find_person(session, sender.address) if sender else None
+        membership = membership_of(session, community.id, person.id) if person else None
+        token = read_reply_token(self.settings.secret, row.reply_token) if row.reply_token else None
+        facts = Facts(
+            has_sender=sender is not None,
+            # Only SMTP carries a real envelope; imports and IMAP have none to judge.
+            empty_envelope_sender=row.envelope_from in ("", "<>")
+            and row.source.value in ("smtp", "lmtp"),
+            own_loop=parsed.own_loop is not None,
+            bounce=parsed.bounce is not None,
+            auto_reply=parsed.auto_reply is not None,
+            list_mail=parsed.list_mail is not None,
+            dmarc_failed=dmarc_failed(
+                parsed.headers.get("Authentication-Results", ""),
+                self.settings.trusted_authserv_ids,
+            ) is not None,
+            reply_token_other_sender=token is not None
+            and (person is None or person.id != token.person_id),
+            community_archived=community.archived,
+            role=membership.role if membership else None,
+            policy=community.nonmember_policy,
+        )
+        if not approved:
+            reason = decide(facts)
+            if reason is not None:
+                return reason, {"community": community.slug, "evidence": _evidence(parsed, reason)}
+        assert sender is not None  # decide() refuses a mail without one
+        return self._apply(session, row, parsed, community, sender.address, sender.name,
+                           token.post_id if token else None, approved)
+
+    def _apply(
+        self,
+        session: Session,
+        row: RawMessage,
+        parsed: ParsedMail,
+        community: Community,
+        address: str,
+        name: str,
+        token_post_id: int | None,
+        approved: bool,
+    ) -> tuple[Reason, dict[str, Any]]:
+        author = ensure_person(session, address, name)
+        existing = wall.post_by_message_id(session, community.id, parsed.message_id)
+        if existing is not None:
+            return Reason.DUPLICATE, {"community": community.slug, "post_id": existing.id,
+                                      "thread_id": existing.thread_id}
+        thread, parent = self._route(session, community, parsed, token_post_id)
+        if parsed.is_plus_one and parent is not None:
+            wall.add_like(session, parent, author, PostSource.EMAIL)
+            return Reason.LIKED, {"community": community.slug, "post_id": parent.id,
+                                  "thread_id": parent.thread_id}
+        created = parsed.date or row.received_at
+        if thread is None:
+            channel = session.get(Channel, row.channel_id) if row.channel_id else None
+            thread = wall.start_thread(
+                session, community, subject=parsed.subject or "(sans objet)",
+                normalized_subject=parsed.normalized_subject, started_by=author,
+                channel=channel, at=created,
+            )
+        post = wall.add_post(
+            session, thread, author=author, source=_post_source(row), message_id=parsed.message_id,
+            text=_post_text(parsed), created_at=created, html_safe=parsed.body_html_safe,
+            quoted_text=parsed.quoted_text, signature=parsed.signature, parent=parent,
+            raw_message_id=row.id,
+        )
+        for attachment in parsed.attachments:
+            wall.add_attachment(
+                session, post, filename=attachment.filename, content_type=attachment.content_type,
+                data=attachment.data, content_id=attachment.content_id, inline=attachment.inline,
+            )
+        reason = Reason.APPROVED if approved else Reason.POSTED
+        return reason, {"community": community.slug, "post_id": post.id, "thread_id": thread.id}
+
+    def _route(
+        self, session: Session, community: Community, parsed: ParsedMail,
+        token_post_id: int | None,
+    ) -> tuple[Thread | None, Post | None]:
+        """Reply token, then In-Reply-To/References, then subject in a recent window."""
+        if token_post_id is not None:
+            post = session.get(Post, token_post_id)
+            if post is not None and post.community_id == community.id:
+                return post.thread, post
+        found = wall.thread_by_message_ids(
+            session, community.id, [*parsed.references, *parsed.in_reply_to]
+        )
+        if found is not None:
+            return found
+        since = utcnow() - self.settings.subject_window
+        thread = wall.thread_by_subject(session, community.id, parsed.normalized_subject, since)
+        if thread is not None:
+            return thread, None
+        return None, None
+
+    # --- recording ----------------------------------------------------------------
+
+    def _finish(
+        self, session: Session, row: RawMessage, parsed: ParsedMail, reason: Reason,
+        outcome: dict[str, Any],
+    ) -> None:
+        assert reason.status is not None
+        row.status = reason.status
+        row.reason = reason.code
+        row.reason_detail = reason.sentence("en")
+        row.processed_at = utcnow()
+        row.claimed_at = None
+        row.last_error = None
+        row.message_id = parsed.message_id[:998]
+        row.outcome = outcome
+        if reason.notify:
+            self._notify(session, row, parsed, reason)
+
+    def _notify(
+        self, session: Session, row: RawMessage, parsed: ParsedMail, reason: Reason
+    ) -> None:
+        """At most one notice per sender, reason and day; never to robots or ourselves."""
+        sender = parsed.sender
+        if sender is None or row.envelope_from in ("", "<>"):
+            return
+        if parsed.auto_reply or parsed.bounce or parsed.own_loop or parsed.list_mail:
+            return
+        address = sender.address.lower()
+        if address.rpartition("@")[2] == self.settings.domain:
+            return
+        day = utcnow().date().isoformat()
+        if outbox.notice_already_sent(session, address, reason.code, day):
+            return
+        person = find_person(session, address)
+        community = session.get(Community, row.community_id) if row.community_id else None
+        name = community.name if community else ""
+        message = notices.compose_notice(
+            reason=reason,
+            locale=person.locale if person else self.settings.notice_locale,
+            sender=formataddr((f"Mailwall — {name}", f"mailwall@{self.settings.domain}")),
+            recipient=address,
+            community_name=name,
+            subject=parsed.subject,
+            in_reply_to=None if parsed.message_id_derived else parsed.message_id,
+            domain=self.settings.domain,
+        )
+        queued = outbox.queue_mail(
+            session, kind="notice", envelope_from="", recipient=address,
+            subject=str(message["Subject"]), message_id=str(message["Message-ID"]).strip("<>"),
+            raw=bytes(message),
+        )
+        outbox.record_notice(session, address=address, reason=reason.code, day=day,
+                             raw_message_id=row.id, outbox_id=queued.id)
+
+    def _fail(self, raw_id: int, exc: Exception) -> Result:
+        log.exception("message %s failed", raw_id)
+        detail = "".join(traceback.format_exception_only(type(exc), exc)).strip()
+        where = traceback.extract_tb(exc.__traceback__)[-1:] if exc.__traceback__ else []
+        if where:
+            detail += f" (at {where[0].filename.rsplit('/', 1)[-1]}:{where[0].lineno})"
+        with self.sessions() as session, session.begin():
+            row = queue.get_raw(session, raw_id)
+            if row.attempts >= self.settings.max_attempts:
+                reason = Reason.QUARANTINED
+                row.next_attempt_at = None
+            else:
+                reason = Reason.PROCESSING_ERROR
+                row.next_attempt_at = utcnow() + self.settings.retry_base * 2 ** max(
+                    row.attempts - 1, 0
+                )
+            assert reason.status is not None
+            row.status = reason.status
+            row.reason = reason.code
+            row.reason_detail = reason.sentence("en")
+            row.last_error = detail[:4000]
+            row.claimed_at = None
+        return Result(raw_id, reason, {"error": detail})
+
+
+def _post_source(row: RawMessage) -> PostSource:
+    return PostSource.IMPORT if row.source.value == "import" else PostSource.EMAIL
+
+
+def _post_text(parsed: ParsedMail) -> str:
+    text = parsed.new_text.strip()
+    if parsed.forwarded:
+        # One post per forward here; each original becomes its own post later.
+        blocks = [text] if text else []
+        for original in parsed.forwarded:
+            who = str(original.sender) if original.sender else "?"
+            when = original.date.isoformat(sep=" ", timespec="minutes") if original.date else ""
+            blocks.append(f"---- {who} {when}\n{original.text.strip()}".rstrip())
+        return "\n\n".join(blocks)
+    return text or parsed.body_text.strip()
+
+
+def _evidence(parsed: ParsedMail, reason: Reason) -> str | None:
+    flag = {
+        Reason.AUTO_REPLY: parsed.auto_reply,
+        Reason.BOUNCE: parsed.bounce,
+        Reason.MAILING_LIST: parsed.list_mail,
+        Reason.OWN_LOOP: parsed.own_loop,
+    }.get(reason)
+    return flag.reason if flag else None
+
+
+def approve(pipeline: Pipeline, raw_id: int) -> Result:
+    """A manager's approval of a held message: posted as if policy had accepted it."""
+    with pipeline.sessions() as session, session.begin():
+        row = queue.get_raw(session, raw_id)
+        _require_held(row)
+        row.status = MessageStatus.PROCESSING
+    return pipeline.process(raw_id, approved=True)
+
+
+def reject(pipeline: Pipeline, raw_id: int) -> Result:
+    with pipeline.sessions() as session:
+        row = queue.get_raw(session, raw_id)
+        _require_held(row)
+        raw = get_blob(session, row.blob_sha256) or b""
+    parsed = pipeline.parser(raw, received_at=row.received_at)
+    with pipeline.sessions() as session, session.begin():
+        row = queue.get_raw(session, raw_id)
+        pipeline._finish(session, row, parsed, Reason.MANAGER_REJECTED, dict(row.outcome or {}))
+    return Result(raw_id, Reason.MANAGER_REJECTED, {})
+
+
+def _require_held(row: RawMessage) -> None:
+    if row.status is not MessageStatus.HELD:
+        raise InvalidInput(
+            f"message {row.id} is {row.status.value}; only held messages can be released "
+            "or rejected"
+        )
+

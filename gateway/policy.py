@@ -1,0 +1,71 @@
+"""May this message be posted here? Pure rules in one ordered table.
+
+Deciding is kept apart from changing (Mailman's lesson): each rule looks at
+the facts and returns a reason or nothing; the first reason wins; no reason
+means the message is posted.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from dataclasses import dataclass
+
+from wall_store.models import NonMemberPolicy, Role
+from wall_store.reasons import Reason
+
+
+@dataclass(frozen=True)
+class Facts:
+    has_sender: bool
+    empty_envelope_sender: bool
+    own_loop: bool
+    bounce: bool
+    auto_reply: bool
+    list_mail: bool
+    dmarc_failed: bool
+    reply_token_other_sender: bool
+    community_archived: bool
+    role: Role | None
+    policy: NonMemberPolicy
+
+
+Rule = Callable[[Facts], Reason | None]
+
+
+def _when(condition: Callable[[Facts], bool], reason: Reason) -> Rule:
+    return lambda facts: reason if condition(facts) else None
+
+
+def _non_member(facts: Facts) -> Reason | None:
+    if facts.role is not None:
+        return None
+    return {
+        NonMemberPolicy.ACCEPT: None,
+        NonMemberPolicy.MODERATE: Reason.NON_MEMBER_HELD,
+        NonMemberPolicy.REJECT: Reason.NON_MEMBER_REJECTED,
+    }[facts.policy]
+
+
+# Order matters: loops and machines first (never answered), then authenticity,
+# then the community's own rules about who may post.
+RULES: tuple[tuple[str, Rule], ...] = (
+    ("no usable sender", _when(lambda f: not f.has_sender, Reason.UNPARSABLE)),
+    ("our own mail came back", _when(lambda f: f.own_loop, Reason.OWN_LOOP)),
+    ("delivery report", _when(lambda f: f.bounce or f.empty_envelope_sender, Reason.BOUNCE)),
+    ("automatic reply", _when(lambda f: f.auto_reply, Reason.AUTO_REPLY)),
+    ("mailing list", _when(lambda f: f.list_mail, Reason.MAILING_LIST)),
+    ("DMARC failure", _when(lambda f: f.dmarc_failed, Reason.DMARC_FAILED)),
+    ("archived community", _when(lambda f: f.community_archived, Reason.COMMUNITY_ARCHIVED)),
+    ("reply address of someone else",
+     _when(lambda f: f.reply_token_other_sender, Reason.REPLY_TOKEN_OTHER_SENDER)),
+    ("non-member", _non_member),
+)
+
+
+def decide(facts: Facts) -> Reason | None:
+    """The first rule's reason, or None to post."""
+    for _name, rule in RULES:
+        reason = rule(facts)
+        if reason is not None:
+            return reason
+    return None

@@ -1,0 +1,155 @@
+"""`mailwall serve`: the SMTP (and LMTP) listeners, the pipeline workers, the outbox sender.
+
+One process; all state that matters is in the database, so several such
+processes may run against one PostgreSQL. SIGTERM stops the listeners, lets
+the workers finish the message in hand, and exits.
+"""
+
+from __future__ import annotations
+
+import asyncio
+import logging
+import signal
+import threading
+from collections.abc import Callable
+from concurrent.futures import ThreadPoolExecutor
+from dataclasses import dataclass, field
+from datetime import timedelta
+
+from sqlalchemy.orm import Session, sessionmaker
+
+from gateway.outbox_sender import deliver_due, mailer_from_config
+from gateway.pipeline import Pipeline, Settings
+from gateway.smtp import IntakeHandler, smtp_factory, tls_context
+from wall_store import queue
+from wall_store.config import Config
+from wall_store.db import make_engine, session_factory
+from wall_store.models import MessageSource
+
+log = logging.getLogger("mailwall.serve")
+
+
+@dataclass
+class Loop:
+    """A background thread that runs `step` until stopped, sleeping when it had nothing to do."""
+
+    name: str
+    step: Callable[[], bool]
+    idle: float
+    wake: threading.Event = field(default_factory=threading.Event)
+    stop: threading.Event = field(default_factory=threading.Event)
+    thread: threading.Thread | None = None
+
+    def start(self) -> None:
+        self.thread = threading.Thread(target=self._run, name=self.name, daemon=True)
+        self.thread.start()
+
+    def _run(self) -> None:
+        while not self.stop.is_set():
+            try:
+                busy = self.step()
+            except Exception:  # noqa: BLE001 - a loop must survive, e.g. a database restart
+                log.exception("%s: step failed", self.name)
+                busy = False
+            if not busy:
+                self.wake.wait(self.idle)
+                self.wake.clear()
+
+    def join(self, timeout: float | None = None) -> None:
+        self.stop.set()
+        self.wake.set()
+        if self.thread:
+            self.thread.join(timeout)
+
+
+class Gateway:
+    def __init__(self, config: Config) -> None:
+        self.config = config
+        self.engine = make_engine(config.database.url, pool_size=20, max_overflow=20) \
+            if not config.database.url.startswith("sqlite") else make_engine(config.database.url)
+        self.sessions: sessionmaker[Session] = session_factory(self.engine)
+        self.settings = Settings.from_config(config)
+        self.pipeline = Pipeline(self.sessions, self.settings)
+        self.executor = ThreadPoolExecutor(max_workers=16, thread_name_prefix="intake")
+        self.workers = [
+            Loop(f"worker-{n}", lambda: self.pipeline.run_once() is not None, idle=1.0)
+            for n in range(max(1, config.pipeline.workers))
+        ]
+        mailer = mailer_from_config(config)
+        self.sender = Loop(
+            "outbox",
+            lambda: deliver_due(self.sessions, mailer,
+                                retry_base=timedelta(seconds=config.pipeline.retry_base_seconds))
+            > 0,
+            idle=5.0,
+        )
+        self.servers: list[asyncio.base_events.Server] = []
+
+    def _wake_workers(self) -> None:
+        for worker in self.workers:
+            worker.wake.set()
+
+    async def start(self) -> None:
+        if self.engine.dialect.name == "sqlite":
+            # One process owns a SQLite file: a claim left by a killed run is resumed now
+            # rather than after the lease.
+            with self.sessions() as session, session.begin():
+                resumed = queue.release_stale_claims(session)
+            if resumed:
+                log.info("resuming %d message(s) left in processing by a previous run", resumed)
+        smtp = self.config.smtp
+        tls = tls_context(
+            str(self.config.resolve(smtp.tls_cert)) if smtp.tls_cert else "",
+            str(self.config.resolve(smtp.tls_key)) if smtp.tls_key else "",
+        )
+        loop = asyncio.get_running_loop()
+        listeners = [(smtp.port, MessageSource.SMTP, False)]
+        if smtp.lmtp_port:
+            listeners.append((smtp.lmtp_port, MessageSource.LMTP, True))
+        for port, source, lmtp in listeners:
+            handler = IntakeHandler(
+                self.sessions, domain=self.settings.domain, secret=self.settings.secret,
+                source=source, executor=self.executor, on_stored=self._wake_workers,
+            )
+            factory = smtp_factory(handler, hostname=smtp.domain,
+                                   max_message_bytes=smtp.max_message_bytes, tls=tls, lmtp=lmtp)
+            server = await loop.create_server(factory, host=smtp.host, port=port)
+            self.servers.append(server)
+            log.info("%s listening on %s:%s", "LMTP" if lmtp else "SMTP", smtp.host, port)
+        for worker in self.workers:
+            worker.start()
+        self.sender.start()
+
+    async def stop(self) -> None:
+        for server in self.servers:
+            server.close()
+        for server in self.servers:
+            await server.wait_closed()
+        loop = asyncio.get_running_loop()
+        # Threads are joined off the event loop so that open sessions can still finish DATA.
+        await loop.run_in_executor(None, self._join_threads)
+        self.executor.shutdown(wait=True)
+        self.engine.dispose()
+
+    def _join_threads(self) -> None:
+        for worker in [*self.workers, self.sender]:
+            worker.join(timeout=60)
+
+
+async def _serve(config: Config, ready: Callable[[Gateway], None] | None) -> None:
+    gateway = Gateway(config)
+    await gateway.start()
+    stopping = asyncio.Event()
+    loop = asyncio.get_running_loop()
+    for sig in (signal.SIGTERM, signal.SIGINT):
+        loop.add_signal_handler(sig, stopping.set)
+    if ready:
+        ready(gateway)
+    await stopping.wait()
+    log.info("stopping: finishing the work in hand")
+    await gateway.stop()
+    log.info("stopped")
+
+
+def serve(config: Config, ready: Callable[[Gateway], None] | None = None) -> None:
+    asyncio.run(_serve(config, ready))

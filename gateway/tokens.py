@@ -1,0 +1,44 @@
+"""Signed reply tokens: `reply+TOKEN@domain` names a post and the person it was sent to.
+
+The token is lower-case hex (mail systems may fold the case of local parts)
+and short enough for the 64-character local-part limit.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import hmac
+import re
+from dataclasses import dataclass
+
+TOKEN = re.compile(r"^([0-9a-f]{1,12})-([0-9a-f]{1,12})-([0-9a-f]{24})$")
+
+
+@dataclass(frozen=True)
+class ReplyToken:
+    post_id: int
+    person_id: int
+
+
+def _mac(secret: bytes, post_id: int, person_id: int) -> str:
+    message = f"reply:{post_id}:{person_id}".encode()
+    return hmac.new(secret, message, hashlib.sha256).hexdigest()[:24]
+
+
+def make_reply_token(secret: bytes, post_id: int, person_id: int) -> str:
+    return f"{post_id:x}-{person_id:x}-{_mac(secret, post_id, person_id)}"
+
+
+def read_reply_token(secret: bytes, token: str) -> ReplyToken | None:
+    """The token's post and person, or None when it is malformed or not ours."""
+    match = TOKEN.match(token.lower())
+    if not match:
+        return None
+    post_id, person_id = int(match.group(1), 16), int(match.group(2), 16)
+    if not hmac.compare_digest(match.group(3), _mac(secret, post_id, person_id)):
+        return None
+    return ReplyToken(post_id, person_id)
+
+
+def reply_address(secret: bytes, domain: str, post_id: int, person_id: int) -> str:
+    return f"reply+{make_reply_token(secret, post_id, person_id)}@{domain}"

@@ -1,0 +1,118 @@
+"""The raw-message queue: claiming work, recording outcomes, what ops see."""
+
+from __future__ import annotations
+
+from datetime import datetime, timedelta
+from typing import Any
+
+from sqlalchemy import and_, func, or_, select, update
+from sqlalchemy.orm import Session
+
+from wall_store.base import utcnow
+from wall_store.errors import InvalidInput, NotFound
+from wall_store.models import MessageStatus, RawMessage
+
+
+def _claimable(now: datetime, lease: timedelta) -> Any:
+    return or_(
+        RawMessage.status == MessageStatus.RECEIVED,
+        and_(RawMessage.status == MessageStatus.FAILED, RawMessage.next_attempt_at <= now),
+        # A claim older than the lease belongs to a worker that died mid-way.
+        and_(RawMessage.status == MessageStatus.PROCESSING, RawMessage.claimed_at < now - lease),
+    )
+
+
+def claim_next(session: Session, *, lease: timedelta, now: datetime | None = None) -> int | None:
+    """Marks the oldest claimable message `processing` and returns its id.
+
+    PostgreSQL: `FOR UPDATE SKIP LOCKED` lets several nodes claim side by side.
+    SQLite has one writer at a time; the guarded UPDATE below makes a lost race
+    visible (no row changed) instead of a double claim.
+    """
+    now = now or utcnow()
+    for _ in range(5):
+        query = select(RawMessage.id).where(_claimable(now, lease)).order_by(RawMessage.id).limit(1)
+        if session.get_bind().dialect.name == "postgresql":
+            query = query.with_for_update(skip_locked=True)
+        raw_id = session.scalar(query)
+        if raw_id is None:
+            return None
+        changed = session.execute(
+            update(RawMessage)
+            .where(RawMessage.id == raw_id, _claimable(now, lease))
+            .values(
+                status=MessageStatus.PROCESSING,
+                claimed_at=now,
+                attempts=RawMessage.attempts + 1,
+            )
+            .execution_options(synchronize_session=False)
+        ).rowcount
+        if changed:
+            return raw_id
+    return None
+
+
+def get_raw(session: Session, raw_id: int) -> RawMessage:
+    row = session.get(RawMessage, raw_id)
+    if row is None:
+        raise NotFound(f"there is no message {raw_id} in the queue (see `mailwall queue list`)")
+    return row
+
+
+def list_raw(
+    session: Session, *, status: MessageStatus | None = None, limit: int = 100
+) -> list[RawMessage]:
+    query = select(RawMessage).order_by(RawMessage.id.desc()).limit(limit)
+    if status is not None:
+        query = query.where(RawMessage.status == status)
+    return list(session.scalars(query))
+
+
+def counts_by_status(session: Session) -> dict[str, int]:
+    rows = session.execute(
+        select(RawMessage.status, func.count(RawMessage.id)).group_by(RawMessage.status)
+    )
+    return {status.value: count for status, count in rows}
+
+
+def requeue(session: Session, raw_id: int) -> RawMessage:
+    """Puts a failed or quarantined message back in line for a worker."""
+    row = get_raw(session, raw_id)
+    if row.status not in (MessageStatus.FAILED, MessageStatus.QUARANTINED):
+        raise InvalidInput(
+            f"message {raw_id} is {row.status.value}; only failed or quarantined messages "
+            "can be retried"
+        )
+    row.status = MessageStatus.RECEIVED
+    row.attempts = 0
+    row.next_attempt_at = None
+    row.claimed_at = None
+    return row
+
+
+def requeue_failed(session: Session) -> int:
+    return session.execute(
+        update(RawMessage)
+        .where(RawMessage.status.in_([MessageStatus.FAILED, MessageStatus.QUARANTINED]))
+        .values(status=MessageStatus.RECEIVED, attempts=0, next_attempt_at=None, claimed_at=None)
+    ).rowcount
+
+
+def release_stale_claims(session: Session) -> int:
+    """At the start of a single-node process, every claim is from a process that died."""
+    return session.execute(
+        update(RawMessage)
+        .where(RawMessage.status == MessageStatus.PROCESSING)
+        .values(status=MessageStatus.RECEIVED, claimed_at=None)
+    ).rowcount
+
+
+def pending_count(session: Session) -> int:
+    return int(
+        session.scalar(
+            select(func.count(RawMessage.id)).where(
+                RawMessage.status.in_([MessageStatus.RECEIVED, MessageStatus.PROCESSING])
+            )
+        )
+        or 0
+    )

@@ -1,0 +1,172 @@
+"""Every decision Mailwall makes about a message, in one table.
+
+A reason carries the lifecycle state it leads to, the SMTP reply where it is
+given while the sender is connected, whether the sender gets a notice, and the
+sentence a person reads (in the log, in `mailwall queue`, in the notice), in
+English and French. Adding a reason means adding one row here.
+"""
+
+from __future__ import annotations
+
+import enum
+from dataclasses import dataclass
+
+from wall_store.models import MessageStatus
+
+
+@dataclass(frozen=True)
+class ReasonInfo:
+    status: MessageStatus | None  # None: refused during the SMTP dialogue, never stored
+    smtp: str | None
+    notify: bool
+    en: str
+    fr: str
+    advice_en: str = ""
+    advice_fr: str = ""
+
+
+class Reason(enum.Enum):
+    # Refused while the sender is still connected (no backscatter).
+    UNKNOWN_RECIPIENT = ReasonInfo(
+        None, "550 5.1.1 No community receives mail at this address", False,
+        "No community receives mail at this address.",
+        "Aucune communauté ne reçoit de courrier à cette adresse.",
+    )
+    INVALID_REPLY_ADDRESS = ReasonInfo(
+        None, "550 5.1.1 This reply address is not valid (altered or unknown)", False,
+        "This reply address is not valid: it was altered or belongs to nothing we know.",
+        "Cette adresse de réponse n'est pas valide : elle a été modifiée ou ne correspond à rien.",
+    )
+    COMMUNITY_ARCHIVED = ReasonInfo(
+        MessageStatus.REJECTED, "550 5.2.1 This community is archived and takes no more mail",
+        True,
+        "The community is archived and takes no more mail.",
+        "La communauté est archivée et ne reçoit plus de courrier.",
+        "Ask its manager where the discussion continues.",
+        "Demandez à son gestionnaire où la discussion se poursuit.",
+    )
+    MESSAGE_TOO_LARGE = ReasonInfo(
+        None, "552 5.3.4 Message too big for this community", False,
+        "The message is larger than this gateway accepts.",
+        "Le message dépasse la taille que cette passerelle accepte.",
+    )
+    # Decided after `250`, recorded on the raw message.
+    POSTED = ReasonInfo(
+        MessageStatus.DONE, None, False,
+        "Posted on the wall.", "Publié sur le mur.",
+    )
+    LIKED = ReasonInfo(
+        MessageStatus.DONE, None, False,
+        "Recorded as a like on the post it answers.",
+        "Enregistré comme « j'aime » sur le message auquel il répond.",
+    )
+    DUPLICATE = ReasonInfo(
+        MessageStatus.DONE, None, False,
+        "Already on the wall: the same message arrived before.",
+        "Déjà sur le mur : le même message est arrivé auparavant.",
+    )
+    APPROVED = ReasonInfo(
+        MessageStatus.DONE, None, False,
+        "Approved by a community manager and posted.",
+        "Approuvé par un gestionnaire de la communauté et publié.",
+    )
+    UNPARSABLE = ReasonInfo(
+        MessageStatus.REJECTED, None, False,
+        "The message has no usable sender, so it cannot be posted under anyone's name.",
+        "Le message n'a pas d'expéditeur exploitable : il ne peut être publié au nom de personne.",
+    )
+    NON_MEMBER_REJECTED = ReasonInfo(
+        MessageStatus.REJECTED, None, True,
+        "The sender is not a member of this community, which takes mail from members only.",
+        "L'expéditeur n'est pas membre de cette communauté, qui n'accepte que ses membres.",
+        "Ask a manager of the community to add you, then send your message again.",
+        "Demandez à un gestionnaire de la communauté de vous ajouter, puis renvoyez le message.",
+    )
+    NON_MEMBER_HELD = ReasonInfo(
+        MessageStatus.HELD, None, True,
+        "The sender is not a member: the message waits for a community manager's approval.",
+        "L'expéditeur n'est pas membre : le message attend l'accord d'un gestionnaire.",
+        "Nothing to do: you will see it on the wall once approved.",
+        "Rien à faire : il apparaîtra sur le mur une fois approuvé.",
+    )
+    REPLY_TOKEN_OTHER_SENDER = ReasonInfo(
+        MessageStatus.HELD, None, True,
+        "The reply address used belongs to someone else: a manager will check the message.",
+        "L'adresse de réponse utilisée appartient à quelqu'un d'autre : "
+        "un gestionnaire va vérifier le message.",
+        "Reply from your own notification or digest next time.",
+        "La prochaine fois, répondez depuis votre propre notification ou résumé.",
+    )
+    DMARC_FAILED = ReasonInfo(
+        MessageStatus.HELD, None, False,
+        "The sender's domain says this message is not from them (DMARC failed): held for review.",
+        "Le domaine de l'expéditeur indique que ce message n'est pas de lui (échec DMARC) : "
+        "retenu pour vérification.",
+    )
+    MANAGER_REJECTED = ReasonInfo(
+        MessageStatus.REJECTED, None, True,
+        "A community manager declined the message.",
+        "Un gestionnaire de la communauté a refusé le message.",
+        "Contact the community's manager if you think this is a mistake.",
+        "Contactez le gestionnaire de la communauté si vous pensez qu'il s'agit d'une erreur.",
+    )
+    AUTO_REPLY = ReasonInfo(
+        MessageStatus.DROPPED, None, False,
+        "An automatic reply (out of office or similar) is not posted.",
+        "Une réponse automatique (absence ou autre) n'est pas publiée.",
+    )
+    BOUNCE = ReasonInfo(
+        MessageStatus.DROPPED, None, False,
+        "A delivery failure report is not posted.",
+        "Un avis de non-remise n'est pas publié.",
+    )
+    MAILING_LIST = ReasonInfo(
+        MessageStatus.DROPPED, None, False,
+        "Mailing-list traffic is not posted, to avoid loops.",
+        "Le courrier de liste de diffusion n'est pas publié, pour éviter les boucles.",
+    )
+    OWN_LOOP = ReasonInfo(
+        MessageStatus.DROPPED, None, False,
+        "Mailwall's own mail came back: dropped to avoid a loop.",
+        "Un courrier envoyé par Mailwall est revenu : ignoré pour éviter une boucle.",
+    )
+    PROCESSING_ERROR = ReasonInfo(
+        MessageStatus.FAILED, None, False,
+        "Processing failed; it will be retried.",
+        "Le traitement a échoué ; il sera retenté.",
+    )
+    QUARANTINED = ReasonInfo(
+        MessageStatus.QUARANTINED, None, False,
+        "Processing failed too many times: kept for an operator (`mailwall queue`).",
+        "Le traitement a échoué trop souvent : conservé pour un opérateur (`mailwall queue`).",
+    )
+
+    @property
+    def code(self) -> str:
+        return self.name.lower()
+
+    @property
+    def info(self) -> ReasonInfo:
+        return self.value
+
+    @property
+    def status(self) -> MessageStatus | None:
+        return self.value.status
+
+    @property
+    def smtp(self) -> str | None:
+        return self.value.smtp
+
+    @property
+    def notify(self) -> bool:
+        return self.value.notify
+
+    def sentence(self, locale: str = "en") -> str:
+        return self.value.fr if locale.startswith("fr") else self.value.en
+
+    def advice(self, locale: str = "en") -> str:
+        return self.value.advice_fr if locale.startswith("fr") else self.value.advice_en
+
+    @classmethod
+    def from_code(cls, code: str) -> Reason:
+        return cls[code.upper()]
