@@ -1,0 +1,411 @@
+"""Forwarded threads: every original message, with its author, date, subject and own text."""
+
+from __future__ import annotations
+
+from datetime import UTC, datetime, timedelta, timezone
+
+import pytest
+
+from parsers import Address, parse
+from parsers.forwards import parse_loose_date
+from tests.parsers.mails import RECEIVED_AT, crlf
+
+PARIS = timezone(timedelta(hours=1))
+
+
+def _plain(subject: str, body: str, sender: str = "Jean Dupont <jean.dupont@example.fr>") -> bytes:
+    head = crlf(
+        f"""\
+        From: {sender}
+        To: projet-atlas@mur.example.fr
+        Subject: {subject}
+        Date: Tue, 4 Mar 2025 09:30:00 +0100
+        MIME-Version: 1.0
+        Content-Type: text/plain; charset=utf-8
+        Content-Transfer-Encoding: 8bit
+
+        """
+    )
+    return head + crlf(body)
+
+
+OUTLOOK_TR_THREAD = """\
+Pour info, voir l'échange ci-dessous.
+
+Bonne journée,
+Jean
+
+De : Marie Curie <marie.curie@example.fr>
+Envoyé : lundi 3 mars 2025 10:12
+À : Jean Dupont <jean.dupont@example.fr>; Paul Martin <paul.martin@example.fr>
+Cc : Sophie Bernard <sophie.bernard@example.fr>
+Objet : RE: Budget 2025
+
+Le budget est validé, on lance la commande.
+
+Cordialement,
+Marie Curie
+Responsable achats
+
+De : Paul Martin <paul.martin@example.fr>
+Envoyé : vendredi 28 février 2025 16:45
+À : Marie Curie <marie.curie@example.fr>
+Objet : Budget 2025
+
+Marie, peux-tu valider le budget ci-joint ?
+"""
+
+
+def test_outlook_tr_forward_gives_each_original_oldest_first() -> None:
+    mail = parse(_plain("TR: Budget 2025", OUTLOOK_TR_THREAD), received_at=RECEIVED_AT)
+    assert [o.sender for o in mail.forwarded] == [
+        Address("paul.martin@example.fr", "Paul Martin"),
+        Address("marie.curie@example.fr", "Marie Curie"),
+    ]
+    assert [o.date for o in mail.forwarded] == [
+        datetime(2025, 2, 28, 16, 45, tzinfo=PARIS),
+        datetime(2025, 3, 3, 10, 12, tzinfo=PARIS),
+    ]
+    assert [o.subject for o in mail.forwarded] == ["Budget 2025", "RE: Budget 2025"]
+
+
+def test_each_original_keeps_only_its_own_text() -> None:
+    older, newer = parse(_plain("TR: Budget 2025", OUTLOOK_TR_THREAD)).forwarded
+    assert older.text == "Marie, peux-tu valider le budget ci-joint ?"
+    assert newer.text == "Le budget est validé, on lance la commande."
+
+
+def test_original_recipients_are_to_and_cc() -> None:
+    newer = parse(_plain("TR: Budget 2025", OUTLOOK_TR_THREAD)).forwarded[-1]
+    assert [a.address for a in newer.to] == [
+        "jean.dupont@example.fr",
+        "paul.martin@example.fr",
+        "sophie.bernard@example.fr",
+    ]
+
+
+def test_forwarders_own_words_are_the_new_text() -> None:
+    mail = parse(_plain("TR: Budget 2025", OUTLOOK_TR_THREAD))
+    assert mail.new_text == "Pour info, voir l'échange ci-dessous."
+    assert "Le budget est validé" in mail.quoted_text
+
+
+def test_outlook_reply_blocks_are_not_forwards_when_the_subject_is_a_reply() -> None:
+    assert parse(_plain("RE: Budget 2025", OUTLOOK_TR_THREAD)).forwarded == ()
+
+
+GMAIL_FR_FORWARD = """\
+À regarder avant jeudi.
+
+---------- Forwarded message ---------
+De : Sophie Bernard <sophie.bernard@example.fr>
+Date: lun. 3 mars 2025 à 17:05
+Subject: Présentation RSE
+To: <equipe@example.fr>
+
+
+Bonjour à tous,
+La présentation du réseau social d'entreprise a lieu jeudi à 14h.
+Sophie
+"""
+
+
+def test_gmail_french_forward_is_unwrapped() -> None:
+    (original,) = parse(_plain("Fwd: Présentation RSE", GMAIL_FR_FORWARD)).forwarded
+    assert original.sender == Address("sophie.bernard@example.fr", "Sophie Bernard")
+    assert original.date == datetime(2025, 3, 3, 17, 5, tzinfo=PARIS)
+    assert original.subject == "Présentation RSE"
+    assert original.text.startswith("Bonjour à tous,\nLa présentation")
+
+
+def test_gmail_forward_is_found_whatever_the_subject() -> None:
+    assert len(parse(_plain("à lire", GMAIL_FR_FORWARD)).forwarded) == 1
+
+
+def test_gmail_message_transfere_separator_is_recognised() -> None:
+    body = GMAIL_FR_FORWARD.replace("Forwarded message", "Message transféré")
+    assert len(parse(_plain("TR: x", body)).forwarded) == 1
+
+
+APPLE_FR_FORWARD = """\
+Pour toi.
+
+Début du message réexpédié :
+
+De: Claire Petit <claire.petit@example.fr>
+Objet: Compte-rendu réunion
+Date: 3 mars 2025 à 10:12:00 UTC+1
+À: Jean Dupont <jean.dupont@example.fr>
+
+Voici le compte-rendu de la réunion de lundi.
+"""
+
+
+def test_apple_mail_french_forward_is_unwrapped() -> None:
+    (original,) = parse(_plain("Fwd: Compte-rendu réunion", APPLE_FR_FORWARD)).forwarded
+    assert original.sender == Address("claire.petit@example.fr", "Claire Petit")
+    assert original.date == datetime(2025, 3, 3, 10, 12, tzinfo=PARIS)
+    assert original.subject == "Compte-rendu réunion"
+    assert original.text == "Voici le compte-rendu de la réunion de lundi."
+
+
+THUNDERBIRD_FR_FORWARD = """\
+
+
+-------- Message transféré --------
+Sujet :\tCommande matériel
+Date :\tMon, 3 Mar 2025 10:12:00 +0100
+De :\tLuc Girard <luc.girard@example.fr>
+Pour :\tachats@example.fr
+
+
+
+Il nous faut deux écrans de plus.
+"""
+
+
+def test_thunderbird_french_forward_is_unwrapped() -> None:
+    (original,) = parse(_plain("Fwd: Commande matériel", THUNDERBIRD_FR_FORWARD)).forwarded
+    assert original.sender == Address("luc.girard@example.fr", "Luc Girard")
+    assert original.date == datetime(2025, 3, 3, 10, 12, tzinfo=PARIS)
+    assert original.subject == "Commande matériel"
+    assert original.text == "Il nous faut deux écrans de plus."
+    assert [a.address for a in original.to] == ["achats@example.fr"]
+
+
+ENGLISH_CHAIN = """\
+FYI, see the whole thread.
+
+---------- Forwarded message ---------
+From: Alice Smith <alice@example.com>
+Date: Mon, Mar 3, 2025 at 10:12 AM
+Subject: Fwd: Q1 plan
+To: Bob <bob@example.com>
+
+Bob, forwarding as discussed.
+
+-------- Forwarded Message --------
+Subject: Q1 plan
+Date: Fri, 28 Feb 2025 16:45:00 -0500
+From: Carol Jones <carol@example.com>
+To: alice@example.com
+
+Begin forwarded message:
+
+From: Dan Brown <dan@example.com>
+Subject: Q1 plan draft
+Date: February 27, 2025 at 9:03:00 AM GMT+1
+To: Carol Jones <carol@example.com>
+
+Here is the first draft.
+"""
+
+
+def test_three_level_chain_gives_three_originals_oldest_first() -> None:
+    mail = parse(_plain("Fwd: Fwd: Q1 plan", ENGLISH_CHAIN), received_at=RECEIVED_AT)
+    assert [o.sender.address for o in mail.forwarded if o.sender] == [
+        "dan@example.com",
+        "carol@example.com",
+        "alice@example.com",
+    ]
+    assert [o.date for o in mail.forwarded] == [
+        datetime(2025, 2, 27, 9, 3, tzinfo=PARIS),
+        datetime(2025, 2, 28, 16, 45, tzinfo=timezone(timedelta(hours=-5))),
+        datetime(2025, 3, 3, 10, 12, tzinfo=PARIS),
+    ]
+    assert [o.text for o in mail.forwarded] == [
+        "Here is the first draft.",
+        "",
+        "Bob, forwarding as discussed.",
+    ]
+    assert mail.new_text == "FYI, see the whole thread."
+
+
+def test_quoted_reply_inside_a_forward_is_an_original_too() -> None:
+    body = """\
+Voir ci-dessous.
+
+---------- Message transféré ---------
+De : Paul Martin <paul.martin@example.fr>
+Date: mar. 4 mars 2025 à 08:15
+Subject: Re: Salle
+To: Jean Dupont <jean.dupont@example.fr>
+
+
+C'est réservé.
+
+Le lun. 3 mars 2025 à 18:00, Jean Dupont <jean.dupont@example.fr> a écrit :
+
+> Peux-tu réserver la salle B ?
+>
+"""
+    older, newer = parse(_plain("TR: Salle", body)).forwarded
+    assert older.sender == Address("jean.dupont@example.fr", "Jean Dupont")
+    assert older.date == datetime(2025, 3, 3, 18, 0, tzinfo=PARIS)
+    assert older.text == "Peux-tu réserver la salle B ?"
+    assert newer.text == "C'est réservé."
+
+
+def test_exchange_sender_shown_by_name_only_keeps_the_name() -> None:
+    body = OUTLOOK_TR_THREAD.replace(
+        "De : Marie Curie <marie.curie@example.fr>", "De : Curie Marie"
+    )
+    newer = parse(_plain("TR: Budget 2025", body)).forwarded[-1]
+    assert newer.sender == Address("", "Curie Marie")
+
+
+def test_old_outlook_mailto_sender_is_read() -> None:
+    body = OUTLOOK_TR_THREAD.replace(
+        "De : Marie Curie <marie.curie@example.fr>",
+        "De : Marie Curie [mailto:marie.curie@example.fr]",
+    )
+    newer = parse(_plain("TR: Budget 2025", body)).forwarded[-1]
+    assert newer.sender == Address("marie.curie@example.fr", "Marie Curie")
+
+
+ATTACHED = """\
+From: Paul Martin <paul.martin@example.fr>
+To: Marie Curie <marie.curie@example.fr>
+Subject: Devis salle
+Date: Fri, 28 Feb 2025 16:45:00 +0100
+Message-ID: <devis-1@example.fr>
+Content-Type: multipart/mixed; boundary=inner
+
+--inner
+Content-Type: text/plain; charset=utf-8
+
+Voici le devis.
+
+Cordialement,
+Paul
+--inner
+Content-Type: application/pdf
+Content-Disposition: attachment; filename=devis.pdf
+Content-Transfer-Encoding: base64
+
+JVBERi0xLjcK
+--inner--
+"""
+
+
+def _with_attached(inner: str, part_headers: str) -> bytes:
+    return crlf(
+        f"""\
+From: Jean Dupont <jean.dupont@example.fr>
+To: projet-atlas@mur.example.fr
+Subject: TR: Devis salle
+Content-Type: multipart/mixed; boundary=outer
+
+--outer
+Content-Type: text/plain; charset=utf-8
+
+Le devis de Paul en pièce jointe.
+--outer
+{part_headers}
+
+{inner}
+--outer--
+"""
+    )
+
+
+def test_message_rfc822_part_is_unwrapped_with_its_attachments() -> None:
+    mail = parse(_with_attached(ATTACHED, "Content-Type: message/rfc822"))
+    (original,) = mail.forwarded
+    assert original.sender == Address("paul.martin@example.fr", "Paul Martin")
+    assert original.date == datetime(2025, 2, 28, 16, 45, tzinfo=PARIS)
+    assert original.message_id == "devis-1@example.fr"
+    assert original.subject == "Devis salle"
+    assert original.text == "Voici le devis."
+    assert [a.filename for a in original.attachments] == ["devis.pdf"]
+    assert mail.attachments == ()
+    assert mail.new_text == "Le devis de Paul en pièce jointe."
+
+
+def test_eml_file_attachment_is_unwrapped_like_a_message_part() -> None:
+    headers = (
+        "Content-Type: application/octet-stream; name=devis.eml\n"
+        "Content-Disposition: attachment; filename=devis.eml"
+    )
+    (original,) = parse(_with_attached(ATTACHED, headers)).forwarded
+    assert original.message_id == "devis-1@example.fr"
+    assert [a.filename for a in original.attachments] == ["devis.pdf"]
+
+
+def test_attached_message_containing_an_attached_message_gives_both_oldest_first() -> None:
+    middle = ATTACHED.replace("Message-ID: <devis-1@example.fr>", "Message-ID: <m@example.fr>")
+    middle = middle.replace("Date: Fri, 28 Feb 2025", "Date: Mon, 3 Mar 2025")
+    middle = middle.replace(
+        "--inner--",
+        "--inner\nContent-Type: message/rfc822\n\n"
+        + ATTACHED.replace("inner", "deep")
+        + "\n--inner--",
+    )
+    mail = parse(_with_attached(middle, "Content-Type: message/rfc822"))
+    assert [o.message_id for o in mail.forwarded] == ["devis-1@example.fr", "m@example.fr"]
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("lundi 3 mars 2025 10:12", datetime(2025, 3, 3, 10, 12, tzinfo=PARIS)),
+        ("lun. 3 mars 2025 à 10:12", datetime(2025, 3, 3, 10, 12, tzinfo=PARIS)),
+        ("Mon, Mar 3, 2025 at 10:12 AM", datetime(2025, 3, 3, 10, 12, tzinfo=PARIS)),
+        ("Monday, March 3, 2025 3:05 PM", datetime(2025, 3, 3, 15, 5, tzinfo=PARIS)),
+        ("3 mars 2025 à 10:12:00 UTC+1", datetime(2025, 3, 3, 10, 12, tzinfo=PARIS)),
+        ("1er août 2024 à 09h30", datetime(2024, 8, 1, 9, 30, tzinfo=PARIS)),
+        ("Mon, 3 Mar 2025 10:12:00 +0000", datetime(2025, 3, 3, 10, 12, tzinfo=UTC)),
+        ("03/03/2025 10:12", datetime(2025, 3, 3, 10, 12, tzinfo=PARIS)),
+        ("25/12/2024 18:00", datetime(2024, 12, 25, 18, 0, tzinfo=PARIS)),
+        ("mardi 4 mars 2025 10:12 (UTC+01:00)", datetime(2025, 3, 4, 10, 12, tzinfo=PARIS)),
+    ],
+)
+def test_free_form_dates_are_read_in_the_default_zone_or_their_own(
+    text: str, expected: datetime
+) -> None:
+    assert parse_loose_date(text, PARIS) == expected
+
+
+@pytest.mark.parametrize("text", ["", "demain", "31 février 2025 10:00", "le 99/99/9999"])
+def test_unreadable_free_form_dates_give_none(text: str) -> None:
+    assert parse_loose_date(text, PARIS) is None
+
+
+def test_forward_nesting_is_bounded_and_recorded() -> None:
+    block = (
+        "\n---------- Forwarded message ---------\n"
+        "From: A <a@example.com>\nDate: Mon, Mar 3, 2025 at 10:12 AM\nSubject: x\n\ntexte\n"
+    )
+    mail = parse(_plain("Fwd: x", "intro\n" + block * 50))
+    assert len(mail.forwarded) == 10
+    assert any("nested too deep" in d for d in mail.defects)
+
+
+OUTLOOK_HTML_TR = """\
+<html><head><meta http-equiv="Content-Type" content="text/html; charset=utf-8"></head>
+<body lang="FR"><div class="WordSection1"><p class="MsoNormal">Pour info.<o:p></o:p></p>
+<div style="border:none;border-top:solid #E1E1E1 1.0pt;padding:3.0pt 0cm 0cm 0cm">
+<p class="MsoNormal"><b>De&nbsp;:</b> Marie Curie &lt;<a href="mailto:marie.curie@example.fr">
+marie.curie@example.fr</a>&gt; <br><b>Envoyé&nbsp;:</b> lundi 3 mars 2025 10:12<br>
+<b>À&nbsp;:</b> Jean Dupont &lt;jean.dupont@example.fr&gt;<br>
+<b>Objet&nbsp;:</b> Budget 2025<o:p></o:p></p></div>
+<p class="MsoNormal">Le budget est validé.<o:p></o:p></p></div></body></html>
+"""
+
+
+def test_outlook_html_only_forward_is_unwrapped_from_the_converted_text() -> None:
+    raw = crlf(
+        """\
+        From: Jean Dupont <jean.dupont@example.fr>
+        Subject: TR: Budget 2025
+        Content-Type: text/html; charset=utf-8
+
+        """
+    ) + crlf(OUTLOOK_HTML_TR)
+    mail = parse(raw)
+    (original,) = mail.forwarded
+    assert original.sender == Address("marie.curie@example.fr", "Marie Curie")
+    assert original.date == datetime(2025, 3, 3, 10, 12, tzinfo=UTC)
+    assert original.subject == "Budget 2025"
+    assert original.text == "Le budget est validé."
+    assert mail.new_text == "Pour info."
