@@ -365,15 +365,12 @@ def _valid_start(items: list[str], markers: list[str], i: int, end: int, has_tex
         return True
     tail = _tail(items, i + 1, end)
     if kind == "D":
-        # A rule then a short footer ("____ / riak-users mailing list"), or a stray rule.
-        return has_text and (
-            not tail
-            or (
-                len(tail) <= 6
-                and all(len(t) <= TAIL_LINE_CHARS for t in tail)
-                and any(_search(_FOOTER_HINT, t) for t in tail)
-            )
-        )
+        # A rule then a short footer ("____ / riak-users mailing list"), a long rule
+        # over a few short lines, or a stray rule at the very end.
+        short = all(len(t) <= TAIL_LINE_CHARS for t in tail)
+        footer = len(tail) <= 6 and short and any(_search(_FOOTER_HINT, t) for t in tail)
+        long_rule = len(_norm(items[i])) >= 10 and len(tail) <= WEAK_TAIL_LINES and short
+        return has_text and (not tail or footer or long_rule)
     if not has_text:
         return False
     if kind == "C":

@@ -118,10 +118,10 @@ def _attr(token: _Token, name: str) -> str:
 
 
 # What a marker means for the split:
-#   TO_END   the history is this element and everything after it (Gmail, Outlook,
-#            Yahoo put the reply on top and the history below, often as siblings);
-#   ELEMENT  only this element is quoted; text after it is new (Apple Mail and
-#            Thunderbird inline or bottom-posted replies around blockquotes).
+#   TO_END   the history is this element and everything after it (Outlook puts the
+#            history as siblings after its header div or separator);
+#   ELEMENT  only this element is quoted; what follows is new (Gmail's signature
+#            sits below its quote; Apple Mail and Thunderbird inline replies).
 TO_END = "to_end"
 ELEMENT = "element"
 
@@ -131,16 +131,17 @@ def _marker(token: _Token) -> str | None:
         return None
     classes = _classes(token)
     ident = _attr(token, "id").lower()
-    if "gmail_quote" in classes or "gmail_attr" in classes:
-        return TO_END
     if ident.startswith(("divrplyfwdmsg", "appendonsend")) or ident == "stopspelling":
-        return TO_END
-    if any("yahoo_quoted" in c for c in classes) or "yahoo_quoted" in ident:
         return TO_END
     if "moz-forward-container" in classes:
         return TO_END
     if token.tag == "div" and _OUTLOOK_BORDER.search(_attr(token, "style")):
         return TO_END
+    # Gmail puts its signature after the quote; Yahoo's container is self-contained.
+    if "gmail_quote" in classes or "gmail_attr" in classes:
+        return ELEMENT
+    if any("yahoo_quoted" in c for c in classes) or "yahoo_quoted" in ident:
+        return ELEMENT
     if "moz-cite-prefix" in classes or token.tag == "blockquote":
         return ELEMENT
     return None
