@@ -168,13 +168,18 @@ def _element_end(tokens: list[_Token], start: int) -> int:
 
 def _open_stack(tokens: list[_Token]) -> list[_Token]:
     stack: list[_Token] = []
+    # Open-tag counts make a stray end tag O(1): without them, thousands of
+    # "</span>" under thousands of open "<div>" would rescan the stack each time.
+    open_count: dict[str, int] = {}
     for token in tokens:
         if token.kind == "start" and token.tag not in _VOID:
             stack.append(token)
-        elif token.kind == "end":
-            for k in range(len(stack) - 1, -1, -1):
-                if stack[k].tag == token.tag:
-                    del stack[k:]
+            open_count[token.tag] = open_count.get(token.tag, 0) + 1
+        elif token.kind == "end" and open_count.get(token.tag):
+            while stack:
+                top = stack.pop()
+                open_count[top.tag] -= 1
+                if top.tag == token.tag:
                     break
     return stack
 
