@@ -185,7 +185,10 @@ def parse_message_id(raw: object) -> str | None:
 
 def parse_id_list(raw: object) -> tuple[tuple[str, ...], bool]:
     """Ids of In-Reply-To / References; the flag says the list was cut to ``MAX_IDS``."""
-    text = raw_to_text(raw)[: MAX_HEADER_CHARS * 4]
+    text = raw_to_text(raw)
+    if len(text) > MAX_HEADER_CHARS * 4:
+        # Threading needs the root (first) and the parent (last): keep both ends.
+        text = text[:MAX_HEADER_CHARS] + " " + text[-MAX_HEADER_CHARS * 3 :]
     ids = list(dict.fromkeys(_MSG_ID.findall(text)))
     if not ids:
         ids = [t for t in text.split() if "@" in t and len(t) <= 500][:MAX_IDS]

@@ -28,9 +28,9 @@ from inscriptis import Inscriptis
 from inscriptis.css_profiles import CSS_PROFILES
 from inscriptis.model.config import ParserConfig
 from lxml.etree import LxmlError, ParserError
-from lxml.html import HtmlElement, document_fromstring
+from lxml.html import HtmlElement, document_fromstring, tostring
 
-MAX_HTML_CHARS = 2_000_000  # HTML beyond this is cut before conversion (a defect is recorded)
+MAX_HTML_CHARS = 1_000_000  # HTML beyond this is cut before conversion (a defect is recorded)
 
 _CONFIG = ParserConfig(css=CSS_PROFILES["strict"], display_links=False, display_images=False)
 _XML_DECLARATION = re.compile(r"^\s*<\?xml[^>]{0,200}\?>")
@@ -57,8 +57,21 @@ _SAFE_ATTRIBUTES = {
 def html_to_text(html: str) -> str:
     """Readable plain text of an HTML body: paragraphs, line breaks, lists, tables, links."""
     tree = _tree(html[:MAX_HTML_CHARS])
+    return "" if tree is None else _tree_to_text(tree)
+
+
+def text_and_safe_html(html: str) -> tuple[str, str]:
+    """Both renderings from one parse: the text and the sanitised HTML for display."""
+    tree = _tree(html[:MAX_HTML_CHARS])
     if tree is None:
-        return ""
+        return "", ""
+    # nh3 (html5ever) is quadratic on very deep nesting; libxml2 has already capped the depth,
+    # so sanitising its re-serialisation keeps the work bounded.
+    safe = sanitize_html(tostring(tree, encoding="unicode"))
+    return _tree_to_text(tree), safe
+
+
+def _tree_to_text(tree: HtmlElement) -> str:
     _inline_links(tree)
     try:
         text = Inscriptis(tree, _CONFIG).get_text()
@@ -105,7 +118,7 @@ def _tidy(text: str) -> str:
 
 
 def sanitize_html(html: str) -> str:
-    """HTML safe to show inside a wall page (still to be placed in a sandboxed container)."""
+    """HTML safe to show in a wall page. Give it libxml2-parsed HTML (see text_and_safe_html)."""
     return nh3.clean(
         html[:MAX_HTML_CHARS],
         tags=_SAFE_TAGS,

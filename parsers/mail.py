@@ -33,7 +33,7 @@ from parsers.headers import (
     parse_message_id,
     raw_to_text,
 )
-from parsers.html_text import MAX_HTML_CHARS, html_to_text, sanitize_html
+from parsers.html_text import MAX_HTML_CHARS, html_to_text, text_and_safe_html
 from parsers.subjects import is_forward_subject, normalize_subject
 from parsers.trim import trim
 from parsers.values import Address, Attachment, Flag, ForwardedMessage, ParseProblem
@@ -264,8 +264,11 @@ def _body(content: Content, subject: str, default_tz: tzinfo | None, budget: Bud
     html = "\n".join(content.html)
     if html and len(html) > MAX_HTML_CHARS:
         budget.note(f"budget: HTML body longer than {MAX_HTML_CHARS} characters, the rest was cut")
-    html_safe = sanitize_html(html) if html.strip() else None
-    text = plain if plain else (html_to_text(html) if html_safe is not None else "")
+    html_safe: str | None = None
+    html_text = ""
+    if html.strip():
+        html_text, html_safe = text_and_safe_html(html)
+    text = plain or html_text
     text = text.replace("\r\n", "\n").replace("\r", "\n")
     if len(text) > MAX_BODY_CHARS:
         budget.note(f"budget: body text longer than {MAX_BODY_CHARS} characters, the rest was cut")
@@ -290,8 +293,11 @@ def _body(content: Content, subject: str, default_tz: tzinfo | None, budget: Bud
                      trimmed.signature, forwarded)  # fmt: skip
     if not plain and html_safe is not None and split_html_quote is not None:
         new_html, quoted_html = split_html_quote(html[:MAX_HTML_CHARS])
-        trimmed = trim(html_to_text(new_html)[:MAX_TEXT_CHARS])
-        quoted = html_to_text(quoted_html)[:MAX_TEXT_CHARS] if quoted_html else ""
+        if quoted_html.strip():
+            trimmed = trim(html_to_text(new_html)[:MAX_TEXT_CHARS])
+            quoted = html_to_text(quoted_html)[:MAX_TEXT_CHARS]
+        else:  # nothing quoted: the text converted above is the new part
+            trimmed, quoted = trim(work), ""
         return _Body(text, html_safe, trimmed.new_text, _join(trimmed.quoted_text, quoted),
                      trimmed.signature, ())  # fmt: skip
     trimmed = trim(work)

@@ -1,0 +1,164 @@
+"""Hostile input: work stays bounded (checked by counting parts and output sizes, never time)."""
+
+from __future__ import annotations
+
+import base64
+
+import pytest
+
+from parsers import ParsedMail, parse
+from parsers.bodies import MAX_MESSAGE_DEPTH, MAX_PARTS
+from parsers.headers import MAX_HEADER_CHARS, MAX_IDS
+from parsers.html_text import MAX_HTML_CHARS
+from parsers.mail import MAX_BODY_CHARS
+
+HEAD = b"From: Anne <anne@example.fr>\r\nTo: atlas@mur.example.fr\r\nSubject: test\r\n"
+
+
+def _assert_sane(mail: ParsedMail) -> None:
+    assert mail.sender is not None
+    assert len(mail.body_text) <= MAX_BODY_CHARS
+    assert not any(d.startswith("parser gave up") for d in mail.defects) or mail.parts_visited == 0
+
+
+def test_fifty_megabyte_attachment_is_decoded_once() -> None:
+    payload = b"%PDF-1.4\n" + b"x" * 38_000_000
+    raw = (
+        HEAD + b"Content-Type: multipart/mixed; boundary=b\r\n\r\n"
+        b"--b\r\nContent-Type: text/plain\r\n\r\nCi-joint.\r\n"
+        b"--b\r\nContent-Type: application/pdf\r\n"
+        b"Content-Disposition: attachment; filename=a.pdf\r\n"
+        b"Content-Transfer-Encoding: base64\r\n\r\n" + base64.encodebytes(payload) + b"--b--\r\n"
+    )
+    assert len(raw) > 50_000_000
+    mail = parse(raw)
+    (attachment,) = mail.attachments
+    assert attachment.size == len(payload)
+    assert attachment.sniffed_type == "application/pdf"
+    assert mail.new_text == "Ci-joint."
+    assert mail.parts_visited == 3
+
+
+def test_huge_text_body_is_cut_and_the_cut_recorded() -> None:
+    raw = HEAD + b"\r\n" + b"une ligne de texte ordinaire et assez longue\r\n" * 600_000
+    mail = parse(raw)
+    assert len(mail.body_text) == MAX_BODY_CHARS
+    assert any("body text longer than" in d for d in mail.defects)
+    assert any("were trimmed and searched" in d for d in mail.defects)
+
+
+def test_thousands_of_parts_stop_at_the_part_budget() -> None:
+    parts = b"".join(
+        b"--b\r\nContent-Type: application/octet-stream\r\n\r\nxx\r\n" for _ in range(5000)
+    )
+    mail = parse(HEAD + b"Content-Type: multipart/mixed; boundary=b\r\n\r\n" + parts + b"--b--\r\n")
+    assert mail.parts_visited == MAX_PARTS
+    assert len(mail.attachments) < MAX_PARTS
+    assert any(f"more than {MAX_PARTS} MIME parts" in d for d in mail.defects)
+
+
+def test_deeply_nested_multiparts_do_not_raise() -> None:
+    nesting = b"".join(
+        b"Content-Type: multipart/mixed; boundary=b%d\r\n\r\n--b%d\r\n" % (i, i)
+        for i in range(3000)
+    )
+    mail = parse(HEAD + nesting + b"Content-Type: text/plain\r\n\r\nfond\r\n")
+    _assert_sane(mail)
+    assert mail.parts_visited <= MAX_PARTS
+    assert mail.defects
+
+
+def test_moderately_nested_multiparts_stop_at_the_depth_budget() -> None:
+    nesting = b"".join(
+        b"Content-Type: multipart/mixed; boundary=b%d\r\n\r\n--b%d\r\n" % (i, i) for i in range(200)
+    )
+    mail = parse(HEAD + nesting + b"Content-Type: text/plain\r\n\r\nfond\r\n")
+    _assert_sane(mail)
+    assert any("nesting deeper" in d or "gave up" in d for d in mail.defects)
+
+
+def test_deeply_nested_attached_messages_stop_at_the_message_depth() -> None:
+    inner = b"From: z@example.fr\r\nSubject: fond\r\n\r\nfond\r\n"
+    for i in range(200):
+        inner = b"From: y%d@example.fr\r\nContent-Type: message/rfc822\r\n\r\n" % i + inner
+    mail = parse(HEAD + b"Content-Type: message/rfc822\r\n\r\n" + inner)
+    assert len(mail.forwarded) == MAX_MESSAGE_DEPTH
+    assert any("messages nested deeper" in d for d in mail.defects)
+
+
+def test_megabyte_header_lines_are_cut_before_decoding() -> None:
+    raw = (
+        b"From: anne@example.fr\r\nX-Junk: " + b"a" * 1_000_000 + b"\r\n"
+        b"Subject: " + b"=?utf-8?Q?R=C3=A9?= " * 80_000 + b"\r\n\r\nx\r\n"
+    )
+    mail = parse(raw)
+    assert len(mail.subject) <= MAX_HEADER_CHARS
+    assert "budget: Subject header cut" in mail.defects
+
+
+def test_hundred_thousand_references_keep_root_and_latest() -> None:
+    refs = b" ".join(b"<%d@example.fr>" % i for i in range(100_000))
+    mail = parse(b"From: anne@example.fr\r\nReferences: " + refs + b"\r\n\r\nx")
+    assert len(mail.references) == MAX_IDS
+    assert mail.references[0] == "0@example.fr"
+    assert mail.references[-1] == "99999@example.fr"
+
+
+def test_fifty_thousand_recipients_are_capped() -> None:
+    to = b", ".join(b"u%d@example.fr" % i for i in range(50_000))
+    mail = parse(b"From: anne@example.fr\r\nTo: " + to + b"\r\n\r\nx")
+    assert 0 < len(mail.recipients) <= 500
+
+
+def test_nul_bytes_are_survived() -> None:
+    mail = parse(b"From: anne@example.fr\r\nSubject: a\x00b\r\n\r\n" + b"\x00" * 100_000)
+    assert mail.subject == "a b"
+    assert mail.sender is not None
+
+
+def test_broken_base64_and_quoted_printable_bodies_are_survived() -> None:
+    raw = (
+        HEAD + b"Content-Type: multipart/mixed; boundary=b\r\n\r\n"
+        b"--b\r\nContent-Transfer-Encoding: base64\r\n\r\n" + b"!!@@##" * 10_000 + b"\r\n"
+        b"--b\r\nContent-Transfer-Encoding: quoted-printable\r\n\r\n" + b"=ZZ=" * 10_000 + b"\r\n"
+        b"--b\r\nContent-Transfer-Encoding: base64\r\nContent-Type: image/png\r\n\r\nabc\r\n--b"
+    )
+    mail = parse(raw)
+    _assert_sane(mail)
+    assert [a.content_type for a in mail.attachments] == ["image/png"]
+    assert any("Base64" in d for d in mail.defects)
+
+
+def test_deeply_nested_html_gives_bounded_output() -> None:
+    raw = (
+        HEAD + b"Content-Type: text/html\r\n\r\n" + b"<div>" * 100_000 + b"x" + b"</div>" * 100_000
+    )
+    mail = parse(raw)
+    assert mail.body_html_safe is not None
+    assert len(mail.body_html_safe) < 100_000
+
+
+def test_oversized_html_is_cut_and_recorded() -> None:
+    raw = HEAD + b"Content-Type: text/html\r\n\r\n" + b"<p>bla <b>bla</b></p>" * 60_000
+    mail = parse(raw)
+    assert len(mail.body_text) < MAX_HTML_CHARS
+    assert any("HTML body longer than" in d for d in mail.defects)
+
+
+@pytest.mark.parametrize(
+    "body",
+    [
+        b"De : a@b.fr\r\nObjet : x\r\n" * 20_000,
+        b"---------- Forwarded message ---------\r\nFrom: a@b.fr\r\nDate: x\r\n\r\n" * 5_000,
+        b"Le lundi 3 mars 2025 a ecrit :\r\n> x\r\n" * 20_000,
+        b"Le " + b" " * 200_000 + b"a ecrit\r\n",
+        b"> " * 100_000 + b"\r\n",
+        b"=?" * 100_000,
+        b"Re: " * 100_000,
+    ],
+    ids=["outlook-blocks", "separators", "attributions", "spaces", "quotes", "ew-starts", "re"],
+)
+def test_backtracking_bait_is_handled_with_bounded_output(body: bytes) -> None:
+    mail = parse(b"From: anne@example.fr\r\nSubject: TR: " + body[:5000] + b"\r\n\r\n" + body)
+    assert len(mail.forwarded) <= 10
+    assert len(mail.new_text) <= MAX_BODY_CHARS
