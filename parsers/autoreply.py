@@ -14,7 +14,8 @@ explained. The rules, and why:
 - Subjects: the prefixes clients put on generated replies (``Réponse automatique :``,
   ``Automatic reply:``, ``Abwesenheitsnotiz:``...) are enough on their own. Phrases such as
   "Absent du bureau" or "Out of office" can also be a person announcing a leave to their team,
-  so they only count together with another hint.
+  so they only count together with another hint — except as the prefix clients generate
+  (``Absence du bureau : <subject>``, ``Out of Office: <subject>``).
 - Bounces: a ``multipart/report; report-type=delivery-status`` body (RFC 3464), a
   ``MAILER-DAEMON`` or ``postmaster`` sender, or an ``X-Failed-Recipients`` header (Exim).
   An empty envelope return path is the gateway's evidence, not ours.
@@ -38,7 +39,10 @@ _AUTO_PREFIX = re.compile(
     r"r[ée]ponse\s+automatique|automatic\s+reply|auto[\s-]?reply|autoreply|auto[\s-]?response|"
     r"out\s+of\s+(?:the\s+)?office\s+auto[\s-]?reply|abwesenheitsnotiz|automatische\s+antwort|"
     r"respuesta\s+autom[áa]tica|risposta\s+automatica|resposta\s+autom[áa]tica|"
-    r"automatisch\s+antwoord"
+    r"automatisch\s+antwoord|"
+    # Exchange and older Outlook put these before the original subject; a person
+    # announcing a leave writes a sentence, not "<phrase> : <their subject>".
+    r"absen(?:t|te|t\(e\)|ce)\s+du\s+bureau|out\s+of\s+(?:the\s+)?office"
     r")\s*:",
     re.IGNORECASE,
 )

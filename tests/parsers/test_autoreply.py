@@ -72,11 +72,19 @@ def test_out_of_office_phrase_alone_is_a_person_announcing_leave(subject: str) -
 
 
 @pytest.mark.parametrize(
-    "subject", ["Absent du bureau", "Out of Office: Budget", "Fuera de la oficina"]
+    "subject", ["Absent du bureau", "Out of office until Monday", "Fuera de la oficina"]
 )
 def test_out_of_office_phrase_with_auto_response_suppress_is_an_auto_reply(subject: str) -> None:
     flag = parse(_mail("X-Auto-Response-Suppress: All", subject=subject)).auto_reply
     assert flag is not None and "X-Auto-Response-Suppress" in flag.reason
+
+
+@pytest.mark.parametrize(
+    "subject", ["Absence du bureau : Comité de pilotage", "Out of Office: Budget 2027",
+                "Absente du bureau: Planning"]
+)
+def test_out_of_office_prefix_before_the_original_subject_is_an_auto_reply(subject: str) -> None:
+    assert parse(_mail("", subject=subject)).auto_reply is not None
 
 
 def test_auto_response_suppress_alone_does_not_flag_outlook_mail() -> None:
