@@ -28,7 +28,8 @@ def sh(*args: str | Path, env: dict[str, str] | None = None) -> None:
 
 
 def ensure_venv(extras: str) -> None:
-    if sys.version_info < (3, 11):
+    # dev.py runs on whatever python3 the machine has, before any install.
+    if sys.version_info < (3, 11):  # noqa: UP036
         sys.exit(f"Mailwall needs Python 3.11 or later; this is {sys.version.split()[0]}")
     if not (BIN / "python").exists():
         print(f"creating {VENV}", flush=True)

@@ -14,7 +14,9 @@ from wall_store import migrate
 from wall_store.db import make_engine, session_factory
 
 PG_ENV = "MAILWALL_TEST_DATABASE_URL"
-CORPORA = Path(os.environ.get("MAILWALL_CORPORA", Path(__file__).resolve().parents[2] / "shared" / "corpora"))
+CORPORA = Path(
+    os.environ.get("MAILWALL_CORPORA", Path(__file__).resolve().parents[2] / "shared" / "corpora")
+)
 
 
 def _postgres_url() -> str:

@@ -65,9 +65,10 @@ def test_commands_on_an_unmigrated_database_say_to_upgrade(tmp_path: Path) -> No
 
 
 def test_missing_configuration_is_one_sentence(tmp_path: Path) -> None:
-    result = CliRunner().invoke(main, ["--config", str(tmp_path / "nope.toml"), "community", "list"])
+    missing = tmp_path / "nope.toml"
+    result = CliRunner().invoke(main, ["--config", str(missing), "community", "list"])
     assert result.exit_code == 2
-    assert result.stderr.strip() == f"mailwall: configuration file {tmp_path / 'nope.toml'} does not exist"
+    assert result.stderr.strip() == f"mailwall: configuration file {missing} does not exist"
 
 
 def test_demo_populates_a_community_newcomers_can_read(mailwall: Mailwall) -> None:
