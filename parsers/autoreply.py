@@ -6,7 +6,8 @@ explained. The rules, and why:
 - ``Auto-Submitted`` (RFC 3834) other than ``no`` is authoritative: auto-replied or auto-generated.
 - ``X-Autoreply`` / ``X-Autorespond`` / ``X-Autoresponder`` (Postfix vacation, cPanel, qmail...).
 - ``Precedence: bulk|junk|auto_reply`` (RFC 3834 §3.1.8 says responders should honour them);
-  ``Precedence: list`` is list traffic, reported as ``list_mail``.
+  ``Precedence: list``, and ``bulk`` on mail with ``List-Id``/``List-Post`` (vger and old
+  Mailman mark every post so), are list traffic, reported as ``list_mail`` only.
 - ``X-Auto-Response-Suppress`` is only a hint. Per [MS-OXCMAIL] §2.2.3.2.14 it asks *others*
   not to answer automatically; Exchange puts it on its out-of-office replies and reports, but
   notification systems and some Outlook configurations also set it (``All``) on mail people
@@ -98,7 +99,11 @@ def _auto_reply(header: Callable[[str], str | None], subject: str, report_type: 
         if value is not None and value.strip().lower() not in ("no", "false", "0"):
             return Flag(f"{name}: {value.strip()[:100]}")
     precedence = (header("Precedence") or "").strip().lower()
-    if precedence in ("bulk", "junk", "auto_reply", "auto-reply"):
+    from_list = header("List-Id") is not None or header("List-Post") is not None
+    # Mailing-list software (vger, old Mailman) marks every post "bulk": that is list traffic.
+    if precedence in ("junk", "auto_reply", "auto-reply") or (
+        precedence == "bulk" and not from_list
+    ):
         return Flag(f"Precedence: {precedence}")
     if report_type == "disposition-notification":
         return Flag("Content-Type: multipart/report; report-type=disposition-notification")

@@ -4,7 +4,8 @@ Recognised openings (French and English, plus the usual European client language
 
 - Gmail: ``---------- Forwarded message ---------`` / ``---------- Message transféré ---------``
 - Thunderbird: ``-------- Forwarded Message --------`` / ``-------- Message transféré --------``
-- Outlook: ``-----Original Message-----`` / ``-----Message d'origine-----``, or a bare header block
+- Outlook: ``-----Original Message-----`` / ``-----Message d'origine-----`` (also above replies,
+  so only under a forward subject or inside a forward), or a bare header block
   (``De :/Envoyé :/À :/Objet :``, ``From:/Sent:/To:/Subject:``) when the subject says forward
   (``TR :``, ``Fwd:``...) or when already inside a forward (Outlook chains the whole thread).
 - Apple Mail: ``Début du message réexpédié :`` / ``Begin forwarded message:``.
@@ -32,9 +33,13 @@ _LINE_HEAD = 300  # only the start of a line is looked at for an opening
 
 _SEPARATOR = re.compile(
     r"^[ \t>]*-{2,}\s*(?:forwarded\s+message|message\s+transf[ée]r[ée]|message\s+transmis|"
-    r"original\s+message|message\s+d'origine|message\s+original|weitergeleitete\s+nachricht|"
-    r"urspr[üu]ngliche\s+nachricht|mensaje\s+reenviado|mensaje\s+original|"
-    r"messaggio\s+inoltrato|messaggio\s+originale)\s*-{2,}\s*$",
+    r"weitergeleitete\s+nachricht|mensaje\s+reenviado|messaggio\s+inoltrato)\s*-{2,}\s*$",
+    re.IGNORECASE,
+)
+# Outlook writes these above replies and forwards alike: they count only where blocks do.
+_ORIGINAL_SEPARATOR = re.compile(
+    r"^[ \t>]*-{2,}\s*(?:original\s+message|message\s+d'origine|message\s+original|"
+    r"urspr[üu]ngliche\s+nachricht|mensaje\s+original|messaggio\s+originale)\s*-{2,}\s*$",
     re.IGNORECASE,
 )
 _APPLE_OPENING = re.compile(
@@ -239,7 +244,8 @@ def _next_opening(
     """The next forward opening from ``start``: (line, headers, body start, quoted end or None)."""
     for i in range(start, len(lines)):
         head = lines[i][:_LINE_HEAD]
-        if _SEPARATOR.match(head) or _APPLE_OPENING.match(head) or _RULE.match(head):
+        explicit = _SEPARATOR.match(head) or _APPLE_OPENING.match(head)
+        if explicit or (blocks_allowed and (_ORIGINAL_SEPARATOR.match(head) or _RULE.match(head))):
             j = _skip_blank(lines, i + 1)
             headers, body_start = _header_block(lines, j)
             if headers is not None:

@@ -13,6 +13,7 @@ from __future__ import annotations
 
 import email
 import hashlib
+import re
 from collections.abc import Callable, Mapping
 from dataclasses import dataclass
 from datetime import UTC, datetime, timedelta, tzinfo
@@ -57,6 +58,8 @@ MAX_BODY_CHARS = 1_000_000  # body_text kept on the value
 MAX_TEXT_CHARS = 200_000  # text given to the trimmers, forward unwrapping and other regexes
 EARLIEST_DATE = datetime(1990, 1, 1, tzinfo=UTC)
 DERIVED_ID_DOMAIN = "mailwall.invalid"
+_HEADER_SECTION_LIMIT = 1_000_000
+_OBS_FIELD = re.compile(rb"^([!-9;-~]{1,76})[ \t]+:", re.MULTILINE)
 
 # Decoded headers kept on the value: evidence for the police step and for people reading logs.
 _KEPT_HEADERS = (
@@ -123,8 +126,20 @@ def _unreadable(raw: bytes, received_at: datetime | None, budget: Budget) -> Par
 
 
 def _parse(raw: bytes, received_at: datetime | None, budget: Budget) -> ParsedMail:
-    msg = email.message_from_bytes(raw, policy=policy.compat32)
+    msg = email.message_from_bytes(_obs_fields_fixed(raw), policy=policy.compat32)
     return _build(msg, raw, received_at, budget, collect(msg, budget))
+
+
+def _obs_fields_fixed(raw: bytes) -> bytes:
+    """``Name  : value`` (RFC 5322 obs-field) to ``Name: value``; the stdlib would end the
+    header section there and lose From, Date and the rest."""
+    end = raw.find(b"\n\n", 0, _HEADER_SECTION_LIMIT)
+    end2 = raw.find(b"\r\n\r\n", 0, _HEADER_SECTION_LIMIT)
+    end = min(e for e in (end, end2, _HEADER_SECTION_LIMIT) if e >= 0)
+    head = raw[:end]
+    if _OBS_FIELD.search(head) is None:
+        return raw
+    return _OBS_FIELD.sub(rb"\1:", head) + raw[end:]
 
 
 class _Headers:
@@ -324,6 +339,13 @@ def _attached(
         subject = " ".join(header_text(headers.raw("Subject") or "")[0].split())
         date = parse_date(headers.raw("Date")) if headers.raw("Date") is not None else None
         body = _body(content, subject, date.tzinfo if date else None, budget)
+        if (
+            not headers.values
+            and not body.text
+            and not content.attachments
+            and not content.messages
+        ):
+            continue  # an empty message/rfc822 part carries no original
         found.extend(body.forwarded)
         found.extend(_attached(content.messages, depth + 1, budget, subject))
         found.append(

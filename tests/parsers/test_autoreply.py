@@ -80,8 +80,12 @@ def test_out_of_office_phrase_with_auto_response_suppress_is_an_auto_reply(subje
 
 
 @pytest.mark.parametrize(
-    "subject", ["Absence du bureau : Comité de pilotage", "Out of Office: Budget 2027",
-                "Absente du bureau: Planning"]
+    "subject",
+    [
+        "Absence du bureau : Comité de pilotage",
+        "Out of Office: Budget 2027",
+        "Absente du bureau: Planning",
+    ],
 )
 def test_out_of_office_prefix_before_the_original_subject_is_an_auto_reply(subject: str) -> None:
     assert parse(_mail("", subject=subject)).auto_reply is not None
@@ -163,3 +167,9 @@ def test_own_origin_header_flags_own_loop() -> None:
 def test_auto_flags_are_none_on_ordinary_mail() -> None:
     mail = parse(_mail(""))
     assert (mail.auto_reply, mail.bounce, mail.list_mail, mail.own_loop) == (None, None, None, None)
+
+
+def test_precedence_bulk_from_a_mailing_list_is_list_mail_only() -> None:
+    mail = parse(_mail("Precedence: bulk\nList-Id: <linux-kernel.vger.kernel.org>"))
+    assert mail.auto_reply is None
+    assert mail.list_mail is not None

@@ -409,3 +409,40 @@ def test_outlook_html_only_forward_is_unwrapped_from_the_converted_text() -> Non
     assert original.subject == "Budget 2025"
     assert original.text == "Le budget est validé."
     assert mail.new_text == "Pour info."
+
+
+def test_outlook_original_message_separator_under_a_reply_is_a_quote() -> None:
+    body = """\
+Ça me va.
+
+-----Original Message-----
+From: Paul Martin [mailto:paul.martin@example.fr]
+Sent: Monday, March 3, 2025 10:12 AM
+To: Jean Dupont
+Subject: Salle
+
+On prend la salle B ?
+"""
+    assert parse(_plain("RE: Salle", body)).forwarded == ()
+    (original,) = parse(_plain("FW: Salle", body)).forwarded
+    assert original.sender == Address("paul.martin@example.fr", "Paul Martin")
+    assert original.text == "On prend la salle B ?"
+
+
+def test_empty_attached_message_gives_no_original() -> None:
+    raw = crlf(
+        """\
+From: a@example.fr
+Content-Type: multipart/mixed; boundary=b
+
+--b
+Content-Type: text/plain
+
+voir pièce jointe
+--b
+Content-Type: message/rfc822
+
+--b--
+"""
+    )
+    assert parse(raw).forwarded == ()

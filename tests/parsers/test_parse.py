@@ -429,3 +429,18 @@ def test_parsed_mail_is_frozen() -> None:
     mail = parse(b"From: a@example.fr\r\n\r\nx")
     with pytest.raises(AttributeError):
         mail.subject = "autre"  # type: ignore[misc]
+
+
+def test_header_name_followed_by_spaces_does_not_end_the_header_section() -> None:
+    raw = crlf(
+        """\
+        Subject: espaces
+        X-Whitespace-After-Fieldname    : value
+        From: sender@example.org
+
+        x
+        """
+    )
+    mail = parse(raw)
+    assert mail.sender == Address("sender@example.org")
+    assert mail.body_text == "x"
