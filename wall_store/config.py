@@ -80,6 +80,25 @@ class PolicySection:
 
 
 @dataclass(frozen=True)
+class DocumentsSection:
+    # File name endings kept out of the library (executables and scripts).
+    blocked_extensions: str = (
+        "exe,com,bat,cmd,scr,pif,msi,msp,dll,cpl,jar,js,jse,vbs,vbe,wsf,wsh,ps1,psm1,hta,lnk,"
+        "reg,sh,app,dmg,iso"
+    )
+    max_bytes: int = 25 * 1024 * 1024
+
+
+@dataclass(frozen=True)
+class ImapSection:
+    # Seconds between two polls when the server offers no IDLE, and the
+    # longest IDLE before re-issuing it (servers drop idle clients at ~30 min).
+    poll_seconds: int = 60
+    idle_seconds: int = 600
+    max_backoff_seconds: int = 300
+
+
+@dataclass(frozen=True)
 class Config:
     path: Path | None
     database: DatabaseSection = field(default_factory=DatabaseSection)
@@ -89,6 +108,8 @@ class Config:
     security: SecuritySection = field(default_factory=SecuritySection)
     pipeline: PipelineSection = field(default_factory=PipelineSection)
     policy: PolicySection = field(default_factory=PolicySection)
+    documents: DocumentsSection = field(default_factory=DocumentsSection)
+    imap: ImapSection = field(default_factory=ImapSection)
 
     @property
     def base_dir(self) -> Path:

@@ -12,6 +12,7 @@ from typing import Any
 
 from sqlalchemy import (
     JSON,
+    BigInteger,
     Boolean,
     ForeignKey,
     Index,
@@ -197,6 +198,8 @@ class Mapping(Base):
     password_env: Mapped[str | None] = mapped_column(String(200))
     password_file: Mapped[str | None] = mapped_column(String(1000))
     enabled: Mapped[bool] = mapped_column(Boolean, default=True)
+    # After a message is stored: flag it \\Seen (None) or move it to this folder.
+    imap_move_to: Mapped[str | None] = mapped_column(String(500))
     last_success_at: Mapped[datetime | None]
     last_error: Mapped[str | None] = mapped_column(Text)
     last_error_at: Mapped[datetime | None]
@@ -225,6 +228,7 @@ class RawMessage(Base):
     __table_args__ = (
         Index("ix_raw_messages_status_next_attempt_at", "status", "next_attempt_at"),
         Index("ix_raw_messages_imap", "mapping_id", "imap_uidvalidity", "imap_uid"),
+        Index("ix_raw_messages_community_id_message_id", "community_id", "message_id"),
     )
 
     id: Mapped[intpk]
@@ -240,7 +244,7 @@ class RawMessage(Base):
     mapping_id: Mapped[int | None] = mapped_column(ForeignKey("mappings.id", ondelete="SET NULL"))
     blob_sha256: Mapped[str] = mapped_column(ForeignKey("blobs.sha256"), index=True)
     size: Mapped[int] = mapped_column(Integer)
-    message_id: Mapped[str | None] = mapped_column(String(998), index=True)
+    message_id: Mapped[str | None] = mapped_column(String(998))
     imap_uidvalidity: Mapped[int | None] = mapped_column(Integer)
     imap_uid: Mapped[int | None] = mapped_column(Integer)
     # Where it goes, decided at intake: one row per target community, so that
@@ -310,6 +314,8 @@ class Post(Base):
     raw_message_id: Mapped[int | None] = mapped_column(
         ForeignKey("raw_messages.id", ondelete="SET NULL"), index=True
     )
+    # Set on a post that came out of a forwarded chain: who brought it to the wall.
+    forwarded_by_id: Mapped[int | None] = mapped_column(ForeignKey("people.id"))
 
     thread: Mapped[Thread] = relationship(back_populates="posts")
     author: Mapped[Person] = relationship()
@@ -385,9 +391,15 @@ class PostAttachment(Base):
     filename: Mapped[str] = mapped_column(String(500))
     content_type: Mapped[str] = mapped_column(String(200))
     size: Mapped[int] = mapped_column(Integer)
-    blob_sha256: Mapped[str] = mapped_column(ForeignKey("blobs.sha256"), index=True)
+    blob_sha256: Mapped[str | None] = mapped_column(ForeignKey("blobs.sha256"), index=True)
     content_id: Mapped[str | None] = mapped_column(String(998))
     inline: Mapped[bool] = mapped_column(Boolean, default=False)
+    # A reason code when the file was kept out of the library (blocked type, too large);
+    # its bytes are then not stored.
+    blocked_reason: Mapped[str | None] = mapped_column(String(64))
+    document_version_id: Mapped[int | None] = mapped_column(
+        ForeignKey("document_versions.id", ondelete="SET NULL")
+    )
 
 
 class OutboxStatus(enum.Enum):
@@ -434,3 +446,18 @@ class Notice(Base):
     )
     outbox_id: Mapped[int | None] = mapped_column(ForeignKey("outbox.id", ondelete="SET NULL"))
     created_at: Mapped[created_at]
+
+
+class SourceCheckpoint(Base):
+    """How far a source has been read: an IMAP folder (UIDVALIDITY + last UID) or an archive.
+
+    The key names the source, e.g. ``mapping:3`` or ``import:mbox:<sha256 of path>``.
+    """
+
+    __tablename__ = "source_checkpoints"
+
+    id: Mapped[intpk]
+    key: Mapped[str] = mapped_column(String(1000), unique=True)
+    uidvalidity: Mapped[int | None] = mapped_column(BigInteger)
+    position: Mapped[int] = mapped_column(BigInteger, default=0)
+    updated_at: Mapped[created_at]

@@ -71,6 +71,18 @@ workers = 2
 trusted_authserv_ids = ""
 # Language of the notices sent to senders Mailwall does not know yet.
 notice_locale = "fr"
+
+[documents]
+# Attachments with these endings are kept out of the library (the post says so).
+blocked_extensions = \"""exe,com,bat,cmd,scr,pif,msi,msp,dll,cpl,jar,js,jse,vbs,vbe,wsf,wsh,\
+ps1,psm1,hta,lnk,reg,sh,app,dmg,iso\"""
+max_bytes = 26214400
+
+[imap]
+# Polling interval when a server has no IDLE; longest IDLE before renewing it.
+poll_seconds = 60
+idle_seconds = 600
+max_backoff_seconds = 300
 """
 
 
