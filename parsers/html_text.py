@@ -60,15 +60,15 @@ def html_to_text(html: str) -> str:
     return "" if tree is None else _tree_to_text(tree)
 
 
-def text_and_safe_html(html: str) -> tuple[str, str]:
-    """Both renderings from one parse: the text and the sanitised HTML for display."""
+def text_and_safe_html(html: str, *, need_text: bool = True) -> tuple[str, str]:
+    """Both renderings from one parse: the text (when needed) and the sanitised HTML."""
     tree = _tree(html[:MAX_HTML_CHARS])
     if tree is None:
         return "", ""
     # nh3 (html5ever) is quadratic on very deep nesting; libxml2 has already capped the depth,
     # so sanitising its re-serialisation keeps the work bounded.
     safe = sanitize_html(tostring(tree, encoding="unicode"))
-    return _tree_to_text(tree), safe
+    return (_tree_to_text(tree) if need_text else ""), safe
 
 
 def _tree_to_text(tree: HtmlElement) -> str:

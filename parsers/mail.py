@@ -282,7 +282,8 @@ def _body(content: Content, subject: str, default_tz: tzinfo | None, budget: Bud
     html_safe: str | None = None
     html_text = ""
     if html.strip():
-        html_text, html_safe = text_and_safe_html(html)
+        # Converting HTML to text is the costliest step: only when there is no plain text.
+        html_text, html_safe = text_and_safe_html(html, need_text=not plain)
     text = plain or html_text
     text = text.replace("\r\n", "\n").replace("\r", "\n")
     if len(text) > MAX_BODY_CHARS:
