@@ -444,3 +444,37 @@ def test_header_name_followed_by_spaces_does_not_end_the_header_section() -> Non
     mail = parse(raw)
     assert mail.sender == Address("sender@example.org")
     assert mail.body_text == "x"
+
+
+def test_plus_one_reply_is_a_like() -> None:
+    raw = crlf(
+        """\
+        From: Paul <paul@example.fr>
+        Subject: Re: Budget
+        Content-Type: text/plain; charset=utf-8
+
+        +1
+
+        Le lun. 3 mars 2025 à 10:12, Anne <anne@example.fr> a écrit :
+        > On valide le budget ?
+        """
+    )
+    assert parse(raw).is_plus_one
+
+
+def test_mentions_come_from_the_new_text_only() -> None:
+    raw = crlf(
+        """\
+        From: Paul <paul@example.fr>
+        Subject: Re: Budget
+        Content-Type: text/plain; charset=utf-8
+
+        Merci @marie.curie, c'est noté.
+
+        Le lun. 3 mars 2025 à 10:12, Anne <anne@example.fr> a écrit :
+        > @jean.dupont tu peux regarder ?
+        """
+    )
+    mail = parse(raw)
+    assert mail.mentions == ("marie.curie",)
+    assert not mail.is_plus_one
