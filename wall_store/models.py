@@ -318,7 +318,7 @@ class Post(Base):
     forwarded_by_id: Mapped[int | None] = mapped_column(ForeignKey("people.id"))
 
     thread: Mapped[Thread] = relationship(back_populates="posts")
-    author: Mapped[Person] = relationship()
+    author: Mapped[Person] = relationship(foreign_keys=[author_id])
     likes: Mapped[list[Like]] = relationship(back_populates="post")
 
 
