@@ -185,10 +185,19 @@ def main(argv: Sequence[str] | None = None) -> int:
         "ours_vs_mailparser": (rates["ours"] / rates["mail-parser"]
                                if "ours" in rates and "mail-parser" in rates else None),
     }
+    # Best-of-runs ratios too: on a shared machine the minimum is the least disturbed figure.
+    best = {name: n / min(r.seconds) for name, r in results.items()}
+    ratios_best: dict[str, float | None] = {
+        "ours_vs_stdlib": (best["ours"] / best["stdlib"]
+                           if "ours" in best and "stdlib" in best else None),
+        "ours_vs_mailparser": (best["ours"] / best["mail-parser"]
+                               if "ours" in best and "mail-parser" in best else None),
+    }
     print()
     for key, value in ratios.items():
         if value is not None:
-            print(f"{key.replace('_', ' ')}: {value:.2f}")
+            print(f"{key.replace('_', ' ')}: {value:.2f} (medians), "
+                  f"{ratios_best[key]:.2f} (best runs)")
     met = None if ratios["ours_vs_stdlib"] is None else ratios["ours_vs_stdlib"] >= GOAL_VS_STDLIB
     if met is not None:
         print(f"goal ours >= {GOAL_VS_STDLIB} x stdlib: {'met' if met else 'NOT met'}")
@@ -209,6 +218,8 @@ def main(argv: Sequence[str] | None = None) -> int:
         "rates_msg_per_s": {k: round(v, 1) for k, v in rates.items()},
         "median_seconds": {k: round(statistics.median(r.seconds), 3) for k, r in results.items()},
         "ratios": {k: (round(v, 3) if v is not None else None) for k, v in ratios.items()},
+        "ratios_best": {k: (round(v, 3) if v is not None else None)
+                        for k, v in ratios_best.items()},
         "errors": {k: sum(r.errors.values()) for k, r in results.items()},
         "ours_notes": dict(results["ours"].notes) if "ours" in results else None,
         "goal": {"ours_vs_stdlib_min": GOAL_VS_STDLIB, "met": met},
