@@ -109,8 +109,10 @@ class Sample:
     ``new_text`` is what the author typed for this message: greeting and
     paragraphs, without sign-off ("Cordialement,"), signature block, disclaimer,
     mobile footer or quoted/forwarded history. ``signature`` is the rest of the
-    author's own block (sign-off included). ``forwarded_authors`` lists the
-    addresses of the original messages carried by a forward, oldest first.
+    author's own block (sign-off included). Both are as the recipient decodes them:
+    in iso-8859-1 mail "€" became "EUR" and "œ" "oe", as clients degrade them.
+    ``forwarded_authors`` lists the addresses of the original messages carried by a
+    forward, oldest first.
     """
 
     raw: bytes
@@ -1247,7 +1249,8 @@ class _Gen:
             style=style, message_id=mid,
             in_reply_to=in_reply_to.message_id if in_reply_to else None, references=refs,
             thread_root=thread_root, author=author.addr, author_name=author.name, date=date,
-            subject=subject, new_text=body.new_text, signature=body.signature,
+            subject=subject, new_text=_degrade(body.new_text, cs),
+            signature=_degrade(body.signature, cs),
             attachments=tuple(names), inline_images=int(logo), forward_depth=forward_depth,
             forwarded_authors=forwarded_authors, list_id=list_id, auto_submitted=auto)
         posted = _Posted(author, tuple(to), date, subject, plain, html_inner, mid, refs,
