@@ -609,6 +609,65 @@ def outbox_list(app: App, as_json: bool) -> None:
         "nothing sent yet"))
 
 
+class DocsGroup(Group):
+    """`mailwall docs SLUG` lists; `mailwall docs get SLUG NAME` fetches."""
+
+    def parse_args(self, ctx: click.Context, args: list[str]) -> list[str]:
+        if args and args[0] not in self.commands and not args[0].startswith("-"):
+            args = ["list", *args]
+        return super().parse_args(ctx, args)
+
+
+@main.group("docs", cls=DocsGroup)
+def docs_group() -> None:
+    """A community's documents: `mailwall docs SLUG`, `mailwall docs get SLUG NAME -o FILE`."""
+
+
+@docs_group.command("list")
+@click.argument("slug")
+@json_option
+@pass_app
+def docs_list(app: App, slug: str, as_json: bool) -> None:
+    """Documents and their versions."""
+    from wall_store import documents
+
+    with app.transaction() as session:
+        data = documents.library(session, slug)
+
+    def human(d: list[dict[str, Any]]) -> None:
+        if not d:
+            click.echo(f"{slug} has no documents yet")
+        for doc in d:
+            latest = doc["versions"][-1]
+            click.echo(f"{doc['name']}  (v{latest['number']}, {latest['size']} bytes, "
+                       f"{latest['by'] or '?'}, {latest['at']})")
+            for v in doc["versions"][:-1]:
+                click.echo(f"    v{v['number']}  {v['size']} bytes  {v['by'] or '?'}  {v['at']}")
+
+    emit(data, as_json, human)
+
+
+@docs_group.command("get")
+@click.argument("slug")
+@click.argument("name")
+@click.option("--version", "version", type=int, default=None, help="Default: the latest.")
+@click.option("-o", "--output", type=click.Path(dir_okay=False, writable=True), required=True,
+              help="File to write ('-' for standard output).")
+@pass_app
+def docs_get(app: App, slug: str, name: str, version: int | None, output: str) -> None:
+    """Write one version of a document to a file."""
+    from wall_store import documents
+
+    with app.transaction() as session:
+        row, data = documents.fetch(session, slug, name, version)
+        number = row.number
+    if output == "-":
+        click.get_binary_stream("stdout").write(data)
+    else:
+        Path(output).write_bytes(data)
+        click.echo(f"wrote {name} v{number} ({len(data)} bytes) to {output}", err=True)
+
+
 # --- demo --------------------------------------------------------------------------
 
 

@@ -18,6 +18,8 @@ from typing import Any
 from sqlalchemy.orm import Session, sessionmaker
 
 from gateway import notices
+from gateway.apply import Applier
+from gateway.attachments import AttachmentRules
 from gateway.policy import Facts, decide
 from gateway.tokens import read_reply_token
 from parsers import ParsedMail, parse
@@ -25,14 +27,13 @@ from parsers.authresults import dmarc_failed
 from wall_store import outbox, queue, wall
 from wall_store.base import utcnow
 from wall_store.blobs import get_blob
-from wall_store.config import Config
+from wall_store.config import Config, DocumentsSection
 from wall_store.errors import InvalidInput
 from wall_store.models import (
-    Channel,
     Community,
+    MessageSource,
     MessageStatus,
     Post,
-    PostSource,
     RawMessage,
     Thread,
 )
@@ -54,6 +55,8 @@ class Settings:
     trusted_authserv_ids: tuple[str, ...] = ()
     notice_locale: str = "fr"
     lease: timedelta = timedelta(minutes=10)
+    attachments: AttachmentRules = AttachmentRules.parse(DocumentsSection.blocked_extensions,
+                                                         DocumentsSection.max_bytes)
 
     @classmethod
     def from_config(cls, config: Config) -> Settings:
@@ -67,6 +70,8 @@ class Settings:
                 p.strip() for p in config.policy.trusted_authserv_ids.split(",") if p.strip()
             ),
             notice_locale=config.policy.notice_locale,
+            attachments=AttachmentRules.parse(config.documents.blocked_extensions,
+                                              config.documents.max_bytes),
         )
 
 
@@ -151,6 +156,7 @@ class Pipeline:
             community_archived=community.archived,
             role=membership.role if membership else None,
             policy=community.nonmember_policy,
+            imported=row.source is MessageSource.IMPORT,
         )
         if not approved:
             reason = decide(facts)
@@ -172,36 +178,11 @@ class Pipeline:
         approved: bool,
     ) -> tuple[Reason, dict[str, Any]]:
         author = ensure_person(session, address, name)
-        existing = wall.post_by_message_id(session, community.id, parsed.message_id)
-        if existing is not None:
-            return Reason.DUPLICATE, {"community": community.slug, "post_id": existing.id,
-                                      "thread_id": existing.thread_id}
         thread, parent = self._route(session, community, parsed, token_post_id)
-        if parsed.is_plus_one and parent is not None:
-            wall.add_like(session, parent, author, PostSource.EMAIL)
-            return Reason.LIKED, {"community": community.slug, "post_id": parent.id,
-                                  "thread_id": parent.thread_id}
-        created = parsed.date or row.received_at
-        if thread is None:
-            channel = session.get(Channel, row.channel_id) if row.channel_id else None
-            thread = wall.start_thread(
-                session, community, subject=parsed.subject or "(sans objet)",
-                normalized_subject=parsed.normalized_subject, started_by=author,
-                channel=channel, at=created,
-            )
-        post = wall.add_post(
-            session, thread, author=author, source=_post_source(row), message_id=parsed.message_id,
-            text=_post_text(parsed), created_at=created, html_safe=parsed.body_html_safe,
-            quoted_text=parsed.quoted_text, signature=parsed.signature, parent=parent,
-            raw_message_id=row.id,
+        applied = Applier(session, row, parsed, community, self.settings.attachments).apply(
+            author, thread, parent, approved
         )
-        for attachment in parsed.attachments:
-            wall.add_attachment(
-                session, post, filename=attachment.filename, content_type=attachment.content_type,
-                data=attachment.data, content_id=attachment.content_id, inline=attachment.inline,
-            )
-        reason = Reason.APPROVED if approved else Reason.POSTED
-        return reason, {"community": community.slug, "post_id": post.id, "thread_id": thread.id}
+        return applied.reason, applied.outcome(community)
 
     def _route(
         self, session: Session, community: Community, parsed: ParsedMail,
@@ -300,23 +281,6 @@ class Pipeline:
             row.last_error = detail[:4000]
             row.claimed_at = None
         return Result(raw_id, reason, {"error": detail})
-
-
-def _post_source(row: RawMessage) -> PostSource:
-    return PostSource.IMPORT if row.source.value == "import" else PostSource.EMAIL
-
-
-def _post_text(parsed: ParsedMail) -> str:
-    text = parsed.new_text.strip()
-    if parsed.forwarded:
-        # One post per forward here; each original becomes its own post later.
-        blocks = [text] if text else []
-        for original in parsed.forwarded:
-            who = str(original.sender) if original.sender else "?"
-            when = original.date.isoformat(sep=" ", timespec="minutes") if original.date else ""
-            blocks.append(f"---- {who} {when}\n{original.text.strip()}".rstrip())
-        return "\n\n".join(blocks)
-    return text or parsed.body_text.strip()
 
 
 def _evidence(parsed: ParsedMail, reason: Reason) -> str | None:

@@ -27,6 +27,9 @@ class Facts:
     community_archived: bool
     role: Role | None
     policy: NonMemberPolicy
+    # An archive the operator chose to import: its list traffic and its authors
+    # are the point, not intruders. Robots and loops are still dropped.
+    imported: bool = False
 
 
 Rule = Callable[[Facts], Reason | None]
@@ -37,7 +40,7 @@ def _when(condition: Callable[[Facts], bool], reason: Reason) -> Rule:
 
 
 def _non_member(facts: Facts) -> Reason | None:
-    if facts.role is not None:
+    if facts.role is not None or facts.imported:
         return None
     return {
         NonMemberPolicy.ACCEPT: None,
@@ -53,7 +56,7 @@ RULES: tuple[tuple[str, Rule], ...] = (
     ("our own mail came back", _when(lambda f: f.own_loop, Reason.OWN_LOOP)),
     ("delivery report", _when(lambda f: f.bounce or f.empty_envelope_sender, Reason.BOUNCE)),
     ("automatic reply", _when(lambda f: f.auto_reply, Reason.AUTO_REPLY)),
-    ("mailing list", _when(lambda f: f.list_mail, Reason.MAILING_LIST)),
+    ("mailing list", _when(lambda f: f.list_mail and not f.imported, Reason.MAILING_LIST)),
     ("DMARC failure", _when(lambda f: f.dmarc_failed, Reason.DMARC_FAILED)),
     ("archived community", _when(lambda f: f.community_archived, Reason.COMMUNITY_ARCHIVED)),
     ("reply address of someone else",

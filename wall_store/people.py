@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import hashlib
+import re
 from typing import Any
 
 from sqlalchemy import select
@@ -97,3 +99,40 @@ def membership_of(session: Session, community_id: int, person_id: int) -> Member
             Membership.community_id == community_id, Membership.person_id == person_id
         )
     )
+
+
+def members_of(session: Session, community_id: int) -> list[Person]:
+    return list(session.scalars(
+        select(Person)
+        .join(Membership, Membership.person_id == Person.id)
+        .where(Membership.community_id == community_id)
+    ))
+
+
+def find_by_name(session: Session, display_name: str) -> Person | None:
+    """A person known by this exact display name, when exactly one is."""
+    rows = session.scalars(
+        select(Person).where(Person.display_name == display_name.strip()).limit(2)
+    ).all()
+    return rows[0] if len(rows) == 1 else None
+
+
+def ensure_person_by_name(session: Session, display_name: str) -> Person:
+    """Someone quoted only by name (Exchange forward headers often give no address).
+
+    Matched to the one person of that name, else recorded under a placeholder
+    address in the reserved `.invalid` domain, which no mail can ever reach.
+    """
+    known = find_by_name(session, display_name)
+    if known is not None:
+        return known
+    slug = re.sub(r"[^a-z0-9]+", ".", display_name.casefold()).strip(".")[:40] or "inconnu"
+    digest = hashlib.sha256(display_name.encode()).hexdigest()[:8]
+    address = f"{slug}.{digest}@names.mailwall.invalid"
+    person = find_person(session, address)
+    if person is None:
+        person = Person(primary_address=address, display_name=display_name.strip())
+        person.addresses.append(PersonAddress(address=address))
+        session.add(person)
+        session.flush()
+    return person

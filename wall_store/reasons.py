@@ -23,6 +23,8 @@ class ReasonInfo:
     fr: str
     advice_en: str = ""
     advice_fr: str = ""
+    # "message" decides a whole message; "attachment" keeps one file out of the library.
+    scope: str = "message"
 
 
 class Reason(enum.Enum):
@@ -129,6 +131,20 @@ class Reason(enum.Enum):
         MessageStatus.DROPPED, None, False,
         "Mailwall's own mail came back: dropped to avoid a loop.",
         "Un courrier envoyé par Mailwall est revenu : ignoré pour éviter une boucle.",
+    )
+    ATTACHMENT_BLOCKED = ReasonInfo(
+        None, None, False,
+        "This type of file (program or script) is not accepted in the library.",
+        "Ce type de fichier (programme ou script) n'est pas accepté dans la bibliothèque.",
+        "Share it another way, or in an archive your IT department allows.",
+        "Partagez-le autrement, ou dans une archive autorisée par votre service informatique.",
+        scope="attachment",
+    )
+    ATTACHMENT_TOO_LARGE = ReasonInfo(
+        None, None, False,
+        "This file is larger than the library accepts.",
+        "Ce fichier dépasse la taille acceptée par la bibliothèque.",
+        scope="attachment",
     )
     PROCESSING_ERROR = ReasonInfo(
         MessageStatus.FAILED, None, False,

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from datetime import datetime
+from datetime import datetime, timedelta
 from typing import Any
 
 from sqlalchemy import func, select
@@ -16,6 +16,7 @@ from wall_store.models import (
     Community,
     DocumentVersion,
     Like,
+    Mention,
     Person,
     Post,
     PostAttachment,
@@ -181,12 +182,17 @@ def thread_by_subject(
 
 
 def add_attachment(
-    session: Session, post: Post, *, filename: str, content_type: str, data: bytes,
-    content_id: str | None, inline: bool,
+    session: Session, post: Post, *, filename: str, content_type: str, data: bytes | None,
+    content_id: str | None, inline: bool, blocked_reason: str | None = None,
+    size: int | None = None, document_version_id: int | None = None,
 ) -> PostAttachment:
+    """Files kept out of the library (`blocked_reason`) are recorded without their bytes."""
     row = PostAttachment(
-        post_id=post.id, filename=filename, content_type=content_type, size=len(data),
-        blob_sha256=put_blob(session, data), content_id=content_id, inline=inline,
+        post_id=post.id, filename=filename, content_type=content_type,
+        size=len(data) if data is not None else (size or 0),
+        blob_sha256=put_blob(session, data) if data is not None else None,
+        content_id=content_id, inline=inline, blocked_reason=blocked_reason,
+        document_version_id=document_version_id,
     )
     session.add(row)
     return row
@@ -202,3 +208,30 @@ def add_like(session: Session, post: Post, person: Person, source: PostSource) -
     session.add(Like(post_id=post.id, person_id=person.id, source=source))
     session.flush()
     return True
+
+
+def add_mentions(session: Session, post: Post, person_ids: set[int]) -> int:
+    for person_id in sorted(person_ids):
+        session.add(Mention(post_id=post.id, person_id=person_id))
+    session.flush()
+    return len(person_ids)
+
+
+def same_post(
+    session: Session, community_id: int, author_id: int, at: datetime, text: str,
+    *, slack: timedelta = timedelta(minutes=2),
+) -> Post | None:
+    """A post by this author around this time with this text (forwarded copies lose
+    their Message-ID and quote dates to the minute)."""
+    wanted = " ".join(text.split())
+    for post in session.scalars(
+        select(Post).where(
+            Post.community_id == community_id,
+            Post.author_id == author_id,
+            Post.created_at >= at - slack,
+            Post.created_at <= at + slack,
+        )
+    ):
+        if " ".join(post.text.split()) == wanted:
+            return post
+    return None
