@@ -17,8 +17,18 @@ from sqlalchemy.orm import Session
 from gateway.attachments import AttachmentRules, kept_out, stays_in_post
 from gateway.mentions import Candidate, fold, match_mentions
 from parsers import Attachment, ForwardedMessage, ParsedMail
-from wall_store import documents, wall
-from wall_store.models import Channel, Community, Person, Post, PostSource, RawMessage, Thread
+from wall_store import activity, documents, wall
+from wall_store.models import (
+    ActivityKind,
+    ActivitySource,
+    Channel,
+    Community,
+    Person,
+    Post,
+    PostSource,
+    RawMessage,
+    Thread,
+)
 from wall_store.people import ensure_person, ensure_person_by_name, members_of
 from wall_store.reasons import Reason
 
@@ -78,7 +88,8 @@ class Applier:
             assert existing is not None
             return Applied(Reason.DUPLICATE, existing.id, existing.thread_id)
         if parsed.is_plus_one and parent is not None:
-            wall.add_like(self.session, parent, author, PostSource.EMAIL)
+            if wall.add_like(self.session, parent, author, PostSource.EMAIL):
+                self._count(author, ActivityKind.LIKE, parent.id)
             return Applied(Reason.LIKED, parent.id, parent.thread_id)
 
         result = Applied(Reason.APPROVED if approved else Reason.POSTED)
@@ -110,9 +121,17 @@ class Applier:
             result.post_id = post.id
             self._file_attachments(post, author, parsed.attachments, result)
             result.mentions = self._mention(post, parsed.mentions)
+            kind = ActivityKind.REPLY if len(thread.posts) > 1 else ActivityKind.POST
+            self._count(author, kind, post.id)
         elif not result.forwarded_posts:
             result.reason = Reason.DUPLICATE
         return result
+
+    def _count(self, person: Person, kind: ActivityKind, ref: int) -> None:
+        # Imported history says nothing about how people work today.
+        if self.source is PostSource.EMAIL:
+            activity.record(self.session, person.id, kind, ActivitySource.EMAIL,
+                            community_id=self.community.id, ref=ref)
 
     # --- forwarded chains ---------------------------------------------------------
 

@@ -13,7 +13,6 @@ from dataclasses import dataclass
 from sqlalchemy import select
 from sqlalchemy.orm import Session, sessionmaker
 
-from gateway.tokens import read_reply_token
 from wall_store.blobs import put_blob
 from wall_store.models import (
     Channel,
@@ -25,6 +24,7 @@ from wall_store.models import (
     RawMessage,
 )
 from wall_store.reasons import Reason
+from wall_store.tokens import read_reply_token
 
 
 @dataclass(frozen=True)

@@ -21,7 +21,6 @@ from gateway import notices
 from gateway.apply import Applier
 from gateway.attachments import AttachmentRules
 from gateway.policy import Facts, decide
-from gateway.tokens import read_reply_token
 from parsers import ParsedMail, parse
 from parsers.authresults import dmarc_failed
 from wall_store import outbox, queue, wall
@@ -39,6 +38,7 @@ from wall_store.models import (
 )
 from wall_store.people import ensure_person, find_person, membership_of
 from wall_store.reasons import Reason
+from wall_store.tokens import read_reply_token
 
 log = logging.getLogger("mailwall.pipeline")
 

@@ -45,6 +45,8 @@ class WebSection:
     host: str = "127.0.0.1"
     port: int = 8025
     base_url: str = "http://127.0.0.1:8025"
+    # Comma-separated addresses of the operators who see the quarantine page.
+    ops_addresses: str = ""
 
 
 @dataclass(frozen=True)
@@ -99,6 +101,32 @@ class ImapSection:
 
 
 @dataclass(frozen=True)
+class DigestsSection:
+    # Frequency for people who chose none: daily, weekly or never.
+    default_frequency: str = "weekly"
+    # Local hour (in each person's time zone) at which due digests go out,
+    # and the weekday (1 = Monday) for weekly ones.
+    hour: int = 7
+    weekday: int = 1
+    default_locale: str = "fr"
+
+
+@dataclass(frozen=True)
+class NotificationsSection:
+    # At most one notification mail per person per this many seconds.
+    batch_seconds: int = 300
+
+
+@dataclass(frozen=True)
+class AdoptionSection:
+    # Stages are computed from the actions of the last `window_days`:
+    # wall share < hybrid_from -> email-only; >= wall_from -> wall; else hybrid.
+    window_days: int = 28
+    hybrid_from: float = 0.2
+    wall_from: float = 0.7
+
+
+@dataclass(frozen=True)
 class Config:
     path: Path | None
     database: DatabaseSection = field(default_factory=DatabaseSection)
@@ -110,6 +138,9 @@ class Config:
     policy: PolicySection = field(default_factory=PolicySection)
     documents: DocumentsSection = field(default_factory=DocumentsSection)
     imap: ImapSection = field(default_factory=ImapSection)
+    digests: DigestsSection = field(default_factory=DigestsSection)
+    notifications: NotificationsSection = field(default_factory=NotificationsSection)
+    adoption: AdoptionSection = field(default_factory=AdoptionSection)
 
     @property
     def base_dir(self) -> Path:
@@ -157,6 +188,13 @@ def _coerce(raw: Any, kind: type, where: str) -> Any:
         if isinstance(raw, str) and raw.strip().lower() in {"0", "false", "no", "off"}:
             return False
         raise ConfigError(f"{where} must be true or false, not {raw!r}")
+    if kind is float:
+        if isinstance(raw, bool):
+            raise ConfigError(f"{where} must be a number, not {raw!r}")
+        try:
+            return float(raw)
+        except (TypeError, ValueError):
+            raise ConfigError(f"{where} must be a number, not {raw!r}") from None
     if kind is int:
         if isinstance(raw, bool):
             raise ConfigError(f"{where} must be a whole number, not {raw!r}")

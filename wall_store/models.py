@@ -461,3 +461,106 @@ class SourceCheckpoint(Base):
     uidvalidity: Mapped[int | None] = mapped_column(BigInteger)
     position: Mapped[int] = mapped_column(BigInteger, default=0)
     updated_at: Mapped[created_at]
+
+
+class ActivityKind(enum.Enum):
+    POST = "post"
+    REPLY = "reply"
+    LIKE = "like"
+    VISIT = "visit"
+    UPLOAD = "upload"
+    DIGEST_CLICK = "digest_click"
+
+
+class ActivitySource(enum.Enum):
+    EMAIL = "email"
+    WEB = "web"
+
+
+class Activity(Base):
+    """One thing a person did, by email or on the wall: what adoption stages are computed from."""
+
+    __tablename__ = "activities"
+    __table_args__ = (
+        Index("ix_activities_person_id_at", "person_id", "at"),
+        Index("ix_activities_community_id_at", "community_id", "at"),
+    )
+
+    id: Mapped[intpk]
+    person_id: Mapped[int] = mapped_column(ForeignKey("people.id", ondelete="CASCADE"))
+    community_id: Mapped[int | None] = mapped_column(
+        ForeignKey("communities.id", ondelete="CASCADE")
+    )
+    kind: Mapped[ActivityKind] = mapped_column(enum_column(ActivityKind))
+    source: Mapped[ActivitySource] = mapped_column(enum_column(ActivitySource))
+    # The post, thread or digest the action was about, when there is one.
+    ref: Mapped[int | None] = mapped_column(Integer)
+    at: Mapped[created_at]
+
+
+class StageChange(Base):
+    __tablename__ = "stage_changes"
+
+    id: Mapped[intpk]
+    person_id: Mapped[int] = mapped_column(
+        ForeignKey("people.id", ondelete="CASCADE"), index=True
+    )
+    old_stage: Mapped[AdoptionStage] = mapped_column(enum_column(AdoptionStage))
+    new_stage: Mapped[AdoptionStage] = mapped_column(enum_column(AdoptionStage))
+    at: Mapped[created_at]
+
+
+class Notification(Base):
+    """Something a person should hear about (mentioned, answered); batched into one mail."""
+
+    __tablename__ = "notifications"
+    __table_args__ = (
+        UniqueConstraint("person_id", "post_id", "kind"),
+        Index("ix_notifications_person_id_sent_at", "person_id", "sent_at"),
+    )
+
+    id: Mapped[intpk]
+    person_id: Mapped[int] = mapped_column(ForeignKey("people.id", ondelete="CASCADE"))
+    post_id: Mapped[int] = mapped_column(ForeignKey("posts.id", ondelete="CASCADE"))
+    kind: Mapped[str] = mapped_column(String(32))
+    created_at: Mapped[created_at]
+    sent_at: Mapped[datetime | None]
+    outbox_id: Mapped[int | None] = mapped_column(ForeignKey("outbox.id", ondelete="SET NULL"))
+
+
+class DigestSent(Base):
+    """One digest per person and period, so that a rerun sends nothing twice."""
+
+    __tablename__ = "digests_sent"
+    __table_args__ = (UniqueConstraint("person_id", "period"),)
+
+    id: Mapped[intpk]
+    person_id: Mapped[int] = mapped_column(ForeignKey("people.id", ondelete="CASCADE"))
+    period: Mapped[str] = mapped_column(String(32))
+    items: Mapped[int] = mapped_column(Integer, default=0)
+    outbox_id: Mapped[int | None] = mapped_column(ForeignKey("outbox.id", ondelete="SET NULL"))
+    created_at: Mapped[created_at]
+
+
+class LoginToken(Base):
+    """A sign-in link: stored by hash, single use, expiring."""
+
+    __tablename__ = "login_tokens"
+
+    id: Mapped[intpk]
+    token_sha256: Mapped[str] = mapped_column(String(64), unique=True)
+    person_id: Mapped[int] = mapped_column(ForeignKey("people.id", ondelete="CASCADE"))
+    expires_at: Mapped[datetime]
+    used_at: Mapped[datetime | None]
+    created_at: Mapped[created_at]
+
+
+class RateEvent(Base):
+    """Counted events for rate limits that must hold across several `serve` nodes."""
+
+    __tablename__ = "rate_events"
+    __table_args__ = (Index("ix_rate_events_key_at", "key", "at"),)
+
+    id: Mapped[intpk]
+    key: Mapped[str] = mapped_column(String(200))
+    at: Mapped[created_at]

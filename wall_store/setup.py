@@ -40,6 +40,8 @@ host = "127.0.0.1"
 port = 8025
 # Used in every link that mail carries.
 base_url = "http://127.0.0.1:8025"
+# Comma-separated addresses of the operators who may see quarantined mail.
+ops_addresses = ""
 
 [outbound]
 # With no smarthost, outgoing mail is written to this Maildir instead.
@@ -83,6 +85,24 @@ max_bytes = 26214400
 poll_seconds = 60
 idle_seconds = 600
 max_backoff_seconds = 300
+
+[digests]
+# For people who chose no frequency: daily, weekly or never.
+default_frequency = "weekly"
+# Local hour (each person's time zone) and weekday (1 = Monday) of sending.
+hour = 7
+weekday = 1
+default_locale = "fr"
+
+[notifications]
+# At most one notification mail per person in this many seconds.
+batch_seconds = 300
+
+[adoption]
+# Stage from the share of a person's actions done on the wall, over window_days.
+window_days = 28
+hybrid_from = 0.2
+wall_from = 0.7
 """
 
 

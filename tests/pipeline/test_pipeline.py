@@ -7,7 +7,6 @@ from datetime import timedelta
 from sqlalchemy import select, update
 
 from gateway.pipeline import approve, reject
-from gateway.tokens import reply_address
 from tests.pipeline.conftest import DOMAIN, SECRET, Gateway, mail
 from wall_store import queue
 from wall_store.base import utcnow
@@ -21,6 +20,7 @@ from wall_store.models import (
     Thread,
 )
 from wall_store.reasons import Reason
+from wall_store.tokens import reply_address
 
 
 def only(results: list) -> Reason:  # type: ignore[type-arg]

@@ -5,9 +5,9 @@ from __future__ import annotations
 import dataclasses
 
 from gateway.policy import RULES, Facts, decide
-from gateway.tokens import make_reply_token, read_reply_token, reply_address
 from wall_store.models import NonMemberPolicy, Role
 from wall_store.reasons import Reason
+from wall_store.tokens import make_reply_token, read_reply_token, reply_address
 
 MEMBER = Facts(
     has_sender=True, empty_envelope_sender=False, own_loop=False, bounce=False,

@@ -1,4 +1,4 @@
-"""Signed reply tokens: `reply+TOKEN@domain` names a post and the person it was sent to.
+"""Signed tokens. Reply tokens: `reply+TOKEN@domain` names a post and the person it was sent to.
 
 The token is lower-case hex (mail systems may fold the case of local parts)
 and short enough for the 64-character local-part limit.
@@ -10,6 +10,9 @@ import hashlib
 import hmac
 import re
 from dataclasses import dataclass
+from typing import Any
+
+from itsdangerous import BadData, URLSafeTimedSerializer
 
 TOKEN = re.compile(r"^([0-9a-f]{1,12})-([0-9a-f]{1,12})-([0-9a-f]{24})$")
 
@@ -42,3 +45,33 @@ def read_reply_token(secret: bytes, token: str) -> ReplyToken | None:
 
 def reply_address(secret: bytes, domain: str, post_id: int, person_id: int) -> str:
     return f"reply+{make_reply_token(secret, post_id, person_id)}@{domain}"
+
+
+# --- signed links (sign-in, unsubscribe, click-through, feeds) ---------------------------
+#
+# itsdangerous signs and timestamps them; every kind has its own salt so that a
+# token made for one purpose is refused for another.
+
+SIGN_IN = "mailwall.sign-in"
+UNSUBSCRIBE = "mailwall.unsubscribe"
+CLICK = "mailwall.click"
+FEED = "mailwall.feed"
+SESSION = "mailwall.session"
+
+
+def _serializer(secret: bytes, purpose: str) -> URLSafeTimedSerializer:
+    return URLSafeTimedSerializer(secret, salt=purpose)
+
+
+def sign(secret: bytes, purpose: str, payload: dict[str, Any]) -> str:
+    return _serializer(secret, purpose).dumps(payload)
+
+
+def unsign(secret: bytes, purpose: str, token: str, *, max_age: int | None = None
+           ) -> dict[str, Any] | None:
+    """The payload, or None when the token is forged, for another purpose, or too old."""
+    try:
+        value = _serializer(secret, purpose).loads(token, max_age=max_age)
+    except BadData:
+        return None
+    return value if isinstance(value, dict) else None
