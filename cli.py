@@ -668,6 +668,77 @@ def docs_get(app: App, slug: str, name: str, version: int | None, output: str) -
         click.echo(f"wrote {name} v{number} ({len(data)} bytes) to {output}", err=True)
 
 
+# --- archive import ----------------------------------------------------------------
+
+
+@main.group("import")
+def import_group() -> None:
+    """Bring an archive (mbox, maildir, IMAP folder) into a community; reruns resume."""
+
+
+def _import_options(command: Callable[..., Any]) -> Callable[..., Any]:
+    for option in reversed((
+        click.option("--community", "slug", required=True, help="The community to fill."),
+        click.option("--channel", "channel_name", default=None, help="Land in this channel."),
+        # Small batches make an interruption test quick; ops keep the default.
+        click.option("--batch-size", default=200, hidden=True, type=click.IntRange(1)),
+        json_option,
+    )):
+        command = option(command)
+    return command
+
+
+def _run_import(app: App, kind: str, path: str, slug: str, channel_name: str | None,
+                batch_size: int, as_json: bool) -> None:
+    from gateway.importer import check_target, import_archive, import_pipeline, open_archive
+
+    archive = open_archive(kind, path)
+    check_target(app.sessions, slug, channel_name)
+    pipeline = import_pipeline(app.config)
+    # click draws the bar only on a terminal; elsewhere it prints the label once.
+    with click.progressbar(length=archive.total, label=f"importing {archive.path.name}",
+                           file=sys.stderr) as bar:
+        summary = import_archive(pipeline, archive, community=slug, channel=channel_name,
+                                 batch_size=batch_size, progress=bar.update)
+    data = summary.as_dict()
+
+    def human(d: dict[str, Any]) -> None:
+        where = slug + (f" (channel {channel_name})" if channel_name else "")
+        click.echo(f"imported {d['imported']} message(s) into {where} from {d['source']}")
+        if d["resumed_at"]:
+            click.echo(f"  resumed where the previous run stopped ({kind} position "
+                       f"{d['resumed_at']})")
+        if d["liked"]:
+            click.echo(f"  likes: {d['liked']}")
+        click.echo(f"  already there: {d['already_there']}")
+        from wall_store.reasons import Reason
+
+        for code, count in d["not_posted"].items():
+            click.echo(f"  {code}: {count} ({Reason.from_code(code).sentence()})")
+
+    emit(data, as_json, human)
+
+
+@import_group.command("mbox")
+@click.argument("path", metavar="FILE")
+@_import_options
+@pass_app
+def import_mbox(app: App, path: str, slug: str, channel_name: str | None, batch_size: int,
+                as_json: bool) -> None:
+    """Import an mbox file (pipermail archives included)."""
+    _run_import(app, "mbox", path, slug, channel_name, batch_size, as_json)
+
+
+@import_group.command("maildir")
+@click.argument("path", metavar="DIR")
+@_import_options
+@pass_app
+def import_maildir(app: App, path: str, slug: str, channel_name: str | None, batch_size: int,
+                   as_json: bool) -> None:
+    """Import a maildir folder (its cur/ and new/ messages)."""
+    _run_import(app, "maildir", path, slug, channel_name, batch_size, as_json)
+
+
 # --- demo --------------------------------------------------------------------------
 
 
