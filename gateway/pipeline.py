@@ -15,6 +15,7 @@ from datetime import timedelta
 from email.utils import formataddr
 from typing import Any
 
+from sqlalchemy.exc import DBAPIError, OperationalError
 from sqlalchemy.orm import Session, sessionmaker
 
 from gateway import notices
@@ -70,6 +71,7 @@ class Settings:
                 p.strip() for p in config.policy.trusted_authserv_ids.split(",") if p.strip()
             ),
             notice_locale=config.policy.notice_locale,
+            lease=timedelta(seconds=config.pipeline.claim_lease_seconds),
             attachments=AttachmentRules.parse(config.documents.blocked_extensions,
                                               config.documents.max_bytes),
         )
@@ -116,10 +118,16 @@ class Pipeline:
                 row = queue.get_raw(session, raw_id)
                 raw = get_blob(session, row.blob_sha256) or b""
                 received_at = row.received_at
+                # A manager's decision taken on the web (wall_store.queue.request_*).
+                decided = dict(row.outcome or {})
             parsed = self.parser(raw, received_at=received_at)
             with self.sessions() as session, session.begin():
                 row = queue.get_raw(session, raw_id)
-                reason, outcome = self._decide_and_apply(session, row, parsed, approved)
+                if decided.get("rejected_by"):
+                    reason, outcome = Reason.MANAGER_REJECTED, decided
+                else:
+                    reason, outcome = self._decide_and_apply(
+                        session, row, parsed, approved or bool(decided.get("approved_by")))
                 self._finish(session, row, parsed, reason, outcome)
             log.info("message %s: %s", raw_id, reason.code)
             return Result(raw_id, reason, outcome)
@@ -266,7 +274,13 @@ class Pipeline:
             detail += f" (at {where[0].filename.rsplit('/', 1)[-1]}:{where[0].lineno})"
         with self.sessions() as session, session.begin():
             row = queue.get_raw(session, raw_id)
-            if row.attempts >= self.settings.max_attempts:
+            if _transient(exc):
+                # Lock contention or a dropped connection says nothing about the
+                # message: try again at once, without spending one of its attempts.
+                reason = Reason.PROCESSING_ERROR
+                row.attempts = max(row.attempts - 1, 0)
+                row.next_attempt_at = utcnow() + TRANSIENT_RETRY
+            elif row.attempts >= self.settings.max_attempts:
                 reason = Reason.QUARANTINED
                 row.next_attempt_at = None
             else:
@@ -281,6 +295,18 @@ class Pipeline:
             row.last_error = detail[:4000]
             row.claimed_at = None
         return Result(raw_id, reason, {"error": detail})
+
+
+TRANSIENT_RETRY = timedelta(seconds=1)
+
+
+def _transient(exc: Exception) -> bool:
+    if isinstance(exc, OperationalError):
+        return True
+    if isinstance(exc, DBAPIError) and exc.connection_invalidated:
+        return True
+    text = str(exc).lower()
+    return "database is locked" in text or "could not serialize" in text or "deadlock" in text
 
 
 def _evidence(parsed: ParsedMail, reason: Reason) -> str | None:

@@ -66,6 +66,8 @@ subject_window_days = 30
 max_attempts = 5
 retry_base_seconds = 30
 workers = 2
+# A message claimed longer ago than this by a worker that died is taken over.
+claim_lease_seconds = 600
 
 [policy]
 # Comma-separated authserv-ids of your own mail servers: a DMARC failure they

@@ -368,3 +368,28 @@ def test_every_message_ends_in_a_state_someone_can_see(gateway: Gateway) -> None
         rows = session.scalars(select(RawMessage)).all()
     assert all(r.status not in (MessageStatus.RECEIVED, MessageStatus.PROCESSING) for r in rows)
     assert all(r.reason for r in rows)
+
+
+def test_a_database_hiccup_is_retried_at_once_without_spending_an_attempt(
+    gateway_with_parser,  # type: ignore[no-untyped-def]
+) -> None:
+    from sqlalchemy.exc import OperationalError
+
+    from parsers import parse
+
+    calls = {"n": 0}
+
+    def locked_once(raw: bytes, **kwargs):  # type: ignore[no-untyped-def]
+        calls["n"] += 1
+        if calls["n"] == 1:
+            raise OperationalError("UPDATE raw_messages", {}, Exception("database is locked"))
+        return parse(raw, **kwargs)
+
+    gateway = gateway_with_parser(locked_once)
+    [raw_id] = gateway.deliver(mail())
+    [first] = gateway.run()
+    assert first.reason is Reason.PROCESSING_ERROR
+    row = gateway.raw(raw_id)
+    assert row.attempts == 0
+    assert row.next_attempt_at is not None
+    assert row.next_attempt_at - utcnow() <= timedelta(seconds=1)
