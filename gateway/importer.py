@@ -31,10 +31,11 @@ from sqlalchemy import Engine, event
 from sqlalchemy.orm import Session, sessionmaker
 
 from gateway.intake import Target
-from gateway.pipeline import Pipeline, Result, Settings
+from gateway.pipeline import Pipeline, Settings
 from parsers.headers import parse_message_id
 from parsers.mail import DERIVED_ID_DOMAIN
 from wall_store import checkpoints, imports
+from wall_store.base import utcnow
 from wall_store.blobs import put_blob
 from wall_store.communities import get_channel, get_community
 from wall_store.config import Config
@@ -392,7 +393,7 @@ def import_archive(
         position = saved.position
     summary = ImportSummary(community, channel, str(archive.path), archive.kind,
                             resumed_at=position)
-    _process(pipeline, [raw_id for raw_id, _ in leftovers], summary)
+    _finish_leftovers(pipeline, [raw_id for raw_id, _ in leftovers], summary)
     # Stored by the interrupted run, posted by this one: counted once, as imported.
     summary.finishing = {key for _, key in leftovers if key}
     seen: set[str] = set()
@@ -431,7 +432,8 @@ def _store_and_process(
     identity = archive.identity(position) if position is not None else 0
     ids = store_batch(pipeline.sessions, batch, target, summary,
                       checkpoint=(key, identity, position))
-    _process(pipeline, ids, summary)
+    for raw_id in ids:
+        summary.reasons[pipeline.process(raw_id).reason.code] += 1
 
 
 def store_batch(
@@ -449,6 +451,7 @@ def store_batch(
     position of None clears the checkpoint (the archive was read to its end).
     """
     key, identity, position = checkpoint
+    now = utcnow()
     with sessions() as session, session.begin():
         known = imports.stored_message_ids(session, target.community_id,
                                            [k for k, _ in batch])
@@ -460,7 +463,12 @@ def store_batch(
                 continue
             rows.append(RawMessage(
                 source=MessageSource.IMPORT,
-                status=MessageStatus.RECEIVED,
+                # Claimed by this import as it is stored (as `queue.claim_next` would),
+                # so a running gateway leaves the batch to us; if we die, the next
+                # import (or the gateway, after the lease) takes it up.
+                status=MessageStatus.PROCESSING,
+                claimed_at=now,
+                attempts=1,
                 envelope_from="",
                 envelope_to=[],
                 blob_sha256=put_blob(session, item.raw),
@@ -479,11 +487,10 @@ def store_batch(
         return [row.id for row in rows]
 
 
-def _process(pipeline: Pipeline, raw_ids: Sequence[int], summary: ImportSummary) -> None:
+def _finish_leftovers(pipeline: Pipeline, raw_ids: Sequence[int], summary: ImportSummary) -> None:
     if not raw_ids:
         return
     with pipeline.sessions() as session, session.begin():
         claimed = imports.claim(session, raw_ids)
     for raw_id in claimed:
-        result: Result = pipeline.process(raw_id)
-        summary.reasons[result.reason.code] += 1
+        summary.reasons[pipeline.process(raw_id).reason.code] += 1
