@@ -511,7 +511,10 @@ class MailboxPoller:
     def _idle(self, client: IMAPClient) -> None:
         """Waits for the server to announce mail, for at most `idle_seconds`, or until stopped."""
         client.idle()
+        closed = False
         try:
+            if _exists_already_announced(client):
+                return
             deadline = time.monotonic() + self.settings.idle_seconds
             while not self.stop_event.is_set():
                 remaining = deadline - time.monotonic()
@@ -520,8 +523,38 @@ class MailboxPoller:
                 # Short waits so that a stop is seen within a second.
                 if _announces_mail(client.idle_check(timeout=min(1.0, remaining))):
                     return
+                if _closed_by_server(client):
+                    closed = True
+                    raise MailboxError(f"{client.host} closed the connection")
         finally:
-            client.idle_done()
+            if not closed:
+                client.idle_done()
+
+
+def _exists_already_announced(client: IMAPClient) -> bool:
+    """Whether the server announced new mail before IDLE began.
+
+    imaplib files unsolicited responses that arrive with a command's answer, or
+    just before IDLE's continuation, where idle_check() never looks: a message
+    delivered between our SEARCH and IDLE would otherwise wait for the next IDLE
+    renewal. (SELECT clears them, so each pass starts afresh.)
+    """
+    pending = client._imap.untagged_responses
+    return any([pending.pop("EXISTS", None), pending.pop("RECENT", None)])
+
+
+def _closed_by_server(client: IMAPClient) -> bool:
+    """Whether the peer closed the socket: idle_check() swallows that end of file.
+
+    Peeks at the raw TCP stream (under TLS too), so an unread TLS record is not
+    mistaken for the end.
+    """
+    try:
+        return socket.socket.recv(client.socket(), 1, socket.MSG_PEEK | socket.MSG_DONTWAIT) == b""
+    except (BlockingIOError, InterruptedError):
+        return False
+    except OSError:
+        return True
 
 
 def _announces_mail(responses: Sequence[Any]) -> bool:

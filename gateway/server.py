@@ -18,6 +18,7 @@ from datetime import timedelta
 
 from sqlalchemy.orm import Session, sessionmaker
 
+from gateway.imap import ImapSupervisor, PollSettings
 from gateway.outbox_sender import deliver_due, mailer_from_config
 from gateway.pipeline import Pipeline, Settings
 from gateway.smtp import IntakeHandler, smtp_factory, tls_context
@@ -84,6 +85,11 @@ class Gateway:
             idle=5.0,
         )
         self.servers: list[asyncio.base_events.Server] = []
+        # One poller thread per enabled IMAP mapping; mappings added while serving
+        # are picked up at the next refresh.
+        self.imap = ImapSupervisor(self.sessions, self.engine, PollSettings.from_config(config),
+                                   on_stored=self._wake_workers)
+        self.imap_refresh = Loop("imap", self.imap.refresh, idle=float(config.imap.poll_seconds))
 
     def _wake_workers(self) -> None:
         for worker in self.workers:
@@ -119,6 +125,7 @@ class Gateway:
         for worker in self.workers:
             worker.start()
         self.sender.start()
+        self.imap_refresh.start()
 
     async def stop(self) -> None:
         for server in self.servers:
@@ -132,6 +139,8 @@ class Gateway:
         self.engine.dispose()
 
     def _join_threads(self) -> None:
+        self.imap_refresh.join(timeout=60)
+        self.imap.stop()
         for worker in [*self.workers, self.sender]:
             worker.join(timeout=60)
 

@@ -14,6 +14,7 @@ as root the fixture runs them as Dovecot's own system users and the mail as
 
 from __future__ import annotations
 
+import contextlib
 import grp
 import os
 import pwd
@@ -178,6 +179,8 @@ class Dovecot:
         self.process = subprocess.Popen(
             ["dovecot", "-F", "-c", str(self.root / "dovecot.conf")],
             stdout=subprocess.DEVNULL, stderr=(self.root / "stderr.log").open("ab"),
+            # A group of its own, so that stop() can end the children the master leaves behind.
+            start_new_session=True,
         )
         deadline = time.monotonic() + timeout
         while True:
@@ -195,13 +198,19 @@ class Dovecot:
             time.sleep(0.05)
 
     def stop(self) -> None:
-        if self.process is not None and self.process.poll() is None:
+        """The server goes away entirely: master, login and mail processes, their connections."""
+        if self.process is None:
+            return
+        if self.process.poll() is None:
             self.process.send_signal(signal.SIGTERM)
             try:
                 self.process.wait(30)
             except subprocess.TimeoutExpired:
                 self.process.kill()
                 self.process.wait(30)
+        # The master's exit leaves the imap processes serving their clients for a while.
+        with contextlib.suppress(ProcessLookupError):
+            os.killpg(self.process.pid, signal.SIGKILL)
         self.process = None
 
 
