@@ -425,6 +425,45 @@ def map_remove(app: App, mapping_id: int, as_json: bool) -> None:
     emit(data, as_json, lambda d: click.echo(f"removed mapping {d['id']} ({d['target']})"))
 
 
+@map_group.command("test")
+@click.argument("mapping_id", metavar="ID", type=int)
+@json_option
+@pass_app
+def map_test(app: App, mapping_id: int, as_json: bool) -> None:
+    """Connect to an IMAP mailbox, log in, look at its folder; change nothing."""
+    from dataclasses import asdict
+
+    from gateway.imap import check_mapping
+
+    report = check_mapping(app.sessions, mapping_id)
+    data = {**asdict(report), "ok": report.ok}
+
+    def human(d: dict[str, Any]) -> None:
+        click.echo(f"mapping {d['mapping_id']}: {d['url']}")
+        if d["tls"]:
+            click.echo("  connection: logged in, " + {
+                "imaps": "TLS", "starttls": "TLS (STARTTLS)",
+                "none": "NOT ENCRYPTED (the server offers no STARTTLS)"}[d["tls"]])
+        if d["messages"] is not None:
+            click.echo(f"  folder {d['folder']}: {d['messages']} message(s), {d['unseen']} unseen, "
+                       f"UIDVALIDITY {d['uidvalidity']}")
+            click.echo(f"  waiting to be read: {d['new_messages']}")
+        if d["idle"] is not None:
+            click.echo("  new mail: " + ("seen at once (IDLE)" if d["idle"]
+                                         else "polled (the server offers no IDLE)"))
+        if d["move_to"]:
+            click.echo(f"  handled mail: moved to {d['move_to']}"
+                       + ("" if d["move_to_exists"] in (True, None) else " (created on first use)"))
+        else:
+            click.echo("  handled mail: flagged \\Seen")
+        if d["error"]:
+            click.echo(f"  FAILED: {d['error']}")
+
+    emit(data, as_json, human)
+    if not report.ok:
+        sys.exit(1)
+
+
 # --- gateway -------------------------------------------------------------------
 
 
@@ -737,6 +776,42 @@ def import_maildir(app: App, path: str, slug: str, channel_name: str | None, bat
                    as_json: bool) -> None:
     """Import a maildir folder (its cur/ and new/ messages)."""
     _run_import(app, "maildir", path, slug, channel_name, batch_size, as_json)
+
+
+@import_group.command("imap")
+@click.argument("url", metavar="URL")
+@click.option("--password-env", default=None, help="Variable that holds the IMAP password.")
+@click.option("--password-file", default=None, help="File that holds the IMAP password.")
+@click.option("--folder", default=None, help="The folder to import (default: the URL's).")
+@_import_options
+@pass_app
+def import_imap_command(app: App, url: str, password_env: str | None, password_file: str | None,
+                        folder: str | None, slug: str, channel_name: str | None, batch_size: int,
+                        as_json: bool) -> None:
+    """Import an IMAP folder (imaps://user@host/Folder), read-only; reruns resume."""
+    from gateway.imap import MailboxError, import_imap
+    from gateway.importer import import_pipeline
+
+    try:
+        summary = import_imap(import_pipeline(app.config), url, community=slug,
+                              password_env=password_env, password_file=password_file,
+                              folder=folder, channel=channel_name)
+    except MailboxError as exc:
+        fail(str(exc))
+    data = summary.as_dict()
+
+    def human(d: dict[str, Any]) -> None:
+        where = slug + (f" (channel {channel_name})" if channel_name else "")
+        click.echo(f"imported {d['imported']} message(s) into {where} from {d['source']}")
+        if d["resumed_at"]:
+            click.echo(f"  resumed after UID {d['resumed_at']} (where the previous run stopped)")
+        click.echo(f"  already there: {d['already_there']}")
+        from wall_store.reasons import Reason
+
+        for code, count in d["not_posted"].items():
+            click.echo(f"  {code}: {count} ({Reason.from_code(code).sentence()})")
+
+    emit(data, as_json, human)
 
 
 # --- demo --------------------------------------------------------------------------

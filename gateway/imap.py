@@ -36,13 +36,14 @@ from imapclient.exceptions import IMAPClientError, LoginError
 from sqlalchemy import Engine
 from sqlalchemy.orm import Session, sessionmaker
 
+from gateway.importer import ImportSummary, check_target
 from gateway.intake import Target, store_message
+from gateway.pipeline import Pipeline
 from wall_store import checkpoints
-from wall_store.communities import get_channel, get_community
 from wall_store.config import Config
 from wall_store.errors import InvalidInput
 from wall_store.models import Mapping, MappingKind, MessageSource
-from wall_store.validation import ImapUrl, parse_imap_url
+from wall_store.validation import ImapUrl, check_env_name, parse_imap_url
 
 log = logging.getLogger("mailwall.imap")
 
@@ -196,6 +197,9 @@ class PassResult:
     stored: int = 0
     already_stored: int = 0
     uidvalidity_changed: bool = False
+    stored_ids: list[int] = field(default_factory=list)
+    stopped_early: bool = False
+    resumed_at: int = 0  # the checkpoint UID this pass started after
 
 
 Progress = Callable[[int, int], None]
@@ -216,11 +220,13 @@ def read_folder(
     on_stored: Callable[[], None] = lambda: None,
     progress: Progress | None = None,
     after_store: Callable[[int], None] | None = None,
+    limit: int | None = None,
 ) -> PassResult:
     """Stores every message past the checkpoint, in UID order, then acknowledges it.
 
     `after_store(uid)` runs between storing and acknowledging: the place where a
-    crash is most dangerous, so tests stop there.
+    crash is most dangerous, so tests stop there. `limit` stops after that many
+    messages (an interruption on purpose: the next pass resumes after them).
     """
     status = client.select_folder(source.folder, readonly=not source.acknowledge)
     uidvalidity = int(status[b"UIDVALIDITY"])
@@ -242,7 +248,10 @@ def read_folder(
         _save(sessions, source, uidvalidity, position)
         return result
     # `UID n:*` always matches the last message, even below n: filter.
+    result.resumed_at = position
     uids = sorted(uid for uid in client.search(["UID", f"{position + 1}:*"]) if uid > position)
+    if limit is not None and len(uids) > limit:
+        uids, result.stopped_early = uids[:limit], True
     result.found = len(uids)
     moved = False
     for start in range(0, len(uids), FETCH_BATCH):
@@ -257,7 +266,7 @@ def read_folder(
             if _already_stored(sessions, source, uidvalidity, uid):
                 result.already_stored += 1
             else:
-                store_message(
+                result.stored_ids += store_message(
                     sessions, raw, source=source.source, envelope_from=_envelope_from(raw),
                     envelope_to=[str(source.url)], targets=[source.target],
                     imap_uidvalidity=uidvalidity, imap_uid=uid,
@@ -681,32 +690,12 @@ def check_mapping(
 # --- `mailwall import imap` -----------------------------------------------------------------
 
 
-@dataclass
-class ImportSummary:
-    """What an import did; a second run of the same import finds everything already imported."""
-
-    source: str
-    community: str
-    found: int = 0
-    imported: int = 0
-    already_imported: int = 0
-    resumed_from_uid: int = 0
-    uidvalidity: int | None = None
-
-    def as_dict(self) -> dict[str, Any]:
-        return {
-            "source": self.source, "community": self.community, "found": self.found,
-            "imported": self.imported, "already_imported": self.already_imported,
-            "resumed_from_uid": self.resumed_from_uid, "uidvalidity": self.uidvalidity,
-        }
-
-
 def import_key(url: ImapUrl, community: str) -> str:
     return f"import:imap:{url}:{community}"
 
 
 def import_imap(
-    sessions: sessionmaker[Session],
+    pipeline: Pipeline,
     url: str,
     *,
     community: str,
@@ -715,43 +704,42 @@ def import_imap(
     folder: str | None = None,
     channel: str | None = None,
     ssl_context: ssl.SSLContext | None = None,
-    progress: Progress | None = None,
+    limit: int | None = None,
+    progress: Callable[[int], None] | None = None,
 ) -> ImportSummary:
-    """Imports a folder's messages (read-only: nothing is flagged) as source `import`.
+    """Imports a folder's messages as source `import`, read-only (nothing is flagged or moved).
 
-    Resumable: a checkpoint per (mailbox, folder, community) remembers the last UID
-    stored, so an interrupted import continues where it stopped and a finished one
-    imports nothing twice.
+    Resumable: a checkpoint per (mailbox, folder, community) keeps the last UID
+    stored, so an interrupted import continues where it stopped and a finished
+    one imports nothing twice. Each stored message goes through the pipeline at
+    once; the summary has the shape of the mbox and maildir imports.
     """
     parsed = parse_imap_url(url)
     if folder:
         parsed = ImapUrl(parsed.scheme, parsed.user, parsed.host, parsed.port, folder)
     if bool(password_env) == bool(password_file):
         raise InvalidInput("give exactly one of --password-env VAR or --password-file FILE")
-    with sessions() as session:
-        row = get_community(session, community)
-        if row.archived:
-            raise InvalidInput(f"community {community!r} is archived: nothing can be imported "
-                               "into it")
-        channel_id = get_channel(session, row, channel).id if channel else None
-        target = Target(row.id, channel_id)
-        key = import_key(parsed, community)
-        checkpoint = checkpoints.get_checkpoint(session, key)
-        resumed = checkpoint.position if checkpoint else 0
+    if password_env:
+        check_env_name(password_env)
+    target = check_target(pipeline.sessions, community, channel)
     password = read_password(password_env=password_env, password_file=password_file,
                              what=f"the import from {parsed}")
+    source = Source(key=import_key(parsed, community), url=parsed, target=target,
+                    source=MessageSource.IMPORT, acknowledge=False)
+    summary = ImportSummary(community, channel, str(parsed), "imap")
     client = connect(parsed, password, ssl_context=ssl_context)
     try:
         if not client.folder_exists(parsed.folder):
             raise MailboxError(f"{parsed.host} has no folder {parsed.folder!r} for {parsed.user}")
-        source = Source(key=key, url=parsed, target=target, source=MessageSource.IMPORT,
-                        acknowledge=False)
-        result = read_folder(sessions, client, source, progress=progress)
+        result = read_folder(pipeline.sessions, client, source, limit=limit,
+                             progress=(lambda done, _total: progress(1)) if progress else None)
     finally:
         _close(client)
-    return ImportSummary(
-        source=str(parsed), community=community, found=result.found,
-        imported=result.stored, already_imported=result.already_stored,
-        resumed_from_uid=0 if result.uidvalidity_changed else resumed,
-        uidvalidity=result.uidvalidity,
-    )
+    summary.resumed_at = result.resumed_at
+    summary.read = result.found
+    summary.stored = result.stored
+    summary.skipped = result.already_stored
+    summary.stopped_early = result.stopped_early
+    for raw_id in result.stored_ids:
+        summary.reasons[pipeline.process(raw_id).reason.code] += 1
+    return summary
