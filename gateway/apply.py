@@ -17,7 +17,7 @@ from sqlalchemy.orm import Session
 from gateway.attachments import AttachmentRules, kept_out, stays_in_post
 from gateway.mentions import Candidate, fold, match_mentions
 from parsers import Attachment, ForwardedMessage, ParsedMail
-from wall_store import activity, documents, wall
+from wall_store import activity, documents, notifications, wall
 from wall_store.models import (
     ActivityKind,
     ActivitySource,
@@ -121,7 +121,12 @@ class Applier:
             result.post_id = post.id
             self._file_attachments(post, author, parsed.attachments, result)
             result.mentions = self._mention(post, parsed.mentions)
-            kind = ActivityKind.REPLY if len(thread.posts) > 1 else ActivityKind.POST
+            # Imported history is old news: only live mail notifies people.
+            if self.source is PostSource.EMAIL:
+                notifications.note_new_post(self.session, post)
+            # Asked of the database: `thread.posts` would load every post of a long thread.
+            kind = ActivityKind.REPLY if wall.has_other_posts(self.session, thread.id, post.id) \
+                else ActivityKind.POST
             self._count(author, kind, post.id)
         elif not result.forwarded_posts:
             result.reason = Reason.DUPLICATE

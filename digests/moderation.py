@@ -1,0 +1,84 @@
+"""Managers hear about held messages: who sent what, why it waits, how to release it.
+
+One notice per manager and held message (recorded in the notices table, keyed by
+the raw message), so the scheduler can call this as often as it likes.
+Approving by replying `approve` needs the pipeline to read such replies; until
+then the notice gives the command and the wall's moderation queue.
+"""
+
+from __future__ import annotations
+
+import email
+import email.policy
+from datetime import datetime
+
+from sqlalchemy.orm import Session, sessionmaker
+
+from digests import compose, i18n, render, views
+from digests.settings import MailSettings
+from wall_store import digest_queries, links, outbox
+from wall_store.base import utcnow
+from wall_store.blobs import get_blob
+from wall_store.preferences import NOTIFICATIONS, unsubscribe_token
+from wall_store.reasons import Reason
+
+NOTICE_DAY = "moderation"
+
+
+def _notice_key(raw_id: int) -> str:
+    return f"held:{raw_id}"
+
+
+def send_moderation_notices(sessions: sessionmaker[Session], settings: MailSettings,
+                            *, now: datetime | None = None) -> int:
+    now = now or utcnow()
+    sent = 0
+    with sessions() as session:
+        held = digest_queries.held_messages(session)
+    for row in held:
+        with sessions() as session, session.begin():
+            raw = get_blob(session, row.blob_sha256) or b""
+            message = email.message_from_bytes(raw, policy=email.policy.default)
+            sender = str(message.get("From", "") or row.envelope_from)
+            subject = str(message.get("Subject", "") or "")
+            body = message.get_body(("plain",)) if hasattr(message, "get_body") else None
+            text = str(body.get_content()) if body is not None else ""
+            try:
+                reason = Reason.from_code(row.reason)
+            except (KeyError, ValueError):
+                reason = Reason.NON_MEMBER_HELD
+            for manager in digest_queries.managers_of(session, row.community_id):
+                address = manager.primary_address
+                if outbox.notice_already_sent(session, address, _notice_key(row.raw_id),
+                                              NOTICE_DAY):
+                    continue
+                lang = i18n.language(manager.locale, settings.default_locale)
+                context = {
+                    "lang": lang, "community_name": row.community_name, "sender": sender,
+                    "subject": subject or i18n.translate(lang, "(no subject)"),
+                    "reason": reason.sentence(lang), "excerpt": views.excerpt(text, 600),
+                    "raw_id": row.raw_id,
+                    "queue_url": links.community_url(settings.base_url, row.community_slug)
+                    + "/moderation",
+                }
+                rendered = render.render("moderation", lang, context)
+                mail = compose.compose(compose.Outgoing(
+                    kind="moderation", sender_name=row.community_name,
+                    from_address=settings.from_address, to_address=address,
+                    to_name=manager.display_name, rendered=rendered,
+                    list_id=compose.list_id(row.community_name, row.community_slug,
+                                            settings.domain),
+                    unsubscribe_url=links.unsubscribe_url(
+                        settings.base_url,
+                        unsubscribe_token(settings.secret, manager.id, NOTIFICATIONS)),
+                    origin=f"held={row.raw_id}",
+                ), settings.domain)
+                queued = outbox.queue_mail(
+                    session, kind="moderation", envelope_from=settings.from_address,
+                    recipient=address, subject=rendered.subject,
+                    message_id=compose.message_id_of(mail), raw=mail.as_bytes())
+                outbox.record_notice(session, address=address, reason=_notice_key(row.raw_id),
+                                     day=NOTICE_DAY, raw_message_id=row.raw_id,
+                                     outbox_id=queued.id)
+                sent += 1
+    return sent
