@@ -486,9 +486,12 @@ def serve(app: App, log_level: str) -> None:
     def ready(_: object) -> None:
         click.echo(f"Mailwall gateway: SMTP on {smtp.host}:{smtp.port}"
                    + (f", LMTP on {smtp.host}:{smtp.lmtp_port}" if smtp.lmtp_port else "")
-                   + f"; mail for @{smtp.domain}. Ctrl-C stops.", err=True)
+                   + f"; mail for @{smtp.domain}; the wall on {app.config.web.base_url}"
+                   + ". Ctrl-C stops.", err=True)
 
-    run_gateway(app.config, ready)
+    from web.service import WebService
+
+    run_gateway(app.config, ready, services=[WebService(app.config)])
 
 
 def _pipeline(app: App):  # type: ignore[no-untyped-def]
@@ -822,6 +825,7 @@ def import_imap_command(app: App, url: str, password_env: str | None, password_f
 @pass_app
 def demo(app: App, as_json: bool) -> None:
     """Create a demo community with members and a few threads (harmless to rerun)."""
+    from gateway.demo import MEMBERS as DEMO_MEMBERS
     from gateway.demo import load_demo
 
     with app.transaction() as session:
@@ -835,8 +839,47 @@ def demo(app: App, as_json: bool) -> None:
                    f"{d['threads']} threads, {d['posts']} posts")
         click.echo(f"send mail to {d['address']}; see it with `mailwall community show "
                    f"{d['community']}`")
+        _echo_sign_in_links(d["sign_in"])
 
+    with app.transaction() as session:
+        data["sign_in"] = _sign_in_links(app, session, [m[0] for m in DEMO_MEMBERS])
     emit(data, as_json, human)
+
+
+def _sign_in_links(app: App, session: Session, addresses: list[str]) -> dict[str, str]:
+    """Ready sign-in links (24 hours, single use) for people who have no mail set up yet."""
+    from datetime import timedelta
+
+    from wall_store import signin
+    from web.routes.signin import sign_in_link
+
+    links = {}
+    for address in addresses:
+        person = people.find_person(session, address)
+        if person is not None:
+            token = signin.issue_token(session, person, ttl=timedelta(hours=24))
+            links[address] = sign_in_link(app.config, token)
+    return links
+
+
+def _echo_sign_in_links(links: dict[str, str]) -> None:
+    click.echo("sign in to the wall (each link works once, for 24 hours):")
+    for address, link in links.items():
+        click.echo(f"  {address}: {link}")
+
+
+@main.command("login-link")
+@click.argument("email")
+@json_option
+@pass_app
+def login_link(app: App, email: str, as_json: bool) -> None:
+    """Print a sign-in link for EMAIL (single use, 24 hours), without sending mail."""
+    with app.transaction() as session:
+        links = _sign_in_links(app, session, [email])
+    if not links:
+        fail(f"nobody is known at {email} (add them with `mailwall member add`)")
+    emit({"email": email, "link": links[email]}, as_json,
+         lambda d: click.echo(d["link"]))
 
 
 if __name__ == "__main__":

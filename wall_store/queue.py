@@ -116,3 +116,40 @@ def pending_count(session: Session) -> int:
         )
         or 0
     )
+
+
+def _held_in(session: Session, raw_id: int, community_id: int) -> RawMessage:
+    row = session.get(RawMessage, raw_id)
+    if row is None or row.community_id != community_id or row.status is not MessageStatus.HELD:
+        raise NotFound(f"there is no held message {raw_id} in this community")
+    return row
+
+
+def request_release(session: Session, raw_id: int, community_id: int, by_person: int
+                    ) -> RawMessage:
+    """A manager's approval from the web: the pipeline posts it as approved.
+
+    The web may not import the gateway, so the decision is stored on the row
+    (`outcome.approved_by`) and the message goes back in line; the pipeline
+    sees the flag and skips the policy that held it.
+    """
+    row = _held_in(session, raw_id, community_id)
+    row.outcome = {**(row.outcome or {}), "approved_by": by_person}
+    row.status = MessageStatus.RECEIVED
+    row.attempts = 0
+    row.next_attempt_at = None
+    row.claimed_at = None
+    return row
+
+
+def request_rejection(session: Session, raw_id: int, community_id: int, by_person: int
+                      ) -> RawMessage:
+    """A manager's refusal from the web, finished by the pipeline, which owns the notice
+    the sender gets (`outcome.rejected_by`)."""
+    row = _held_in(session, raw_id, community_id)
+    row.outcome = {**(row.outcome or {}), "rejected_by": by_person}
+    row.status = MessageStatus.RECEIVED
+    row.attempts = 0
+    row.next_attempt_at = None
+    row.claimed_at = None
+    return row
