@@ -177,7 +177,10 @@ def _build(
     message_id = parse_message_id(headers.raw("Message-ID") or "")
     derived = message_id is None
     if message_id is None:
-        message_id = f"{hashlib.sha256(raw).hexdigest()}@{DERIVED_ID_DOMAIN}"
+        # Line ends normalised: the same mail by SMTP (CRLF) and from an mbox (LF)
+        # must get the same id, or it would be posted twice.
+        canonical = raw.replace(b"\r\n", b"\n")
+        message_id = f"{hashlib.sha256(canonical).hexdigest()}@{DERIVED_ID_DOMAIN}"
     in_reply_to, cut_irt = parse_id_list(headers.raw("In-Reply-To") or "")
     references, cut_refs = parse_id_list(headers.raw("References") or "")
     if cut_irt or cut_refs:

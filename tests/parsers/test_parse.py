@@ -284,7 +284,7 @@ def test_plain_text_mail_has_no_html_copy() -> None:
     assert parse(raw).body_html_safe is None
 
 
-def test_missing_message_id_is_derived_from_the_raw_bytes() -> None:
+def test_missing_message_id_is_derived_from_the_raw_bytes_with_line_ends_normalised() -> None:
     raw = crlf(
         """\
         From: a@example.fr
@@ -294,7 +294,8 @@ def test_missing_message_id_is_derived_from_the_raw_bytes() -> None:
         """
     )
     mail = parse(raw)
-    assert mail.message_id == f"{hashlib.sha256(raw).hexdigest()}@mailwall.invalid"
+    canonical = raw.replace(b"\r\n", b"\n")
+    assert mail.message_id == f"{hashlib.sha256(canonical).hexdigest()}@mailwall.invalid"
     assert mail.message_id_derived
     assert parse(raw).message_id == mail.message_id
 
@@ -478,3 +479,9 @@ def test_mentions_come_from_the_new_text_only() -> None:
     mail = parse(raw)
     assert mail.mentions == ("marie.curie",)
     assert not mail.is_plus_one
+
+
+def test_a_message_without_message_id_gets_the_same_id_with_crlf_or_lf_line_ends() -> None:
+    lf = b"From: Alice <alice@corp.example>\nSubject: Note\n\nBonjour\n"
+    crlf = lf.replace(b"\n", b"\r\n")
+    assert parse(lf).message_id == parse(crlf).message_id
