@@ -33,6 +33,7 @@ from wall_store.models import (
     Community,
     MessageSource,
     MessageStatus,
+    Person,
     Post,
     RawMessage,
     Thread,
@@ -56,6 +57,8 @@ class Settings:
     trusted_authserv_ids: tuple[str, ...] = ()
     notice_locale: str = "fr"
     lease: timedelta = timedelta(minutes=10)
+    # Messages claimed per claim transaction (each is still processed in its own).
+    batch_size: int = 32
     attachments: AttachmentRules = AttachmentRules.parse(DocumentsSection.blocked_extensions,
                                                          DocumentsSection.max_bytes)
 
@@ -96,33 +99,45 @@ class Pipeline:
 
     def run_once(self) -> Result | None:
         """Claims and processes one message; None when there is nothing to do."""
+        results = self.run_batch(1)
+        return results[0] if results else None
+
+    def run_batch(self, limit: int | None = None) -> list[Result]:
+        """Claims up to `limit` (default `batch_size`) messages in one transaction, then
+        processes each in a transaction of its own; [] when there is nothing to do.
+
+        One transaction per message, rather than one for the batch with a savepoint
+        each, because on SQLite a write transaction holds the database's one write
+        lock until it commits: intake (whose commit stands between a client and its
+        `250`) waits for at most one message's writes, never for a batch's. A message
+        that raises is recorded `failed` by `_fail` and the rest of the batch goes on.
+        """
         with self.sessions() as session, session.begin():
-            raw_id = queue.claim_next(session, lease=self.settings.lease)
-        if raw_id is None:
-            return None
-        return self.process(raw_id)
+            raw_ids = queue.claim_batch(session, lease=self.settings.lease,
+                                        limit=limit or self.settings.batch_size)
+        return [self.process(raw_id) for raw_id in raw_ids]
 
     def drain(self, limit: int = 1_000_000) -> list[Result]:
         """Processes until nothing is claimable (failed messages wait for their backoff)."""
-        results = []
-        for _ in range(limit):
-            result = self.run_once()
-            if result is None:
+        results: list[Result] = []
+        while len(results) < limit:
+            batch = self.run_batch(min(self.settings.batch_size, limit - len(results)))
+            if not batch:
                 break
-            results.append(result)
+            results.extend(batch)
         return results
 
     def process(self, raw_id: int, *, approved: bool = False) -> Result:
         try:
-            with self.sessions() as session:
-                row = queue.get_raw(session, raw_id)
-                raw = get_blob(session, row.blob_sha256) or b""
-                received_at = row.received_at
+            # One session for reading and writing. The reads (row and bytes in one
+            # query) and the parse come before the first write, and SQLite takes its
+            # write lock only at the first INSERT/UPDATE, so intake is not kept waiting
+            # while we parse.
+            with self.sessions() as session, session.begin():
+                row, raw = queue.load_claimed(session, raw_id)
                 # A manager's decision taken on the web (wall_store.queue.request_*).
                 decided = dict(row.outcome or {})
-            parsed = self.parser(raw, received_at=received_at)
-            with self.sessions() as session, session.begin():
-                row = queue.get_raw(session, raw_id)
+                parsed = self.parser(raw, received_at=row.received_at)
                 if decided.get("rejected_by"):
                     reason, outcome = Reason.MANAGER_REJECTED, decided
                 else:
@@ -172,7 +187,7 @@ class Pipeline:
                 return reason, {"community": community.slug, "evidence": _evidence(parsed, reason)}
         assert sender is not None  # decide() refuses a mail without one
         return self._apply(session, row, parsed, community, sender.address, sender.name,
-                           token.post_id if token else None, approved)
+                           token.post_id if token else None, approved, person)
 
     def _apply(
         self,
@@ -184,9 +199,10 @@ class Pipeline:
         name: str,
         token_post_id: int | None,
         approved: bool,
+        known: Person | None = None,
     ) -> tuple[Reason, dict[str, Any]]:
-        author = ensure_person(session, address, name)
-        thread, parent = self._route(session, community, parsed, token_post_id)
+        author = ensure_person(session, address, name, known=known)
+        thread, parent = self._route(session, community, parsed, token_post_id, row.source)
         applied = Applier(session, row, parsed, community, self.settings.attachments).apply(
             author, thread, parent, approved
         )
@@ -194,7 +210,7 @@ class Pipeline:
 
     def _route(
         self, session: Session, community: Community, parsed: ParsedMail,
-        token_post_id: int | None,
+        token_post_id: int | None, row_source: MessageSource = MessageSource.SMTP,
     ) -> tuple[Thread | None, Post | None]:
         """Reply token, then In-Reply-To/References, then subject in a recent window."""
         if token_post_id is not None:
@@ -206,8 +222,14 @@ class Pipeline:
         )
         if found is not None:
             return found
-        since = utcnow() - self.settings.subject_window
-        thread = wall.thread_by_subject(session, community.id, parsed.normalized_subject, since)
+        # An archive is threaded in its own time: the window counts back from the
+        # mail's date, and only threads that had started by then qualify.
+        imported = row_source is MessageSource.IMPORT and parsed.date is not None
+        at = parsed.date if imported and parsed.date else utcnow()
+        thread = wall.thread_by_subject(
+            session, community.id, parsed.normalized_subject, at - self.settings.subject_window,
+            started_by=at if imported else None,
+        )
         if thread is not None:
             return thread, None
         return None, None
@@ -237,6 +259,8 @@ class Pipeline:
         sender = parsed.sender
         if sender is None or row.envelope_from in ("", "<>"):
             return
+        if row.source is MessageSource.IMPORT:
+            return  # history being brought in: its authors did not just write to us
         if parsed.auto_reply or parsed.bounce or parsed.own_loop or parsed.list_mail:
             return
         address = sender.address.lower()

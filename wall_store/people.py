@@ -23,10 +23,19 @@ def find_person(session: Session, address: str) -> Person | None:
     )
 
 
-def ensure_person(session: Session, address: str, name: str = "") -> Person:
-    """The person who writes from `address`, created if new (known by address only)."""
+def ensure_person(
+    session: Session, address: str, name: str = "", *, known: Person | None = None
+) -> Person:
+    """The person who writes from `address`, created if new (known by address only).
+
+    `known`: what `find_person(session, address)` already returned in this
+    transaction; reused (one query fewer) when normalising changes nothing.
+    """
     normalized = normalize_address(address)
-    person = find_person(session, normalized)
+    if known is not None and normalized == address.strip().lower():
+        person: Person | None = known
+    else:
+        person = find_person(session, normalized)
     if person is None:
         person = Person(primary_address=normalized, display_name=name.strip())
         person.addresses.append(PersonAddress(address=normalized))

@@ -10,7 +10,7 @@ from sqlalchemy.orm import Session
 
 from wall_store.base import utcnow
 from wall_store.errors import InvalidInput, NotFound
-from wall_store.models import MessageStatus, RawMessage
+from wall_store.models import Blob, MessageStatus, RawMessage
 
 
 def _claimable(now: datetime, lease: timedelta) -> Any:
@@ -50,6 +50,52 @@ def claim_next(session: Session, *, lease: timedelta, now: datetime | None = Non
         if changed:
             return raw_id
     return None
+
+
+def claim_batch(
+    session: Session, *, lease: timedelta, limit: int, now: datetime | None = None
+) -> list[int]:
+    """Marks up to `limit` claimable messages `processing`, oldest first; returns their ids.
+
+    One write transaction for the batch instead of one per message. Each row then
+    gets its own processing transaction (gateway.pipeline), so a claim held by a
+    worker that dies mid-batch is taken up again like a single one: at the next
+    start on SQLite (`release_stale_claims`), after the lease on PostgreSQL.
+    PostgreSQL: `FOR UPDATE SKIP LOCKED` lets several nodes claim side by side.
+    SQLite has one writer at a time; the guarded UPDATE keeps only the rows still
+    claimable, so a lost race shows as fewer rows, never a double claim.
+    """
+    now = now or utcnow()
+    query = select(RawMessage.id).where(_claimable(now, lease)).order_by(RawMessage.id).limit(limit)
+    if session.get_bind().dialect.name == "postgresql":
+        query = query.with_for_update(skip_locked=True)
+    candidates = list(session.scalars(query))
+    if not candidates:
+        return []
+    claimed = session.scalars(
+        update(RawMessage)
+        .where(RawMessage.id.in_(candidates), _claimable(now, lease))
+        .values(
+            status=MessageStatus.PROCESSING,
+            claimed_at=now,
+            attempts=RawMessage.attempts + 1,
+        )
+        .returning(RawMessage.id)
+        .execution_options(synchronize_session=False)
+    )
+    return sorted(claimed)
+
+
+def load_claimed(session: Session, raw_id: int) -> tuple[RawMessage, bytes]:
+    """The row and its raw bytes in one round trip (the pipeline reads both for every message)."""
+    found = session.execute(
+        select(RawMessage, Blob.data)
+        .join(Blob, Blob.sha256 == RawMessage.blob_sha256, isouter=True)
+        .where(RawMessage.id == raw_id)
+    ).first()
+    if found is None:
+        raise NotFound(f"there is no message {raw_id} in the queue (see `mailwall queue list`)")
+    return found[0], found[1] or b""
 
 
 def get_raw(session: Session, raw_id: int) -> RawMessage:

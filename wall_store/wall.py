@@ -157,28 +157,44 @@ def thread_by_message_ids(
     session: Session, community_id: int, message_ids: list[str]
 ) -> tuple[Thread, Post] | None:
     """The thread and post one of these Message-IDs belongs to, newest reference first."""
+    wanted = [m for m in dict.fromkeys(message_ids) if m]
+    if not wanted:
+        return None
+    # One query for every reference (long References headers are common in replies).
+    found = {
+        post.message_id: post
+        for post in session.scalars(
+            select(Post).where(Post.community_id == community_id, Post.message_id.in_(wanted))
+        )
+    }
     for message_id in reversed(message_ids):
-        post = post_by_message_id(session, community_id, message_id)
+        post = found.get(message_id)
         if post is not None:
             return post.thread, post
     return None
 
 
+def has_other_posts(session: Session, thread_id: int, post_id: int) -> bool:
+    """Whether the thread holds a post besides this one (without loading the thread's posts)."""
+    return session.scalar(
+        select(Post.id).where(Post.thread_id == thread_id, Post.id != post_id).limit(1)
+    ) is not None
+
+
 def thread_by_subject(
-    session: Session, community_id: int, normalized_subject: str, since: datetime
+    session: Session, community_id: int, normalized_subject: str, since: datetime,
+    *, started_by: datetime | None = None,
 ) -> Thread | None:
     if not normalized_subject:
         return None
-    return session.scalar(
-        select(Thread)
-        .where(
-            Thread.community_id == community_id,
-            Thread.normalized_subject == normalized_subject,
-            Thread.last_activity_at >= since,
-        )
-        .order_by(Thread.last_activity_at.desc())
-        .limit(1)
+    query = select(Thread).where(
+        Thread.community_id == community_id,
+        Thread.normalized_subject == normalized_subject,
+        Thread.last_activity_at >= since,
     )
+    if started_by is not None:
+        query = query.where(Thread.created_at <= started_by)
+    return session.scalar(query.order_by(Thread.last_activity_at.desc()).limit(1))
 
 
 def add_attachment(
