@@ -48,6 +48,7 @@ def add_imap(
     password_env: str | None = None,
     password_file: str | None = None,
     channel: str | None = None,
+    move_to: str | None = None,
 ) -> Mapping:
     community = get_community(session, slug)
     channel_row = get_channel(session, community, channel) if channel else None
@@ -74,6 +75,7 @@ def add_imap(
         imap_url=canonical,
         password_env=password_env,
         password_file=password_file,
+        imap_move_to=move_to.strip() if move_to and move_to.strip() else None,
     )
     session.add(mapping)
     session.flush()
@@ -121,4 +123,7 @@ def mapping_view(mapping: Mapping) -> dict[str, Any]:
         "enabled": mapping.enabled,
         "last_success_at": mapping.last_success_at.isoformat() if mapping.last_success_at else None,
         "last_error": mapping.last_error,
+        # An error stays recorded after later successes: its date tells which is newer.
+        "last_error_at": mapping.last_error_at.isoformat() if mapping.last_error_at else None,
+        "move_to": mapping.imap_move_to,
     }

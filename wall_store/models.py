@@ -245,8 +245,9 @@ class RawMessage(Base):
     blob_sha256: Mapped[str] = mapped_column(ForeignKey("blobs.sha256"), index=True)
     size: Mapped[int] = mapped_column(Integer)
     message_id: Mapped[str | None] = mapped_column(String(998))
-    imap_uidvalidity: Mapped[int | None] = mapped_column(Integer)
-    imap_uid: Mapped[int | None] = mapped_column(Integer)
+    # IMAP allows values up to 2**32-1, beyond PostgreSQL's 4-byte integer.
+    imap_uidvalidity: Mapped[int | None] = mapped_column(BigInteger)
+    imap_uid: Mapped[int | None] = mapped_column(BigInteger)
     # Where it goes, decided at intake: one row per target community, so that
     # each delivery has a lifecycle of its own (posted in one, held in another).
     community_id: Mapped[int | None] = mapped_column(
