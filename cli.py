@@ -834,6 +834,8 @@ def demo(app: App, as_json: bool) -> None:
     def human(d: dict[str, Any]) -> None:
         if not d["created"]:
             click.echo(f"the demo community {d['community']} is already there; nothing changed.")
+            click.echo("a sign-in link for a demo person: `mailwall login-link "
+                       "elodie.martin@example.com`")
             return
         click.echo(f"demo community {d['community']} ready: {d['members']} members, "
                    f"{d['threads']} threads, {d['posts']} posts")
@@ -841,8 +843,11 @@ def demo(app: App, as_json: bool) -> None:
                    f"{d['community']}`")
         _echo_sign_in_links(d["sign_in"])
 
-    with app.transaction() as session:
-        data["sign_in"] = _sign_in_links(app, session, [m[0] for m in DEMO_MEMBERS])
+    # Only on creation: a rerun must add nothing (`mailwall login-link EMAIL` gives more).
+    data["sign_in"] = {}
+    if data["created"]:
+        with app.transaction() as session:
+            data["sign_in"] = _sign_in_links(app, session, [m[0] for m in DEMO_MEMBERS])
     emit(data, as_json, human)
 
 
