@@ -218,6 +218,9 @@ def serve(tmp_path: Path) -> Iterator[Serve]:
     def start(site: Site, **settings: str | int) -> GatewayProcess:
         port = int(settings.pop("smtp_port", 0) or free_port())
         settings.setdefault("pipeline_retry_base_seconds", 0)
+        # serve also runs the web wall: a port of its own keeps parallel runs and a
+        # developer's own `mailwall serve` on 8025 out of each other's way.
+        settings.setdefault("web_port", free_port())
         env = site.env(smtp_port=port, smtp_domain=DOMAIN, **settings)
         gateway = GatewayProcess(
             site, env, tmp_path / f"serve-{len(started)}.log", port,
