@@ -11,10 +11,11 @@ import asyncio
 import logging
 import signal
 import threading
-from collections.abc import Callable
+from collections.abc import Callable, Sequence
 from concurrent.futures import ThreadPoolExecutor
 from dataclasses import dataclass, field
 from datetime import timedelta
+from typing import Protocol
 
 from sqlalchemy.orm import Session, sessionmaker
 
@@ -28,6 +29,17 @@ from wall_store.db import make_engine, session_factory
 from wall_store.models import MessageSource
 
 log = logging.getLogger("mailwall.serve")
+
+
+class Service(Protocol):
+    """Something else `mailwall serve` runs beside the gateway (the web wall, the digest
+    scheduler). `cli.py` composes them, so that `gateway` imports neither `web` nor `digests`."""
+
+    name: str
+
+    async def start(self) -> None: ...
+
+    async def stop(self) -> None: ...
 
 
 @dataclass
@@ -63,9 +75,24 @@ class Loop:
             self.thread.join(timeout)
 
 
+class LoopService:
+    """A Service around a step function run in a background thread (e.g. digests)."""
+
+    def __init__(self, name: str, step: Callable[[], bool], idle: float) -> None:
+        self.name = name
+        self.loop = Loop(name, step, idle)
+
+    async def start(self) -> None:
+        self.loop.start()
+
+    async def stop(self) -> None:
+        await asyncio.get_running_loop().run_in_executor(None, self.loop.join, 60)
+
+
 class Gateway:
-    def __init__(self, config: Config) -> None:
+    def __init__(self, config: Config, services: Sequence[Service] = ()) -> None:
         self.config = config
+        self.services = list(services)
         self.engine = make_engine(config.database.url, pool_size=20, max_overflow=20) \
             if not config.database.url.startswith("sqlite") else make_engine(config.database.url)
         self.sessions: sessionmaker[Session] = session_factory(self.engine)
@@ -136,6 +163,8 @@ class Gateway:
         self.imap_refresh.start()
 
     async def stop(self) -> None:
+        for service in reversed(self.services):
+            await service.stop()
         for server in self.servers:
             server.close()
         for server in self.servers:
@@ -154,9 +183,14 @@ class Gateway:
             worker.join(timeout=60)
 
 
-async def _serve(config: Config, ready: Callable[[Gateway], None] | None) -> None:
-    gateway = Gateway(config)
+async def _serve(
+    config: Config, ready: Callable[[Gateway], None] | None, services: Sequence[Service]
+) -> None:
+    gateway = Gateway(config, services)
     await gateway.start()
+    for service in gateway.services:
+        await service.start()
+        log.info("%s started", service.name)
     stopping = asyncio.Event()
     loop = asyncio.get_running_loop()
     for sig in (signal.SIGTERM, signal.SIGINT):
@@ -169,5 +203,9 @@ async def _serve(config: Config, ready: Callable[[Gateway], None] | None) -> Non
     log.info("stopped")
 
 
-def serve(config: Config, ready: Callable[[Gateway], None] | None = None) -> None:
-    asyncio.run(_serve(config, ready))
+def serve(
+    config: Config,
+    ready: Callable[[Gateway], None] | None = None,
+    services: Sequence[Service] = (),
+) -> None:
+    asyncio.run(_serve(config, ready, services))
