@@ -373,6 +373,8 @@ def map_group() -> None:
 @click.option("--password-env", default=None, help="Variable that holds the IMAP password.")
 @click.option("--password-file", default=None, help="File that holds the IMAP password.")
 @click.option("--channel", "channel_name", default=None, help="Land in this channel.")
+@click.option("--move-to", default=None,
+              help="IMAP: move handled mail to this folder (default: flag it \\Seen).")
 @json_option
 @pass_app
 def map_add(
@@ -383,6 +385,7 @@ def map_add(
     password_env: str | None,
     password_file: str | None,
     channel_name: str | None,
+    move_to: str | None,
     as_json: bool,
 ) -> None:
     """Map an SMTP address or an IMAP mailbox to a community."""
@@ -390,12 +393,14 @@ def map_add(
         fail("give exactly one of --address ADDRESS or --imap URL")
     with app.transaction() as session:
         if address:
-            if password_env or password_file:
-                fail("--password-env and --password-file go with --imap, not --address")
+            if password_env or password_file or move_to:
+                fail("--password-env, --password-file and --move-to go with --imap, "
+                     "not --address")
             row = mappings.add_address(session, slug, address, channel_name)
         else:
             row = mappings.add_imap(session, slug, imap_url or "", password_env=password_env,
-                                    password_file=password_file, channel=channel_name)
+                                    password_file=password_file, channel=channel_name,
+                                    move_to=move_to)
         data = mappings.mapping_view(row)
     emit(data, as_json, lambda d: click.echo(
         f"mapping {d['id']}: {d['target']} -> {d['community']}"
@@ -411,7 +416,8 @@ def map_list(app: App, as_json: bool) -> None:
         data = [mappings.mapping_view(m) for m in mappings.list_mappings(session)]
     emit(data, as_json, lambda d: table(
         d, ["id", "community", "channel", "kind", "target", "password_from", "last_success_at",
-            "last_error"], "no mappings yet: `mailwall map add SLUG --address ADDRESS`"))
+            "last_error", "last_error_at"],
+        "no mappings yet: `mailwall map add SLUG --address ADDRESS`"))
 
 
 @map_group.command("remove")

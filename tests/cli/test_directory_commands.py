@@ -224,3 +224,16 @@ def test_invalid_mapped_address_is_refused(mailwall: Mailwall, refused: Refused)
     create_atlas(mailwall)
     assert "not a valid email address" in refused("map", "add", "atlas", "--address",
                                                   "pas une adresse").stderr
+
+
+def test_map_imap_can_move_handled_mail_to_a_folder(mailwall: Mailwall) -> None:
+    create_atlas(mailwall)
+    data = mailwall.json("map", "add", "atlas", "--imap", "imaps://atlas@imap.corp.example/INBOX",
+                         "--password-env", "ATLAS_PW", "--move-to", "Traités")
+    assert data["move_to"] == "Traités"
+
+
+def test_move_to_goes_with_imap_only(mailwall: Mailwall, refused: Refused) -> None:
+    create_atlas(mailwall)
+    result = refused("map", "add", "atlas", "--address", "a@corp.example", "--move-to", "X")
+    assert "go with --imap" in result.stderr

@@ -393,3 +393,25 @@ def test_a_database_hiccup_is_retried_at_once_without_spending_an_attempt(
     assert row.attempts == 0
     assert row.next_attempt_at is not None
     assert row.next_attempt_at - utcnow() <= timedelta(seconds=1)
+
+
+def test_imported_history_joins_threads_by_subject_in_its_own_time(gateway: Gateway) -> None:
+    for n, day in enumerate(("Mon, 6 Mar 2006 09:00:00 +0100", "Tue, 7 Mar 2006 10:00:00 +0100")):
+        gateway.deliver(mail(subject="Re: Webcam Logitech sous Linux" if n else
+                             "Webcam Logitech sous Linux", message_id=f"old-{n}@corp.example",
+                             date=day, body=f"Message {n}"), source=MessageSource.IMPORT)
+    gateway.run()
+    first, second = gateway.posts()
+    assert first.thread_id == second.thread_id
+
+
+def test_imported_messages_never_send_a_notice(gateway: Gateway) -> None:
+    from wall_store.communities import get_community
+    from wall_store.models import NonMemberPolicy
+
+    with gateway.sessions() as session, session.begin():
+        get_community(session, "qualite").nonmember_policy = NonMemberPolicy.REJECT
+    gateway.deliver(mail(sender="ancien@ailleurs.example", to="qualite@corp.example"),
+                    "qualite@corp.example", source=MessageSource.IMPORT)
+    gateway.run()
+    assert gateway.outbox() == []
