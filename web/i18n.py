@@ -31,6 +31,7 @@ FR: dict[str, str] = {
     "All channels": "Tous les canaux",
     "Channel": "Canal",
     "No thread yet.": "Aucun fil pour l'instant.",
+    "post": "message",
     "posts": "messages",
     "by email": "par courriel",
     "on the wall": "sur le mur",
