@@ -495,9 +495,15 @@ def serve(app: App, log_level: str) -> None:
                    + f"; mail for @{smtp.domain}; the wall on {app.config.web.base_url}"
                    + ". Ctrl-C stops.", err=True)
 
+    from digests.service import Scheduler
+    from digests.settings import MailSettings
+    from gateway.server import LoopService
     from web.service import WebService
 
-    run_gateway(app.config, ready, services=[WebService(app.config)])
+    engine = make_engine(app.config.database.url)
+    scheduler = Scheduler(engine, session_factory(engine), MailSettings.from_config(app.config))
+    run_gateway(app.config, ready, services=[
+        WebService(app.config), LoopService("digests", scheduler.step, idle=10.0)])
 
 
 def _pipeline(app: App):  # type: ignore[no-untyped-def]
@@ -891,6 +897,209 @@ def login_link(app: App, email: str, as_json: bool) -> None:
         fail(f"nobody is known at {email} (add them with `mailwall member add`)")
     emit({"email": email, "link": links[email]}, as_json,
          lambda d: click.echo(d["link"]))
+
+
+# --- outgoing mail, digests, people, adoption (digests/) -----------------------------
+
+
+def _mail_settings(app: App):  # type: ignore[no-untyped-def]
+    from digests.settings import MailSettings
+
+    return MailSettings.from_config(app.config)
+
+
+@outbox_group.command("show")
+@click.argument("outbox_id", metavar="ID", type=int)
+@click.option("--html", "show_html", is_flag=True, help="Print the HTML part instead of text.")
+@json_option
+@pass_app
+def outbox_show(app: App, outbox_id: int, show_html: bool, as_json: bool) -> None:
+    """One outgoing mail: state, headers and body."""
+    import email
+    import email.policy
+
+    from wall_store.blobs import get_blob
+    from wall_store.errors import NotFound
+    from wall_store.models import OutboxMessage
+
+    with app.transaction() as session:
+        row = session.get(OutboxMessage, outbox_id)
+        if row is None:
+            raise NotFound(f"there is no outgoing mail {outbox_id} (see `mailwall outbox list`)")
+        raw = get_blob(session, row.blob_sha256) or b""
+        message = email.message_from_bytes(raw, policy=email.policy.default)
+        body = message.get_body(("html",) if show_html else ("plain",))  # type: ignore[attr-defined]
+        data = {"id": row.id, "kind": row.kind, "to": row.recipient, "status": row.status.value,
+                "attempts": row.attempts, "created_at": row.created_at.isoformat(),
+                "sent_at": row.sent_at.isoformat() if row.sent_at else None,
+                "last_error": row.last_error,
+                "headers": [(k, str(v)) for k, v in message.items()],
+                "body": body.get_content() if body is not None else ""}
+
+    def human(d: dict[str, Any]) -> None:
+        for key in ("id", "kind", "to", "status", "attempts", "created_at", "sent_at",
+                    "last_error"):
+            if d[key] not in (None, ""):
+                click.echo(f"{key + ':':<12} {d[key]}")
+        click.echo("headers:")
+        for name, value in d["headers"]:
+            click.echo(f"  {name}: {value}")
+        click.echo()
+        click.echo(d["body"].replace("\r\n", "\n"))
+
+    emit(data, as_json, human)
+
+
+@main.group("digest")
+def digest_group() -> None:
+    """Digests: preview one person's, send what is due."""
+
+
+@digest_group.command("preview")
+@click.argument("email_address", metavar="EMAIL")
+@click.option("--html", "show_html", is_flag=True, help="Print the HTML part instead of text.")
+@json_option
+@pass_app
+def digest_preview(app: App, email_address: str, show_html: bool, as_json: bool) -> None:
+    """What this person would get now (nothing is sent or recorded)."""
+    from digests.run import preview
+    from wall_store.errors import NotFound
+
+    prepared = preview(app.sessions, _mail_settings(app), email_address)
+    if prepared is None:
+        raise NotFound(f"{email_address} is not a member of any community")
+    message = prepared.message
+    body = ""
+    if message is not None:
+        part = message.email().get_body(("html",) if show_html else ("plain",))
+        body = str(part.get_content()).replace("\r\n", "\n") if part is not None else ""
+    data = {"email": prepared.person.address, "period": prepared.period,
+            "stage": prepared.person.stage.value, "items": prepared.selection.items,
+            "would_send": message is not None,
+            "subject": str(message["Subject"]) if message is not None else None, "body": body}
+
+    def human(d: dict[str, Any]) -> None:
+        if not d["would_send"]:
+            click.echo(f"nothing worth sending to {d['email']} now ({d['stage']}); "
+                       "no digest would go out")
+            return
+        click.echo(f"Subject: {d['subject']}\n")
+        click.echo(d["body"])
+
+    emit(data, as_json, human)
+
+
+@digest_group.command("run")
+@click.option("--dry-run", is_flag=True, help="Say what would be sent; send and record nothing.")
+@json_option
+@pass_app
+def digest_run(app: App, dry_run: bool, as_json: bool) -> None:
+    """Send every due digest once (a rerun sends nothing twice)."""
+    from digests.run import run_digests
+
+    report = run_digests(app.sessions, _mail_settings(app), dry_run=dry_run)
+    data = report.as_dict()
+
+    def human(d: dict[str, Any]) -> None:
+        verb = "would queue" if dry_run else "queued"
+        click.echo(f"{verb} {d['sent']} digest(s); {d['nothing_to_send']} with nothing worth "
+                   f"sending; {d['already_sent']} already sent this period; "
+                   f"{d['considered']} people considered")
+        for entry in d["digests"]:
+            if entry["sent"]:
+                click.echo(f"  {entry['email']}  {entry['period']}  {entry['items']} item(s)  "
+                           f"{entry['subject']}")
+
+    emit(data, as_json, human)
+
+
+@main.group("user")
+def user_group() -> None:
+    """A person's mail preferences."""
+
+
+@user_group.command("set")
+@click.argument("email_address", metavar="EMAIL")
+@click.option("--digest", default=None, callback=_choice_callback(("daily", "weekly", "never")),
+              help="daily, weekly or never.")
+@click.option("--notifications", default=None, callback=_choice_callback(("on", "off")),
+              help="on or off.")
+@click.option("--locale", default=None, callback=_choice_callback(("fr", "en")),
+              help="fr or en.")
+@click.option("--name", default=None, help="Display name.")
+@click.option("--timezone", default=None, help="e.g. Europe/Paris.")
+@json_option
+@pass_app
+def user_set(app: App, email_address: str, digest: str | None, notifications: str | None,
+             locale: str | None, name: str | None, timezone: str | None, as_json: bool) -> None:
+    """Change a person's digest frequency, notifications, language or name."""
+    from wall_store import preferences
+
+    changes = preferences.Changes(
+        digest=digest, notifications=None if notifications is None else notifications == "on",
+        locale=locale, name=name, timezone=timezone)
+    if changes == preferences.Changes():
+        fail("nothing to change: give --digest, --notifications, --locale, --name or --timezone")
+    with app.transaction() as session:
+        person = preferences.set_preferences(session, email_address, changes)
+        data = preferences.preferences_view(person, app.config.digests.default_frequency)
+
+    def human(d: dict[str, Any]) -> None:
+        click.echo(f"{d['email']}: digest {d['digest']}, notifications {d['notifications']}, "
+                   f"locale {d['locale']}, name {d['name'] or '-'}")
+
+    emit(data, as_json, human)
+
+
+@user_group.command("show")
+@click.argument("email_address", metavar="EMAIL")
+@json_option
+@pass_app
+def user_show(app: App, email_address: str, as_json: bool) -> None:
+    """A person's preferences and adoption stage."""
+    from wall_store import preferences
+    from wall_store.errors import NotFound
+
+    with app.transaction() as session:
+        person = people.find_person(session, email_address)
+        if person is None:
+            raise NotFound(f"nobody is known by the address {email_address!r}")
+        data = preferences.preferences_view(person, app.config.digests.default_frequency)
+    emit(data, as_json, lambda d: [click.echo(f"{k + ':':<14} {v}") for k, v in d.items()])
+
+
+@main.command("stats")
+@click.argument("slug", required=False)
+@click.option("--weeks", default=12, show_default=True, type=click.IntRange(1, 520))
+@click.option("--chart", "chart_path", type=click.Path(dir_okay=False, path_type=Path),
+              default=None, help="Also draw a chart to FILE.png or FILE.svg.")
+@json_option
+@pass_app
+def stats_command(app: App, slug: str | None, weeks: int, chart_path: Path | None,
+                  as_json: bool) -> None:
+    """Adoption per week: posts by source, people per stage, digests sent and followed."""
+    from digests import stats
+    from wall_store.base import utcnow
+
+    if chart_path is not None and chart_path.suffix.lower() not in (".png", ".svg"):
+        fail(f"the chart file must end in .png or .svg, not {chart_path.name!r}")
+    with app.transaction() as session:
+        rows = stats.weekly(session, slug, now=utcnow(), weeks=weeks)
+    if chart_path is not None:
+        stats.chart(rows, chart_path, f"Mailwall adoption — {slug or 'all communities'}")
+    data = {"community": slug, "weeks": [w.as_dict() for w in rows],
+            "chart": str(chart_path) if chart_path else None}
+
+    def human(d: dict[str, Any]) -> None:
+        table([{"week": w["week"], **{f"posts {k}": v for k, v in w["posts"].items()},
+                **w["stages"], "digests sent": w["digests_sent"],
+                "followed": w["digests_followed"]} for w in d["weeks"]],
+              ["week", "posts email", "posts web", "posts import", "email-only", "hybrid",
+               "wall", "digests sent", "followed"], "no activity yet")
+        if d["chart"]:
+            click.echo(f"chart written to {d['chart']}")
+
+    emit(data, as_json, human)
 
 
 if __name__ == "__main__":

@@ -66,7 +66,7 @@ def _item(session: Session, note: Notification, person: Person, settings: MailSe
 
 
 def compose_for(session: Session, person: Person, notes: list[Notification],
-                settings: MailSettings) -> compose.EmailMessage | None:
+                settings: MailSettings) -> compose.Composed | None:
     tz = views.zone(person.timezone)
     items = [i for n in notes if (i := _item(session, n, person, settings, tz)) is not None]
     if not items:
@@ -113,17 +113,19 @@ def send_notifications(sessions: sessionmaker[Session], settings: MailSettings,
             if person is None or not notes:
                 continue
             ids = [n.id for n in notes]
+            if not store.claim(session, ids, at=now):
+                session.rollback()
+                continue
+            # Switched off, or the posts are gone: the rows stay handled, with no mail.
             if not person.notifications_enabled or person.primary_address.endswith(".invalid"):
-                store.mark_sent(session, ids, outbox_id=None, at=now)
                 continue
             message = compose_for(session, person, notes, settings)
             if message is None:
-                store.mark_sent(session, ids, outbox_id=None, at=now)
                 continue
             row = outbox.queue_mail(
                 session, kind="notification", envelope_from=settings.from_address,
                 recipient=person.primary_address, subject=str(message["Subject"]),
                 message_id=compose.message_id_of(message), raw=message.as_bytes())
-            store.mark_sent(session, ids, outbox_id=row.id, at=now)
+            store.set_outbox(session, ids, row.id)
             queued += 1
     return queued

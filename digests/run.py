@@ -81,7 +81,7 @@ class Prepared:
     person: Recipient
     period: str
     selection: Selection
-    message: compose.EmailMessage | None
+    message: compose.Composed | None
     subject: str = ""
 
 

@@ -22,9 +22,11 @@ from wall_store.digest_queries import PostRow
 from wall_store.models import AdoptionStage
 from wall_store.preferences import DIGESTS, unsubscribe_token
 
-FULL_TEXT_LIMIT = 4000
+# Email-only readers get the newest posts in full, enough to answer without the wall,
+# while a 20-thread digest stays around 12 KB of text.
+FULL_TEXT_LIMIT = 1500
 EXCERPT = 280
-POSTS_PER_THREAD = 5
+POSTS_PER_THREAD = 2
 
 
 def zone(name: str) -> ZoneInfo:

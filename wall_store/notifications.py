@@ -113,12 +113,21 @@ def pending(session: Session, person_id: int) -> list[Notification]:
     ))
 
 
-def mark_sent(session: Session, ids: Sequence[int], *, outbox_id: int | None,
-              at: datetime) -> None:
-    """`outbox_id` None marks notifications dropped (off switch, post gone) rather than mailed."""
-    if ids:
-        session.execute(update(Notification).where(Notification.id.in_(list(ids)))
-                        .values(sent_at=at, outbox_id=outbox_id))
+def claim(session: Session, ids: Sequence[int], *, at: datetime) -> bool:
+    """Marks pending notifications as handled, all or none: False when another `serve`
+    node took some first (the caller then rolls back and leaves them to it)."""
+    if not ids:
+        return True
+    result = session.execute(
+        update(Notification)
+        .where(Notification.id.in_(list(ids)), Notification.sent_at.is_(None))
+        .values(sent_at=at))
+    return result.rowcount == len(ids)
+
+
+def set_outbox(session: Session, ids: Sequence[int], outbox_id: int) -> None:
+    session.execute(update(Notification).where(Notification.id.in_(list(ids)))
+                    .values(outbox_id=outbox_id))
 
 
 def person(session: Session, person_id: int) -> Person | None:

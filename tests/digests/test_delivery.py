@@ -1,0 +1,80 @@
+"""Delivery of queued digests to a real SMTP server (an aiosmtpd sink on loopback), including a
+smarthost that refuses the first attempt and accepts the retry."""
+
+from __future__ import annotations
+
+import email
+import email.policy
+from collections.abc import Iterator
+from dataclasses import dataclass, field
+from datetime import timedelta
+
+import pytest
+from aiosmtpd.controller import Controller
+from aiosmtpd.smtp import SMTP as SMTPServer
+from aiosmtpd.smtp import Envelope, Session
+
+from digests.run import run_digests
+from gateway.outbox_sender import SmtpMailer, deliver_due
+from tests.digests.conftest import ELODIE, NOW, SETTINGS, World
+from tests.gateway.conftest import free_port
+from wall_store.models import OutboxStatus
+
+
+@dataclass
+class Sink:
+    """Accepts mail, after refusing the first `refuse` DATA commands with a 451."""
+
+    refuse: int = 0
+    received: list[Envelope] = field(default_factory=list)
+
+    async def handle_DATA(self, server: SMTPServer, session: Session,
+                          envelope: Envelope) -> str:
+        if self.refuse > 0:
+            self.refuse -= 1
+            return "451 4.3.0 Mailbox temporarily unavailable, try again later"
+        self.received.append(envelope)
+        return "250 2.0.0 Queued"
+
+
+@pytest.fixture
+def sink() -> Iterator[tuple[Sink, int]]:
+    handler = Sink()
+    port = free_port()
+    controller = Controller(handler, hostname="127.0.0.1", port=port)
+    controller.start()
+    yield handler, port
+    controller.stop()
+
+
+def test_digests_reach_a_real_smtp_server_with_their_headers(
+    world: World, sink: tuple[Sink, int]
+) -> None:
+    handler, port = sink
+    run_digests(world.sessions, SETTINGS, now=NOW)
+    mailer = SmtpMailer("127.0.0.1", port, starttls=False, username="", password="")
+    assert deliver_due(world.sessions, mailer, retry_base=timedelta(0)) == 3
+    envelope = next(e for e in handler.received if e.rcpt_tos == [ELODIE])
+    assert envelope.mail_from == SETTINGS.from_address
+    assert isinstance(envelope.content, bytes)
+    message = email.message_from_bytes(envelope.content, policy=email.policy.default)
+    assert message.get_content_type() == "multipart/alternative"
+    assert message["List-Unsubscribe-Post"] == "List-Unsubscribe=One-Click"
+    assert all(r.status is OutboxStatus.SENT for r in world.outbox("digest"))
+
+
+def test_a_refused_delivery_is_retried_and_then_sent(
+    world: World, sink: tuple[Sink, int]
+) -> None:
+    handler, port = sink
+    handler.refuse = 1
+    run_digests(world.sessions, SETTINGS, now=NOW, person_ids=[world.ids["elodie"]])
+    mailer = SmtpMailer("127.0.0.1", port, starttls=False, username="", password="")
+    assert deliver_due(world.sessions, mailer, retry_base=timedelta(0)) == 0
+    [row] = world.outbox("digest")
+    assert row.status is OutboxStatus.FAILED and row.attempts == 1
+    assert "451" in (row.last_error or "")
+    assert deliver_due(world.sessions, mailer, retry_base=timedelta(0)) == 1
+    [row] = world.outbox("digest")
+    assert row.status is OutboxStatus.SENT and row.attempts == 2
+    assert [e.rcpt_tos for e in handler.received] == [[ELODIE]]
