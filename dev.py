@@ -48,7 +48,11 @@ def run() -> None:
     ensure_venv("")
     mailwall = BIN / "mailwall"
     sh(mailwall, "init", "--data-dir", ROOT / "data")
-    sh(mailwall, "--config", ROOT / "data" / "mailwall.toml", "demo")
+    config = ROOT / "data" / "mailwall.toml"
+    sh(mailwall, "--config", config, "demo")
+    # A fresh link on every run: the demo's own links are printed only when it is created.
+    print("\nOpen this link to sign in as the demo's community manager:", flush=True)
+    sh(mailwall, "--config", config, "login-link", "elodie.martin@example.com")
     os.execv(str(mailwall), [str(mailwall), "--config", str(ROOT / "data" / "mailwall.toml"),
                              "serve"])
 
