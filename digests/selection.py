@@ -50,6 +50,17 @@ class Snapshot:
             session, [p.id for rows in posts.values() for p in rows])
         return cls(since, now, communities, posts, likes, versions, mentions)
 
+    def threads_of(self, community_id: int) -> dict[int, list[PostRow]]:
+        """A community's posts grouped by thread, grouped once per run, not per person."""
+        cache: dict[int, dict[int, list[PostRow]]] = self.__dict__.setdefault("_threads", {})
+        grouped = cache.get(community_id)
+        if grouped is None:
+            grouped = defaultdict(list)
+            for post in self.posts_by_community.get(community_id, ()):
+                grouped[post.thread_id].append(post)
+            cache[community_id] = grouped = dict(grouped)
+        return grouped
+
 
 @dataclass
 class ThreadItem:
@@ -115,10 +126,10 @@ def select_for(person: Recipient, snapshot: Snapshot, since: datetime) -> Select
         community = snapshot.communities.get(community_id)
         if community is None:
             continue
-        by_thread: dict[int, list[PostRow]] = defaultdict(list)
-        for post in snapshot.posts_by_community.get(community_id, ()):
-            if post.created_at >= since:
-                by_thread[post.thread_id].append(post)
+        by_thread = snapshot.threads_of(community_id)
+        if since > snapshot.since:
+            by_thread = {t: kept for t, posts in by_thread.items()
+                         if (kept := [p for p in posts if p.created_at >= since])}
         likes_by_thread: dict[int, int] = defaultdict(int)
         likes_on_mine: dict[int, list[LikeRow]] = defaultdict(list)
         for like in snapshot.likes_by_community.get(community_id, ()):
