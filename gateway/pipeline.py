@@ -15,7 +15,7 @@ from datetime import timedelta
 from email.utils import formataddr
 from typing import Any
 
-from sqlalchemy.exc import DBAPIError, OperationalError
+from sqlalchemy.exc import DBAPIError, IntegrityError, OperationalError
 from sqlalchemy.orm import Session, sessionmaker
 
 from gateway import notices
@@ -303,6 +303,12 @@ class Pipeline:
                 # message: try again at once, without spending one of its attempts.
                 reason = Reason.PROCESSING_ERROR
                 row.attempts = max(row.attempts - 1, 0)
+                row.next_attempt_at = utcnow() + TRANSIENT_RETRY
+            elif isinstance(exc, IntegrityError) and row.attempts < self.settings.max_attempts:
+                # Most often a race: another worker created the same person, document
+                # or post a moment ago; the retry finds it. The attempt still counts,
+                # so a constraint the message itself breaks ends in quarantine.
+                reason = Reason.PROCESSING_ERROR
                 row.next_attempt_at = utcnow() + TRANSIENT_RETRY
             elif row.attempts >= self.settings.max_attempts:
                 reason = Reason.QUARANTINED

@@ -415,3 +415,28 @@ def test_imported_messages_never_send_a_notice(gateway: Gateway) -> None:
                     "qualite@corp.example", source=MessageSource.IMPORT)
     gateway.run()
     assert gateway.outbox() == []
+
+
+def test_a_unique_constraint_race_is_retried_soon_and_still_counted(
+    gateway_with_parser,  # type: ignore[no-untyped-def]
+) -> None:
+    from sqlalchemy.exc import IntegrityError
+
+    from parsers import parse
+
+    calls = {"n": 0}
+
+    def raced_once(raw: bytes, **kwargs):  # type: ignore[no-untyped-def]
+        calls["n"] += 1
+        if calls["n"] == 1:
+            raise IntegrityError("INSERT INTO people", {}, Exception("UNIQUE constraint failed"))
+        return parse(raw, **kwargs)
+
+    gateway = gateway_with_parser(raced_once)
+    [raw_id] = gateway.deliver(mail())
+    [first] = gateway.run()
+    assert first.reason is Reason.PROCESSING_ERROR
+    row = gateway.raw(raw_id)
+    assert row.attempts == 1
+    assert row.next_attempt_at is not None
+    assert row.next_attempt_at - utcnow() <= timedelta(seconds=1)
