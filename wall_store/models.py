@@ -294,7 +294,12 @@ class Thread(Base):
 class Post(Base):
     __tablename__ = "posts"
     # The same Message-ID posts once per community, whatever path brought it.
-    __table_args__ = (UniqueConstraint("community_id", "message_id"),)
+    # (thread_id, source) lets the wall count a page's posts by source from the
+    # index alone (3.3 -> 0.3 ms on a million posts, benchmarks/web.py).
+    __table_args__ = (
+        UniqueConstraint("community_id", "message_id"),
+        Index("ix_posts_thread_id_source", "thread_id", "source"),
+    )
 
     id: Mapped[intpk]
     thread_id: Mapped[int] = mapped_column(
