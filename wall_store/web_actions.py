@@ -3,13 +3,12 @@ which is what moves a person's adoption stage."""
 
 from __future__ import annotations
 
-import importlib.util
 import uuid
 
 from sqlalchemy import delete, select
 from sqlalchemy.orm import Session
 
-from wall_store import activity, documents
+from wall_store import activity, documents, notifications
 from wall_store import wall as wall_mod
 from wall_store.models import (
     ActivityKind,
@@ -32,11 +31,7 @@ def _message_id(domain: str) -> str:
 
 
 def _notify(session: Session, post: Post) -> None:
-    """Tells the digests engineer's notifications about the new post, when they exist."""
-    if importlib.util.find_spec("wall_store.notifications") is None:
-        return
-    from wall_store import notifications  # type: ignore[attr-defined]
-
+    """Mentioned people and the thread's starter hear of a web post as of a mailed one."""
     notifications.note_new_post(session, post)
 
 
@@ -99,6 +94,7 @@ def record_visit(session: Session, person_id: int, community_id: int, thread_id:
 
 
 def record_click(session: Session, person_id: int, community_id: int | None,
-                 digest_id: int | None) -> None:
+                 thread_id: int | None) -> None:
+    """A followed digest link: counted in stats as a digest followed, and as a wall action."""
     activity.record(session, person_id, ActivityKind.DIGEST_CLICK, ActivitySource.WEB,
-                    community_id=community_id, ref=digest_id)
+                    community_id=community_id, ref=thread_id)

@@ -21,10 +21,10 @@ from starlette.requests import Request
 from starlette.responses import RedirectResponse, Response
 from starlette.routing import Route
 
-from wall_store import links, outbox, people, signin, tokens, web_actions
+from wall_store import links, outbox, people, preferences, signin, tokens, web_actions
 from wall_store.base import utcnow
 from wall_store.config import Config
-from wall_store.models import Community, DigestFrequency, Person
+from wall_store.models import Community, Person
 from web.auth import safe_next, write_visitor
 from web.context import Page, with_form
 from web.i18n import translator
@@ -145,23 +145,28 @@ def click(request: Request) -> Response:
     """
     with Page(request) as page:
         payload = tokens.unsign(page.web.secret, tokens.CLICK, request.path_params["token"])
-        if not payload or not isinstance(payload.get("s"), str):
+        # The payload digests/views.py signs: {"p": person, "d": period, "c": slug,
+        # "to": "thread"|"documents", "t": thread, "a": post}.
+        if not payload or not isinstance(payload.get("c"), str):
             return page.render("error.html", {"message": page._("This link is not valid."),
                                               "status": 404}, 404)
-        slug = payload["s"]
-        thread_id = payload.get("t")
-        post_id = payload.get("post")
-        target = (links.thread_url("", slug, int(thread_id), int(post_id) if post_id else None)
-                  if isinstance(thread_id, int) else links.community_url("", slug))
+        slug = payload["c"]
+        thread_id, post_id = payload.get("t"), payload.get("a")
+        if payload.get("to") == "documents":
+            target = links.documents_url("", slug)
+        elif isinstance(thread_id, int):
+            target = links.thread_url("", slug, thread_id,
+                                      post_id if isinstance(post_id, int) else None)
+        else:
+            target = links.community_url("", slug)
         person_id = payload.get("p")
         if isinstance(person_id, int):
             with page.write():
                 if page.db.get(Person, person_id) is not None:
                     community = page.db.query(Community).filter_by(slug=slug).first()
-                    digest = payload.get("d")
                     web_actions.record_click(page.db, person_id,
                                              community.id if community else None,
-                                             digest if isinstance(digest, int) else None)
+                                             thread_id if isinstance(thread_id, int) else None)
         if page.person is None:
             return page.redirect(f"/login?next={quote(target, safe='')}")
         return page.redirect(target)
@@ -191,19 +196,9 @@ def _unsubscribe(request: Request, _form: Any) -> Response:
 
 
 def _unsubscribe_by_token(page: Page, token: str) -> Person | None:
-    import importlib.util
-
-    if importlib.util.find_spec("wall_store.preferences") is not None:
-        from wall_store import preferences  # type: ignore[attr-defined]
-
-        return preferences.unsubscribe_by_token(page.db, page.web.secret, token)
-    payload = tokens.unsign(page.web.secret, tokens.UNSUBSCRIBE, token)
-    person = page.db.get(Person, payload["p"]) if payload and isinstance(payload.get("p"), int) \
-        else None
-    if person is not None:
-        person.digest_frequency = DigestFrequency.NEVER
-        person.notifications_enabled = False
-    return person
+    # The token says what it turns off (digests or notifications); the rule is the
+    # store's, shared with the mail side that signs the token.
+    return preferences.unsubscribe_by_token(page.db, page.web.secret, token)
 
 
 routes = [
