@@ -57,6 +57,9 @@ FR: dict[str, str] = {
     "Reason": "Raison",
     "Subject": "Objet",
     "To publish it": "Pour le publier",
+    "Answer this mail with the single word approve to publish it, or reject to refuse it.":
+        "Répondez à ce message par un seul mot : approuver pour le publier, "
+        "ou refuser pour le refuser.",
     "To refuse it": "Pour le refuser",
     "or in the moderation queue on the wall": "ou dans la file de modération du mur",
     "(no subject)": "(sans objet)",

@@ -2,8 +2,8 @@
 
 One notice per manager and held message (recorded in the notices table, keyed by
 the raw message), so the scheduler can call this as often as it likes.
-Approving by replying `approve` needs the pipeline to read such replies; until
-then the notice gives the command and the wall's moderation queue.
+A manager approves or refuses by answering the notice with one word (its Reply-To is
+a signed `moderate+TOKEN` address), by the command, or on the wall's moderation page.
 """
 
 from __future__ import annotations
@@ -21,6 +21,7 @@ from wall_store.base import utcnow
 from wall_store.blobs import get_blob
 from wall_store.preferences import NOTIFICATIONS, unsubscribe_token
 from wall_store.reasons import Reason
+from wall_store.tokens import moderation_address
 
 NOTICE_DAY = "moderation"
 
@@ -72,6 +73,10 @@ def send_moderation_notices(sessions: sessionmaker[Session], settings: MailSetti
                         settings.base_url,
                         unsubscribe_token(settings.secret, manager.id, NOTIFICATIONS)),
                     origin=f"held={row.raw_id}",
+                    # Answering `approve` or `reject` goes to a signed address naming
+                    # this held message and this manager (gateway/pipeline.py reads it).
+                    reply_to=moderation_address(settings.secret, settings.domain,
+                                                row.raw_id, manager.id),
                 ), settings.domain)
                 queued = outbox.queue_mail(
                     session, kind="moderation", envelope_from=settings.from_address,

@@ -24,7 +24,7 @@ from wall_store.models import (
     RawMessage,
 )
 from wall_store.reasons import Reason
-from wall_store.tokens import read_reply_token
+from wall_store.tokens import read_moderation_token, read_reply_token
 
 
 @dataclass(frozen=True)
@@ -57,6 +57,8 @@ def resolve_recipient(
     base, plus, suffix = local.partition("+")
     if plus and base == "reply" and host == domain.lower():
         return _resolve_reply(session, suffix, secret)
+    if plus and base == "moderate" and host == domain.lower():
+        return _resolve_moderation(session, suffix, secret)
     mapping = session.scalar(
         select(Mapping).where(Mapping.address == f"{base}@{host}", Mapping.enabled)
     )
@@ -91,6 +93,19 @@ def _resolve_reply(session: Session, token: str, secret: bytes) -> Target | Refu
     if community.archived:
         return Refusal(Reason.COMMUNITY_ARCHIVED)
     return Target(community.id, post.thread.channel_id, reply_token=token.lower())
+
+
+MODERATION_PREFIX = "moderate:"
+
+
+def _resolve_moderation(session: Session, token: str, secret: bytes) -> Target | Refusal:
+    """A manager answering a moderation notice: accepted for the held message's community;
+    whether the answer counts is the pipeline's decision (it knows who wrote it)."""
+    parsed = read_moderation_token(secret, token)
+    held = session.get(RawMessage, parsed.raw_id) if parsed else None
+    if held is None or held.community_id is None:
+        return Refusal(Reason.INVALID_REPLY_ADDRESS)
+    return Target(held.community_id, None, reply_token=MODERATION_PREFIX + token.lower())
 
 
 def resolve_all(

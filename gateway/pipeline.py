@@ -21,6 +21,8 @@ from sqlalchemy.orm import Session, sessionmaker
 from gateway import notices
 from gateway.apply import Applier
 from gateway.attachments import AttachmentRules
+from gateway.intake import MODERATION_PREFIX
+from gateway.mentions import fold
 from gateway.policy import Facts, decide
 from parsers import ParsedMail, parse
 from parsers.authresults import dmarc_failed
@@ -28,7 +30,7 @@ from wall_store import outbox, queue, wall
 from wall_store.base import utcnow
 from wall_store.blobs import get_blob
 from wall_store.config import Config, DocumentsSection
-from wall_store.errors import InvalidInput
+from wall_store.errors import InvalidInput, NotFound
 from wall_store.models import (
     Community,
     MessageSource,
@@ -36,11 +38,12 @@ from wall_store.models import (
     Person,
     Post,
     RawMessage,
+    Role,
     Thread,
 )
 from wall_store.people import ensure_person, find_person, membership_of
 from wall_store.reasons import Reason
-from wall_store.tokens import read_reply_token
+from wall_store.tokens import read_moderation_token, read_reply_token
 
 log = logging.getLogger("mailwall.pipeline")
 
@@ -157,6 +160,8 @@ class Pipeline:
         community = session.get(Community, row.community_id) if row.community_id else None
         if community is None:
             return Reason.COMMUNITY_ARCHIVED, {"detail": "the community no longer exists"}
+        if row.reply_token and row.reply_token.startswith(MODERATION_PREFIX):
+            return self._moderation_answer(session, row, parsed, community)
         sender = parsed.sender
         person = find_person(session, sender.address) if sender else None
         membership = membership_of(session, community.id, person.id) if person else None
@@ -188,6 +193,35 @@ class Pipeline:
         assert sender is not None  # decide() refuses a mail without one
         return self._apply(session, row, parsed, community, sender.address, sender.name,
                            token.post_id if token else None, approved, person)
+
+    def _moderation_answer(
+        self, session: Session, row: RawMessage, parsed: ParsedMail, community: Community
+    ) -> tuple[Reason, dict[str, Any]]:
+        """`approve` or `reject` in answer to a moderation notice: a command, never a post."""
+        if parsed.own_loop:
+            return Reason.OWN_LOOP, {}
+        if parsed.bounce or row.envelope_from in ("", "<>"):
+            return Reason.BOUNCE, {}
+        if parsed.auto_reply:
+            return Reason.AUTO_REPLY, {}
+        assert row.reply_token is not None
+        token = read_moderation_token(self.settings.secret,
+                                      row.reply_token[len(MODERATION_PREFIX):])
+        person = find_person(session, parsed.sender.address) if parsed.sender else None
+        membership = membership_of(session, community.id, person.id) if person else None
+        if (token is None or person is None or person.id != token.person_id
+                or membership is None or membership.role is not Role.MANAGER):
+            return Reason.MODERATION_NOT_ALLOWED, {"community": community.slug}
+        decision = moderation_decision(parsed.new_text)
+        if decision is None:
+            return Reason.MODERATION_NOT_UNDERSTOOD, {"community": community.slug}
+        request = queue.request_release if decision == "approve" else queue.request_rejection
+        try:
+            request(session, token.raw_id, community.id, person.id)
+        except NotFound:
+            return Reason.MODERATION_ALREADY_DECIDED, {"held": token.raw_id}
+        return Reason.MODERATION_APPLIED, {"community": community.slug, "held": token.raw_id,
+                                           "decision": decision, "by": person.primary_address}
 
     def _apply(
         self,
@@ -328,6 +362,23 @@ class Pipeline:
 
 
 TRANSIENT_RETRY = timedelta(seconds=1)
+
+# First word of a manager's answer to a moderation notice, accents and case ignored.
+APPROVE_WORDS = {"approve", "approved", "approuver", "approuve", "publier", "publie",
+                 "accept", "accepter", "accepte", "valider", "valide", "oui", "yes", "ok"}
+REJECT_WORDS = {"reject", "rejected", "refuser", "refuse", "rejeter", "rejete", "decline",
+                "non", "no"}
+
+
+def moderation_decision(text: str) -> str | None:
+    words = fold(text).replace(".", " ").replace("!", " ").replace(",", " ").split()
+    if not words:
+        return None
+    if words[0] in APPROVE_WORDS:
+        return "approve"
+    if words[0] in REJECT_WORDS:
+        return "reject"
+    return None
 
 
 def _transient(exc: Exception) -> bool:

@@ -112,6 +112,30 @@ class Reason(enum.Enum):
         "Contact the community's manager if you think this is a mistake.",
         "Contactez le gestionnaire de la communauté si vous pensez qu'il s'agit d'une erreur.",
     )
+    MODERATION_APPLIED = ReasonInfo(
+        MessageStatus.DONE, None, False,
+        "A manager's answer to a moderation notice: the decision was applied.",
+        "Réponse d'un gestionnaire à un avis de modération : la décision est appliquée.",
+    )
+    MODERATION_NOT_UNDERSTOOD = ReasonInfo(
+        MessageStatus.REJECTED, None, True,
+        "The answer to the moderation notice was not understood.",
+        "La réponse à l'avis de modération n'a pas été comprise.",
+        "Reply with the single word approve or reject.",
+        "Répondez par un seul mot : approuver ou refuser.",
+    )
+    MODERATION_NOT_ALLOWED = ReasonInfo(
+        MessageStatus.REJECTED, None, True,
+        "Only the manager the moderation notice was sent to can answer it.",
+        "Seul le gestionnaire à qui l'avis de modération a été envoyé peut y répondre.",
+        "Use the moderation page of the community on the wall.",
+        "Utilisez la page de modération de la communauté sur le mur.",
+    )
+    MODERATION_ALREADY_DECIDED = ReasonInfo(
+        MessageStatus.DONE, None, False,
+        "The held message had already been decided; nothing changed.",
+        "Le message retenu avait déjà été traité ; rien n'a changé.",
+    )
     AUTO_REPLY = ReasonInfo(
         MessageStatus.DROPPED, None, False,
         "An automatic reply (out of office or similar) is not posted.",

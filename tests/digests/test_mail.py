@@ -223,7 +223,20 @@ def test_a_moderation_notice_tells_managers_how_to_approve_or_reject(world: Worl
         in text
     assert f"mailwall queue release {raw_id}" in text
     assert f"mailwall queue reject {raw_id}" in text
+    assert "approuver pour le publier" in text
     assert "Veuillez trouver notre devis" in balanced_text(html_part(mail))
+
+
+def test_a_moderation_notice_can_be_answered_at_a_signed_address(world: World) -> None:
+    from wall_store.tokens import read_moderation_token
+
+    raw_id = held_message(world)
+    send_moderation_notices(world.sessions, SETTINGS, now=NOW)
+    [mail] = world.mails_to(ELODIE, "moderation")
+    local, _, domain = str(mail["Reply-To"]).strip("<>").rpartition("@")
+    assert local.startswith("moderate+") and domain == SETTINGS.domain
+    token = read_moderation_token(SETTINGS.secret, local.split("+", 1)[1])
+    assert token is not None and token.raw_id == raw_id
 
 
 def test_a_manager_hears_once_about_each_held_message(world: World) -> None:
