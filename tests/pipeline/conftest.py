@@ -59,6 +59,19 @@ class Gateway:
             return list(session.scalars(select(OutboxMessage).order_by(OutboxMessage.id)))
 
 
+def parser_failing_on(marker: bytes, message: str = "parser crashed on this one"
+                      ) -> Callable[..., object]:
+    """The real parser, except that it raises for mail containing `marker`: a deliberate
+    fault, to show one broken message does not stop the others."""
+
+    def fragile(raw: bytes, **kwargs: object) -> object:
+        if marker in raw:
+            raise RuntimeError(message)
+        return parse(raw, **kwargs)  # type: ignore[arg-type]
+
+    return fragile
+
+
 def make_settings(**overrides: object) -> Settings:
     values: dict[str, object] = {"domain": DOMAIN, "secret": SECRET,
                                  "retry_base": timedelta(0), "max_attempts": 3,

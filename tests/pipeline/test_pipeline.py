@@ -7,7 +7,7 @@ from datetime import timedelta
 from sqlalchemy import select, update
 
 from gateway.pipeline import approve, reject
-from tests.pipeline.conftest import DOMAIN, SECRET, Gateway, mail
+from tests.pipeline.conftest import DOMAIN, SECRET, Gateway, mail, parser_failing_on
 from wall_store import queue
 from wall_store.base import utcnow
 from wall_store.models import (
@@ -319,14 +319,7 @@ def test_archived_community_is_refused_at_rcpt(gateway: Gateway) -> None:
 def test_a_message_that_makes_processing_raise_is_quarantined_and_others_flow(
     gateway_with_parser,  # type: ignore[no-untyped-def]
 ) -> None:
-    from parsers import parse
-
-    def fragile(raw: bytes, **kwargs):  # type: ignore[no-untyped-def]
-        if b"poison" in raw:
-            raise RuntimeError("parser crashed on this one")
-        return parse(raw, **kwargs)
-
-    gateway = gateway_with_parser(fragile)
+    gateway = gateway_with_parser(parser_failing_on(b"poison"))
     bad = gateway.deliver(mail(message_id="poison@corp.example", body="poison"))[0]
     gateway.deliver(mail(message_id="fine@corp.example", subject="Autre sujet"))
     reasons = [r.reason for r in gateway.run()]

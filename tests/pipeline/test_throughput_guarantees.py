@@ -13,7 +13,7 @@ from sqlalchemy import Engine, func, select, update
 
 from gateway.apply import Applier
 from gateway.pipeline import Pipeline
-from tests.pipeline.conftest import Gateway, mail, make_settings
+from tests.pipeline.conftest import Gateway, mail, make_settings, parser_failing_on
 from wall_store import queue
 from wall_store.base import utcnow
 from wall_store.db import make_engine, session_factory
@@ -91,14 +91,7 @@ def test_a_message_that_raises_in_a_batch_fails_alone(
 def test_a_message_that_keeps_raising_is_quarantined_while_batches_flow(
     gateway_with_parser,  # type: ignore[no-untyped-def]
 ) -> None:
-    from parsers import parse
-
-    def fragile(raw: bytes, **kwargs):  # type: ignore[no-untyped-def]
-        if b"poison" in raw:
-            raise RuntimeError("parser crashed on this one")
-        return parse(raw, **kwargs)
-
-    gateway = gateway_with_parser(fragile)
+    gateway = gateway_with_parser(parser_failing_on(b"poison"))
     deliver_many(gateway, 2, prefix="before")
     [bad] = gateway.deliver(mail(message_id="poison@corp.example", body="poison"))
     deliver_many(gateway, 2, prefix="after")
