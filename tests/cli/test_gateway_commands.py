@@ -139,3 +139,50 @@ def test_unknown_queue_state_is_refused(refused: Refused) -> None:
 
 def test_wall_of_an_unknown_community_is_refused(refused: Refused) -> None:
     assert "no community 'fantome'" in refused("wall", "fantome").stderr
+
+
+def deliver_attachment(mailwall: Mailwall, data: bytes, message_id: str) -> None:
+    msg = EmailMessage()
+    msg["From"], msg["To"] = "elodie.martin@corp.example", "atlas@corp.example"
+    msg["Subject"], msg["Message-ID"] = "Planning du lot 2", f"<{message_id}>"
+    msg.set_content("Le planning à jour est joint.")
+    msg.add_attachment(data, maintype="application", subtype="pdf", filename="Planning.pdf")
+    config = config_mod.load(mailwall.config)
+    sessions = session_factory(make_engine(config.database.url))
+    settings = Settings.from_config(config)
+    with sessions() as session:
+        targets, _ = resolve_all(session, ["atlas@corp.example"], domain=settings.domain,
+                                 secret=settings.secret)
+    store_message(sessions, bytes(msg), source=MessageSource.SMTP,
+                  envelope_from="elodie.martin@corp.example",
+                  envelope_to=["atlas@corp.example"], targets=targets)
+    Pipeline(sessions, settings).drain()
+
+
+def test_docs_lists_documents_with_their_versions(mailwall: Mailwall) -> None:
+    setup_atlas(mailwall)
+    deliver_attachment(mailwall, b"%PDF-1.7 semaine 46", "p1@corp.example")
+    deliver_attachment(mailwall, b"%PDF-1.7 semaine 47", "p2@corp.example")
+    [doc] = mailwall.json("docs", "atlas")
+    assert doc["name"] == "Planning.pdf"
+    assert [v["number"] for v in doc["versions"]] == [1, 2]
+    assert "Planning.pdf  (v2" in mailwall("docs", "atlas").output
+
+
+def test_docs_get_writes_the_chosen_version(mailwall: Mailwall, tmp_path) -> None:  # type: ignore[no-untyped-def]
+    setup_atlas(mailwall)
+    deliver_attachment(mailwall, b"%PDF-1.7 semaine 46", "p1@corp.example")
+    deliver_attachment(mailwall, b"%PDF-1.7 semaine 47", "p2@corp.example")
+    latest, first = tmp_path / "latest.pdf", tmp_path / "v1.pdf"
+    assert mailwall("docs", "get", "atlas", "Planning.pdf", "-o", str(latest)).exit_code == 0
+    assert mailwall("docs", "get", "atlas", "Planning.pdf", "--version", "1",
+                    "-o", str(first)).exit_code == 0
+    assert latest.read_bytes() == b"%PDF-1.7 semaine 47"
+    assert first.read_bytes() == b"%PDF-1.7 semaine 46"
+
+
+def test_docs_get_of_an_unknown_document_is_refused(mailwall: Mailwall, refused: Refused,
+                                                     tmp_path) -> None:  # type: ignore[no-untyped-def]
+    setup_atlas(mailwall)
+    result = refused("docs", "get", "atlas", "Budget.xlsx", "-o", str(tmp_path / "x"))
+    assert "has no document 'Budget.xlsx'" in result.stderr
