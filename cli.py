@@ -19,7 +19,7 @@ from sqlalchemy.orm import Session, sessionmaker
 from wall_store import communities, mappings, migrate, people
 from wall_store import config as config_mod
 from wall_store.db import make_engine, session_factory
-from wall_store.errors import StoreError
+from wall_store.errors import ServiceStartError, StoreError
 
 USAGE_ERROR = 2
 
@@ -98,7 +98,7 @@ class Group(click.Group):
     def invoke(self, ctx: click.Context) -> Any:
         try:
             return super().invoke(ctx)
-        except (StoreError, config_mod.ConfigError) as exc:
+        except (StoreError, config_mod.ConfigError, ServiceStartError) as exc:
             fail(str(exc))
 
 

@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import asyncio
 import logging
+import os
 import signal
 import threading
 from collections.abc import Callable, Sequence
@@ -26,6 +27,7 @@ from gateway.smtp import IntakeHandler, smtp_factory, tls_context
 from wall_store import queue
 from wall_store.config import Config
 from wall_store.db import make_engine, session_factory
+from wall_store.errors import ServiceStartError
 from wall_store.models import MessageSource
 
 log = logging.getLogger("mailwall.serve")
@@ -154,7 +156,15 @@ class Gateway:
             )
             factory = smtp_factory(handler, hostname=smtp.domain,
                                    max_message_bytes=smtp.max_message_bytes, tls=tls, lmtp=lmtp)
-            server = await loop.create_server(factory, host=smtp.host, port=port)
+            try:
+                server = await loop.create_server(factory, host=smtp.host, port=port)
+            except OSError as exc:
+                key = "smtp.lmtp_port (MAILWALL_SMTP_LMTP_PORT)" if lmtp else \
+                    "smtp.port (MAILWALL_SMTP_PORT)"
+                raise ServiceStartError(
+                    f"cannot listen for {'LMTP' if lmtp else 'SMTP'} on {smtp.host}:{port} "
+                    f"({os.strerror(exc.errno) if exc.errno else exc}): set {key} or stop what "
+                    "uses it") from None
             self.servers.append(server)
             log.info("%s listening on %s:%s", "LMTP" if lmtp else "SMTP", smtp.host, port)
         for worker in self.workers:
@@ -187,10 +197,18 @@ async def _serve(
     config: Config, ready: Callable[[Gateway], None] | None, services: Sequence[Service]
 ) -> None:
     gateway = Gateway(config, services)
-    await gateway.start()
-    for service in gateway.services:
-        await service.start()
-        log.info("%s started", service.name)
+    started: list[Service] = []
+    try:
+        await gateway.start()
+        for service in gateway.services:
+            await service.start()
+            started.append(service)
+            log.info("%s started", service.name)
+    except ServiceStartError:
+        # Stop what did start, so the process ends cleanly with the reason.
+        gateway.services = started
+        await gateway.stop()
+        raise
     stopping = asyncio.Event()
     loop = asyncio.get_running_loop()
     for sig in (signal.SIGTERM, signal.SIGINT):

@@ -15,3 +15,7 @@ class AlreadyExists(StoreError):
 
 class InvalidInput(StoreError):
     pass
+
+
+class ServiceStartError(Exception):
+    """A part of `mailwall serve` could not start (a port in use, say); one sentence."""

@@ -4,11 +4,14 @@ from __future__ import annotations
 
 import asyncio
 import contextlib
+import os
+import socket
 from collections.abc import Iterator
 
 import uvicorn
 
 from wall_store.config import Config
+from wall_store.errors import ServiceStartError
 from web.app import create_app
 
 
@@ -31,15 +34,25 @@ class WebService:
         self.task: asyncio.Task[None] | None = None
 
     async def start(self) -> None:
-        self.task = asyncio.create_task(self.server.serve())
+        # The socket is bound here rather than by uvicorn: on a bind failure uvicorn
+        # raises SystemExit inside its task, which would end the whole process
+        # without a word. Ops get one sentence instead.
+        web = self.config.web
+        try:
+            sock = socket.create_server((web.host, web.port), reuse_port=False)
+        except OSError as exc:
+            raise ServiceStartError(
+                f"cannot serve the wall on {web.host}:{web.port} "
+                f"({os.strerror(exc.errno) if exc.errno else exc}): "
+                "set web.port (MAILWALL_WEB_PORT) or stop what uses it") from None
+        self.task = asyncio.create_task(self.server.serve(sockets=[sock]))
         while not self.server.started:
             if self.task.done():
-                self.task.result()  # the port was taken, or the like: say so
-                raise RuntimeError(
-                    f"the web server stopped at start on port {self.config.web.port}")
+                self.task.result()
+                raise ServiceStartError(f"the wall stopped while starting on port {web.port}")
             await asyncio.sleep(0.02)
 
     async def stop(self) -> None:
         self.server.should_exit = True
-        if self.task is not None:
+        if self.task is not None and not self.task.done():
             await self.task
