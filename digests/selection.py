@@ -1,9 +1,10 @@
 """What a digest holds for one person: threads that moved, new document versions, likes on
 their posts — picked from a snapshot of their communities and ranked by `scoring.score`.
 
-The snapshot is read once per run for every community (a few bulk queries); each
-person's selection is then pure Python over it, which is what lets a run cover
-thousands of people quickly.
+The snapshot is read once per run for every community (a few bulk queries), and each
+community's threads are grouped and scored once per run (`_CommunityIndex`); a
+person's selection then only rescores the few threads they are involved in, which is
+what lets a run cover thousands of people quickly.
 """
 
 from __future__ import annotations
@@ -49,17 +50,6 @@ class Snapshot:
         mentions = digest_queries.mentions_of_posts(
             session, [p.id for rows in posts.values() for p in rows])
         return cls(since, now, communities, posts, likes, versions, mentions)
-
-    def threads_of(self, community_id: int) -> dict[int, list[PostRow]]:
-        """A community's posts grouped by thread, grouped once per run, not per person."""
-        cache: dict[int, dict[int, list[PostRow]]] = self.__dict__.setdefault("_threads", {})
-        grouped = cache.get(community_id)
-        if grouped is None:
-            grouped = defaultdict(list)
-            for post in self.posts_by_community.get(community_id, ()):
-                grouped[post.thread_id].append(post)
-            cache[community_id] = grouped = dict(grouped)
-        return grouped
 
 
 @dataclass
@@ -114,6 +104,133 @@ class Selection:
 MAX_THREADS = {AdoptionStage.EMAIL_ONLY: 20, AdoptionStage.HYBRID: 20, AdoptionStage.WALL: 5}
 
 
+def _by_score(item: ThreadItem) -> tuple[float, int]:
+    return (-item.score, item.thread_id)
+
+
+class _CommunityIndex:
+    """One community's window, ranked once for everybody.
+
+    A thread's signals differ from one person to the next only when that person is
+    involved in it: they wrote in it, started it, were answered or mentioned in it,
+    or liked something in it. Every other thread scores the same for everyone, so it
+    is scored once (`ranked`, best first); a person's selection rescores only their
+    own few threads and merges them into the shared ranking.
+    """
+
+    def __init__(self, posts: list[PostRow], likes: Iterable[LikeRow],
+                 versions: Iterable[VersionRow], community: CommunityRow,
+                 mentions: dict[int, set[int]], since: datetime, now: datetime) -> None:
+        by_thread: dict[int, list[PostRow]] = defaultdict(list)
+        involved: dict[int, set[int]] = defaultdict(set)
+        for post in posts:
+            if post.created_at < since:
+                continue
+            thread_id = post.thread_id
+            by_thread[thread_id].append(post)
+            involved[post.author_id].add(thread_id)
+            if post.parent_author_id is not None:
+                involved[post.parent_author_id].add(thread_id)
+            if post.thread_starter_id is not None:
+                involved[post.thread_starter_id].add(thread_id)
+            for mentioned in mentions.get(post.id, ()):
+                involved[mentioned].add(thread_id)
+        self.community = community
+        self.now = now
+        self.by_thread = dict(by_thread)
+        self.likes_per_thread: dict[int, int] = defaultdict(int)
+        self.own_likes: dict[tuple[int, int], int] = defaultdict(int)
+        self.likes_on: dict[int, list[LikeRow]] = defaultdict(list)
+        for like in likes:
+            if like.created_at < since:
+                continue
+            self.likes_per_thread[like.thread_id] += 1
+            self.own_likes[(like.liker_id, like.thread_id)] += 1
+            self.likes_on[like.post_author_id].append(like)
+            involved[like.liker_id].add(like.thread_id)
+        self.involved = dict(involved)
+        ranked = []
+        for thread_id, thread_posts in self.by_thread.items():
+            last = thread_posts[-1]
+            signals = Signals(
+                posts=len(thread_posts),
+                authors=len({p.author_id for p in thread_posts}),
+                likes=self.likes_per_thread.get(thread_id, 0),
+                hours_since_last=max((now - last.created_at).total_seconds() / 3600, 0.0),
+            )
+            ranked.append(ThreadItem(thread_id, community, last.subject, thread_posts,
+                                     signals, score(signals), last.id))
+        ranked.sort(key=_by_score)
+        self.ranked = ranked
+        latest: dict[str, VersionRow] = {}
+        for version in versions:
+            if version.created_at >= since:
+                latest[version.name] = version
+        self.documents = list(latest.values())
+
+    def personal(self, person_id: int, thread_id: int,
+                 mentions: dict[int, set[int]]) -> ThreadItem | None:
+        """The thread as `person_id` sees it; None when only they wrote in it."""
+        posts = self.by_thread.get(thread_id)
+        if posts is None:
+            return None
+        others = [p for p in posts if p.author_id != person_id]
+        if not others:
+            return None
+        last = posts[-1]
+        signals = Signals(
+            mentions_of_person=sum(1 for p in others if person_id in mentions.get(p.id, ())),
+            # In a thread they started, anything someone else writes answers them.
+            answers_to_person=sum(1 for p in others if p.parent_author_id == person_id
+                                  or p.thread_starter_id == person_id),
+            posts=len(others),
+            authors=len({p.author_id for p in others}),
+            likes=self.likes_per_thread.get(thread_id, 0)
+            - self.own_likes.get((person_id, thread_id), 0),
+            hours_since_last=max((self.now - last.created_at).total_seconds() / 3600, 0.0),
+        )
+        return ThreadItem(thread_id, self.community, last.subject, posts, signals,
+                          score(signals), last.id)
+
+    def top(self, person_id: int, limit: int, mentions: dict[int, set[int]]
+            ) -> list[ThreadItem]:
+        """Candidates for the person's `limit` best threads of this community (unsorted):
+        their own threads rescored, and the best `limit` of the rest."""
+        mine = self.involved.get(person_id, ())
+        chosen = [item for t in mine if (item := self.personal(person_id, t, mentions))]
+        if not mine:
+            return chosen + self.ranked[:limit]
+        taken = 0
+        for item in self.ranked:
+            if taken >= limit:
+                break
+            if item.thread_id not in mine:
+                chosen.append(item)
+                taken += 1
+        return chosen
+
+
+def _index(snapshot: Snapshot, community: CommunityRow, since: datetime) -> _CommunityIndex:
+    """Built once per run for the snapshot's window; a later window (someone whose last
+    digest is recent) gets its own, uncached."""
+    community_id = community.id
+
+    def build(start: datetime) -> _CommunityIndex:
+        return _CommunityIndex(
+            snapshot.posts_by_community.get(community_id, []),
+            snapshot.likes_by_community.get(community_id, ()),
+            snapshot.versions_by_community.get(community_id, ()),
+            community, snapshot.mentions, start, snapshot.now)
+
+    if since > snapshot.since:
+        return build(since)
+    cache: dict[int, _CommunityIndex] = snapshot.__dict__.setdefault("_indexes", {})
+    index = cache.get(community_id)
+    if index is None:
+        index = cache[community_id] = build(snapshot.since)
+    return index
+
+
 def select_for(person: Recipient, snapshot: Snapshot, since: datetime) -> Selection:
     """Pure over the snapshot: the person's share of what moved since `since`.
 
@@ -121,53 +238,25 @@ def select_for(person: Recipient, snapshot: Snapshot, since: datetime) -> Select
     community out of a non-member's digest. Their own posts are not news to them.
     """
     selection = Selection(person, since)
-    now = snapshot.now
+    limit = MAX_THREADS[person.stage]
+    person_id = person.id
     for community_id in person.communities:
         community = snapshot.communities.get(community_id)
         if community is None:
             continue
-        by_thread = snapshot.threads_of(community_id)
-        if since > snapshot.since:
-            by_thread = {t: kept for t, posts in by_thread.items()
-                         if (kept := [p for p in posts if p.created_at >= since])}
-        likes_by_thread: dict[int, int] = defaultdict(int)
+        index = _index(snapshot, community, since)
+        selection.threads.extend(index.top(person_id, limit, snapshot.mentions))
         likes_on_mine: dict[int, list[LikeRow]] = defaultdict(list)
-        for like in snapshot.likes_by_community.get(community_id, ()):
-            if like.created_at < since or like.liker_id == person.id:
-                continue
-            likes_by_thread[like.thread_id] += 1
-            if like.post_author_id == person.id:
+        for like in index.likes_on.get(person_id, ()):
+            if like.liker_id != person_id:
                 likes_on_mine[like.post_id].append(like)
-        for thread_id, posts in by_thread.items():
-            others = [p for p in posts if p.author_id != person.id]
-            if not others:
-                continue
-            mentions = sum(1 for p in others if person.id in snapshot.mentions.get(p.id, ()))
-            # In a thread they started, anything someone else writes answers them.
-            answers = sum(1 for p in others
-                          if p.parent_author_id == person.id or p.thread_starter_id == person.id)
-            last = posts[-1]
-            signals = Signals(
-                mentions_of_person=mentions,
-                answers_to_person=answers,
-                posts=len(others),
-                authors=len({p.author_id for p in others}),
-                likes=likes_by_thread.get(thread_id, 0),
-                hours_since_last=max((now - last.created_at).total_seconds() / 3600, 0.0),
-            )
-            selection.threads.append(ThreadItem(
-                thread_id, community, last.subject, posts, signals, score(signals), last.id))
         for post_id, likes in likes_on_mine.items():
             first = likes[0]
             selection.likes.append(LikesOnPost(post_id, first.thread_id, community,
                                                first.subject, len({x.liker_id for x in likes})))
-        latest: dict[str, VersionRow] = {}
-        for version in snapshot.versions_by_community.get(community_id, ()):
-            if version.created_at >= since:
-                latest[version.name] = version
-        selection.documents.extend((community, v) for v in latest.values())
-    selection.threads.sort(key=lambda t: (-t.score, t.thread_id))
-    del selection.threads[MAX_THREADS[person.stage]:]
+        selection.documents.extend((community, v) for v in index.documents)
+    selection.threads.sort(key=_by_score)
+    del selection.threads[limit:]
     selection.likes.sort(key=lambda x: (-x.likers, x.post_id))
     selection.documents.sort(key=lambda cv: cv[1].created_at, reverse=True)
     return selection
