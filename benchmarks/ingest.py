@@ -255,6 +255,12 @@ def one_run(kind: str, mail: list[tuple[str, bytes]], connections: int) -> Run:
                 e2e = len(mail) / (drained_at - started)
                 log = (folder / "serve.log").read_text(errors="replace")
                 states["log_errors"] = log.count(" ERROR ")
+                # The folder goes away with the run: show why messages failed, once each.
+                causes = sorted({line.strip() for line in log.splitlines()
+                                 if line.startswith(("sqlalchemy.", "psycopg", "sqlite3."))
+                                 or "Error:" in line})
+                for cause in causes[:5]:
+                    print(f"  serve.log: {cause[:300]}", file=sys.stderr)
         finally:
             server.stop()
     return Run(len(mail) / (accepted_at - started), e2e,

@@ -338,7 +338,7 @@ class Pipeline:
                 reason = Reason.PROCESSING_ERROR
                 row.attempts = max(row.attempts - 1, 0)
                 row.next_attempt_at = utcnow() + TRANSIENT_RETRY
-            elif isinstance(exc, IntegrityError) and row.attempts < self.settings.max_attempts:
+            elif _caused_by(exc, IntegrityError) and row.attempts < self.settings.max_attempts:
                 # Most often a race: another worker created the same person, document
                 # or post a moment ago; the retry finds it. The attempt still counts,
                 # so a constraint the message itself breaks ends in quarantine.
@@ -379,6 +379,19 @@ def moderation_decision(text: str) -> str | None:
     if words[0] in REJECT_WORDS:
         return "reject"
     return None
+
+
+def _caused_by(exc: BaseException, kind: type[BaseException]) -> bool:
+    """Whether `kind` is in the exception's chain: SQLAlchemy reports a failed flush
+    inside a transaction block as an InvalidRequestError caused by the real error."""
+    seen: BaseException | None = exc
+    for _ in range(10):
+        if seen is None:
+            return False
+        if isinstance(seen, kind):
+            return True
+        seen = seen.__cause__ or seen.__context__
+    return False
 
 
 def _transient(exc: Exception) -> bool:

@@ -5,8 +5,10 @@ from __future__ import annotations
 from typing import Any
 
 from sqlalchemy import func, select
+from sqlalchemy.dialects import postgresql, sqlite
 from sqlalchemy.orm import Session, selectinload
 
+from wall_store.base import utcnow
 from wall_store.blobs import get_blob, put_blob
 from wall_store.communities import get_community
 from wall_store.errors import NotFound
@@ -21,13 +23,17 @@ def file_version(
 
     Returns the version and whether it is new.
     """
-    document = session.scalar(
-        select(Document).where(Document.community_id == community_id, Document.name == name)
+    # Insert-or-ignore, then read: the same file name arriving in two messages at
+    # once must give one document, not a unique-constraint failure.
+    insert = postgresql.insert if session.get_bind().dialect.name == "postgresql" \
+        else sqlite.insert
+    session.execute(
+        insert(Document).values(community_id=community_id, name=name, created_at=utcnow())
+        .on_conflict_do_nothing(index_elements=["community_id", "name"])
     )
-    if document is None:
-        document = Document(community_id=community_id, name=name)
-        session.add(document)
-        session.flush()
+    document = session.scalars(
+        select(Document).where(Document.community_id == community_id, Document.name == name)
+    ).one()
     digest = put_blob(session, data)
     latest = session.scalar(
         select(DocumentVersion)

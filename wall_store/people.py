@@ -7,8 +7,10 @@ import re
 from typing import Any
 
 from sqlalchemy import select
+from sqlalchemy.dialects import postgresql, sqlite
 from sqlalchemy.orm import Session
 
+from wall_store.base import utcnow
 from wall_store.communities import _choice, get_community
 from wall_store.errors import NotFound
 from wall_store.models import Membership, Person, PersonAddress, Role
@@ -37,12 +39,31 @@ def ensure_person(
     else:
         person = find_person(session, normalized)
     if person is None:
-        person = Person(primary_address=normalized, display_name=name.strip())
-        person.addresses.append(PersonAddress(address=normalized))
-        session.add(person)
-        session.flush()
+        person = _create_person(session, normalized, name.strip())
     elif name.strip() and not person.display_name:
         person.display_name = name.strip()
+    return person
+
+
+def _create_person(session: Session, address: str, name: str) -> Person:
+    """Insert-or-ignore, then read back: two workers meeting the same new sender at once
+    both end with the one row, instead of one failing on the unique address."""
+    insert = postgresql.insert if session.get_bind().dialect.name == "postgresql" \
+        else sqlite.insert
+    session.execute(
+        insert(Person)
+        .values(primary_address=address, display_name=name, created_at=utcnow())
+        .on_conflict_do_nothing(index_elements=["primary_address"])
+    )
+    person = session.scalars(
+        select(Person).where(Person.primary_address == address)
+        .execution_options(populate_existing=True)
+    ).one()
+    session.execute(
+        insert(PersonAddress)
+        .values(person_id=person.id, address=address)
+        .on_conflict_do_nothing(index_elements=["address"])
+    )
     return person
 
 
