@@ -2,8 +2,9 @@
 
 A digest's outbox row and its DigestSent row (unique per person and period) are
 written in one transaction, so a crash leaves a person either fully done or not
-at all; the rerun skips who is done and finishes the rest. People are committed
-in small batches to keep a large run fast without a long-held transaction.
+at all; the rerun skips who is done and finishes the rest. People are prepared in
+batches (no database access) and each batch is written in one transaction, with a
+few bulk statements, to keep a large run fast without a long-held transaction.
 """
 
 from __future__ import annotations
@@ -11,6 +12,7 @@ from __future__ import annotations
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field
 from datetime import datetime, timedelta
+from functools import lru_cache
 
 from sqlalchemy.orm import Session, sessionmaker
 
@@ -18,7 +20,7 @@ from digests import compose, render, views
 from digests.selection import Selection, Snapshot, select_for
 from digests.settings import MailSettings
 from digests.stages import update_stages
-from wall_store import digest_queries, outbox
+from wall_store import digest_queries
 from wall_store.base import utcnow
 from wall_store.digest_queries import Recipient
 from wall_store.models import AdoptionStage, DigestFrequency
@@ -163,50 +165,55 @@ def run_digests(
         snapshot = Snapshot.load(session, {c for p, _ in todo for c in p.communities},
                                  earliest, now)
     for start in range(0, len(todo), batch):
-        chunk = todo[start:start + batch]
+        # Prepared outside the transaction (no database access), then written in one
+        # go: each person's outbox row and DigestSent row commit together with the
+        # rest of the batch, or not at all.
+        chunk = [prepare(person, snapshot, settings, period, now)
+                 for person, period in todo[start:start + batch]]
+        records = [_record(prepared, report) for prepared in chunk]
         with sessions() as session, session.begin():
-            for person, period in chunk:
-                prepared = prepare(person, snapshot, settings, period, now)
-                _record(session, prepared, report, dry_run)
-                if after_each is not None:
+            if not dry_run:
+                digest_queries.record_digests(session, records)
+            if after_each is not None:
+                for prepared in chunk:
                     after_each(prepared)
             if dry_run:
                 session.rollback()
     return report
 
 
-def _record(session: Session, prepared: Prepared, report: RunReport, dry_run: bool) -> None:
+def _record(prepared: Prepared, report: RunReport) -> digest_queries.DigestRecord:
     person = prepared.person
     entry: dict[str, object] = {"email": person.address, "period": prepared.period,
                                 "items": prepared.selection.items,
                                 "stage": person.stage.value}
+    report.digests.append(entry)
     if prepared.message is None:
         report.nothing_to_send += 1
         entry["sent"] = False
-        if not dry_run:
-            # Recorded so that the rest of the period costs nothing; no mail goes out.
-            digest_queries.record_digest(session, person.id, prepared.period, 0, None)
-    else:
-        report.sent += 1
-        entry["sent"] = True
-        entry["subject"] = prepared.subject
-        if not dry_run:
-            queued = outbox.queue_mail(
-                session, kind="digest", envelope_from=_bounce_address(prepared),
-                recipient=person.address, subject=prepared.subject,
-                message_id=compose.message_id_of(prepared.message),
-                raw=prepared.message.as_bytes(),
-            )
-            digest_queries.record_digest(session, person.id, prepared.period,
-                                         prepared.selection.items, queued.id)
-    report.digests.append(entry)
+        # Recorded so that the rest of the period costs nothing; no mail goes out.
+        return digest_queries.DigestRecord(person.id, prepared.period, 0, None)
+    report.sent += 1
+    entry["sent"] = True
+    entry["subject"] = prepared.subject
+    mail = digest_queries.QueuedMail(
+        envelope_from=_bounce_address(prepared), recipient=person.address,
+        subject=prepared.subject, message_id=compose.message_id_of(prepared.message),
+        raw=prepared.message.as_bytes())
+    return digest_queries.DigestRecord(person.id, prepared.period,
+                                       prepared.selection.items, mail)
 
 
 def _bounce_address(prepared: Prepared) -> str:
     assert prepared.message is not None
+    return _address_of(str(prepared.message["From"]))
+
+
+@lru_cache(maxsize=256)
+def _address_of(header: str) -> str:
     from email.utils import parseaddr
 
-    return parseaddr(str(prepared.message["From"]))[1]
+    return parseaddr(header)[1]
 
 
 def preview(sessions: sessionmaker[Session], settings: MailSettings, address: str,

@@ -8,13 +8,15 @@ that a long digest run holds no session state between people.
 
 from __future__ import annotations
 
+import hashlib
 from collections import defaultdict
 from collections.abc import Iterable, Iterator, Sequence
 from contextlib import contextmanager
 from dataclasses import dataclass
 from datetime import datetime
 
-from sqlalchemy import Engine, func, select, text
+from sqlalchemy import Engine, func, insert, select, text
+from sqlalchemy.dialects import postgresql, sqlite
 from sqlalchemy.orm import Session, aliased
 
 from wall_store.base import utcnow
@@ -23,6 +25,7 @@ from wall_store.models import (
     ActivityKind,
     ActivitySource,
     AdoptionStage,
+    Blob,
     Community,
     DigestFrequency,
     DigestSent,
@@ -31,6 +34,7 @@ from wall_store.models import (
     Like,
     Membership,
     Mention,
+    OutboxMessage,
     Person,
     Post,
     PostSource,
@@ -235,6 +239,63 @@ def record_digest(session: Session, person_id: int, period: str, items: int,
     """Written in the transaction that queues the mail: both happen, or neither."""
     session.add(DigestSent(person_id=person_id, period=period, items=items,
                            outbox_id=outbox_id))
+
+
+@dataclass(frozen=True)
+class QueuedMail:
+    """A composed digest for the outbox (what `outbox.queue_mail` takes)."""
+
+    envelope_from: str
+    recipient: str
+    subject: str
+    message_id: str
+    raw: bytes
+
+
+@dataclass(frozen=True)
+class DigestRecord:
+    person_id: int
+    period: str
+    items: int
+    mail: QueuedMail | None  # None: nothing to send, only the period is marked done
+
+
+def record_digests(session: Session, records: Sequence[DigestRecord]) -> None:
+    """A batch of people's digests in the caller's transaction, in three statements
+    instead of three per person: the mails' blobs (content-addressed, insert-or-ignore
+    as `blobs.put_blob`), their outbox rows, and every person's DigestSent row. Each
+    outbox row and its DigestSent row commit together or not at all, as with
+    `record_digest`; a crash before the commit leaves the whole batch to the rerun."""
+    if not records:
+        return
+    blobs: dict[str, bytes] = {}
+    outbox_rows = []
+    for record in records:
+        if record.mail is None:
+            continue
+        digest = hashlib.sha256(record.mail.raw).hexdigest()
+        blobs.setdefault(digest, record.mail.raw)
+        outbox_rows.append({"kind": "digest", "envelope_from": record.mail.envelope_from,
+                            "recipient": record.mail.recipient,
+                            "subject": record.mail.subject,
+                            "message_id": record.mail.message_id, "blob_sha256": digest})
+    outbox_ids: list[int] = []
+    if outbox_rows:
+        dialect = session.get_bind().dialect.name
+        blob_insert = postgresql.insert if dialect == "postgresql" else sqlite.insert
+        now = utcnow()
+        session.execute(
+            blob_insert(Blob.__table__).on_conflict_do_nothing(index_elements=["sha256"]),
+            [{"sha256": d, "size": len(data), "data": data, "created_at": now}
+             for d, data in blobs.items()])
+        outbox = OutboxMessage.__table__
+        outbox_ids = list(session.scalars(
+            insert(outbox).returning(outbox.c.id, sort_by_parameter_order=True), outbox_rows))
+    ids = iter(outbox_ids)
+    session.execute(insert(DigestSent.__table__), [
+        {"person_id": r.person_id, "period": r.period, "items": r.items,
+         "outbox_id": next(ids) if r.mail is not None else None}
+        for r in records])
 
 
 @contextmanager
