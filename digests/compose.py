@@ -17,6 +17,7 @@ from dataclasses import dataclass, field
 from email.header import Header
 from email.message import EmailMessage
 from email.utils import format_datetime, formataddr, make_msgid
+from functools import lru_cache
 
 from digests.render import Rendered
 from wall_store.base import utcnow
@@ -57,7 +58,13 @@ def _references(ids: Sequence[str]) -> str:
 def _header(name: str, value: str) -> bytes:
     if value.isascii():
         return f"{name}: {value}\r\n".encode("ascii")
-    # RFC 2047 encoded words, folded: only subjects and names get here.
+    return _encoded_header(name, value)
+
+
+@lru_cache(maxsize=16384)
+def _encoded_header(name: str, value: str) -> bytes:
+    # RFC 2047 encoded words, folded: only subjects and names get here, and the same
+    # names and subjects come back across a digest run (the encoder is pure Python).
     return f"{name}: {Header(value, 'utf-8', header_name=name).encode(linesep=CRLF)}\r\n" \
         .encode("ascii")
 
@@ -100,7 +107,9 @@ def compose(mail: Outgoing, domain: str) -> Composed:
 def _qp(content: str) -> bytes:
     # binascii's C quoted-printable encoder: the stdlib's generator re-encodes a 30 KB
     # digest line by line in Python, which was most of a digest's cost.
-    crlf = content.replace("\r\n", "\n").replace("\n", "\r\n").encode("utf-8")
+    if "\r" in content:
+        content = content.replace("\r\n", "\n")
+    crlf = content.replace("\n", "\r\n").encode("utf-8")
     return binascii.b2a_qp(crlf, istext=True)
 
 
