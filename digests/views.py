@@ -9,6 +9,7 @@ that a digest was followed without a tracking pixel. Token payload:
 
 from __future__ import annotations
 
+import binascii
 import hmac
 import json
 import time
@@ -87,15 +88,30 @@ class _ClickSigner:
         self._mac = hmac.new(signer.derive_key(), digestmod=signer.algorithm.digest_method)  # type: ignore[attr-defined]
         self._json = json.JSONEncoder(ensure_ascii=False, separators=(",", ":")).encode
 
+        self._stamp: tuple[int, bytes] = (-1, b"")
+
+    def _timestamp(self) -> bytes:
+        now = int(time.time())
+        if now != self._stamp[0]:
+            self._stamp = (now, self._sep + base64_encode(int_to_bytes(now)))
+        return self._stamp[1]
+
     def dumps(self, payload: dict[str, Any]) -> str:
         data = self._json(payload).encode()
         compressed = zlib.compress(data)
-        body = b"." + base64_encode(compressed) if len(compressed) < len(data) - 1 \
-            else base64_encode(data)
-        value = body + self._sep + base64_encode(int_to_bytes(int(time.time())))
+        body = b"." + _b64(compressed) if len(compressed) < len(data) - 1 else _b64(data)
+        value = body + self._timestamp()
         mac = self._mac.copy()
         mac.update(value)
-        return (value + self._sep + base64_encode(mac.digest())).decode("ascii")
+        return (value + self._sep + _b64(mac.digest())).decode("ascii")
+
+
+_URLSAFE = bytes.maketrans(b"+/", b"-_")
+
+
+def _b64(data: bytes) -> bytes:
+    """`itsdangerous.encoding.base64_encode` (URL-safe, unpadded), without its checks."""
+    return binascii.b2a_base64(data, newline=False).translate(_URLSAFE).rstrip(b"=")
 
 
 @lru_cache(maxsize=8)
