@@ -51,7 +51,7 @@ def when(at: datetime, tz: ZoneInfo) -> str:
     return at.astimezone(tz).strftime("%d/%m/%Y %H:%M")
 
 
-@lru_cache(maxsize=65536)
+@lru_cache(maxsize=16384)
 def excerpt(text: str, limit: int = EXCERPT) -> str:
     flat = " ".join(text.split())
     if len(flat) <= limit:
@@ -59,7 +59,7 @@ def excerpt(text: str, limit: int = EXCERPT) -> str:
     return flat[:limit].rsplit(" ", 1)[0] + " …"
 
 
-@lru_cache(maxsize=65536)
+@lru_cache(maxsize=16384)
 def full_text(text: str) -> str:
     text = text.strip()
     return text if len(text) <= FULL_TEXT_LIMIT else text[:FULL_TEXT_LIMIT].rstrip() + "\n[…]"
