@@ -82,10 +82,8 @@ class Applier:
     def apply(self, author: Person, thread: Thread | None, parent: Post | None,
               approved: bool) -> Applied:
         parsed = self.parsed
-        if wall.post_by_message_id(self.session, self.community.id, parsed.message_id):
-            existing = wall.post_by_message_id(self.session, self.community.id,
-                                               parsed.message_id)
-            assert existing is not None
+        existing = wall.post_by_message_id(self.session, self.community.id, parsed.message_id)
+        if existing is not None:
             return Applied(Reason.DUPLICATE, existing.id, existing.thread_id)
         if parsed.is_plus_one and parent is not None:
             if wall.add_like(self.session, parent, author, PostSource.EMAIL):

@@ -15,6 +15,7 @@ from sqlalchemy.orm import Session, sessionmaker
 from wall_store import outbox
 from wall_store.blobs import get_blob
 from wall_store.config import Config
+from wall_store.models import OutboxMessage
 
 log = logging.getLogger("mailwall.outbox")
 
@@ -64,21 +65,31 @@ def deliver_due(
     sessions: sessionmaker[Session], mailer: Mailer, *, retry_base: timedelta,
     max_attempts: int = 10,
 ) -> int:
-    """Sends what is due; a refused delivery is retried later with backoff."""
+    """Sends what is due; a refused delivery is retried later with backoff.
+
+    The sending happens outside any transaction and each result is recorded in a
+    short one of its own: a slow smarthost must not hold SQLite's write lock (the
+    intake's `250` waits on it), and a crash re-sends at most the mail in hand,
+    not every mail of the batch.
+    """
+    with sessions() as session:
+        batch = [(row.id, row.envelope_from, row.recipient, get_blob(session, row.blob_sha256))
+                 for row in outbox.due(session) if row.attempts < max_attempts]
     sent = 0
-    with sessions() as session, session.begin():
-        rows = outbox.due(session)
-        for row in rows:
-            if row.attempts >= max_attempts:
+    for outbox_id, envelope_from, recipient, raw in batch:
+        error: str | None = None
+        try:
+            mailer.send(envelope_from, recipient, raw or b"")
+        except (OSError, smtplib.SMTPException) as exc:
+            log.warning("outbox %s to %s failed: %s", outbox_id, recipient, exc)
+            error = str(exc)[:2000]
+        with sessions() as session, session.begin():
+            row = session.get(OutboxMessage, outbox_id)
+            if row is None:
                 continue
-            raw = get_blob(session, row.blob_sha256) or b""
-            try:
-                mailer.send(row.envelope_from, row.recipient, raw)
-            except (OSError, smtplib.SMTPException) as exc:
-                log.warning("outbox %s to %s failed: %s", row.id, row.recipient, exc)
-                outbox.mark_failed(session, row, str(exc)[:2000],
-                                   retry_base * 2 ** min(row.attempts, 10))
-            else:
+            if error is None:
                 outbox.mark_sent(session, row)
                 sent += 1
+            else:
+                outbox.mark_failed(session, row, error, retry_base * 2 ** min(row.attempts, 10))
     return sent

@@ -23,33 +23,9 @@ def _claimable(now: datetime, lease: timedelta) -> Any:
 
 
 def claim_next(session: Session, *, lease: timedelta, now: datetime | None = None) -> int | None:
-    """Marks the oldest claimable message `processing` and returns its id.
-
-    PostgreSQL: `FOR UPDATE SKIP LOCKED` lets several nodes claim side by side.
-    SQLite has one writer at a time; the guarded UPDATE below makes a lost race
-    visible (no row changed) instead of a double claim.
-    """
-    now = now or utcnow()
-    for _ in range(5):
-        query = select(RawMessage.id).where(_claimable(now, lease)).order_by(RawMessage.id).limit(1)
-        if session.get_bind().dialect.name == "postgresql":
-            query = query.with_for_update(skip_locked=True)
-        raw_id = session.scalar(query)
-        if raw_id is None:
-            return None
-        changed = session.execute(
-            update(RawMessage)
-            .where(RawMessage.id == raw_id, _claimable(now, lease))
-            .values(
-                status=MessageStatus.PROCESSING,
-                claimed_at=now,
-                attempts=RawMessage.attempts + 1,
-            )
-            .execution_options(synchronize_session=False)
-        ).rowcount
-        if changed:
-            return raw_id
-    return None
+    """Claims the oldest claimable message; its id, or None (a batch of one)."""
+    claimed = claim_batch(session, lease=lease, limit=1, now=now)
+    return claimed[0] if claimed else None
 
 
 def claim_batch(
@@ -151,17 +127,6 @@ def release_stale_claims(session: Session) -> int:
         .where(RawMessage.status == MessageStatus.PROCESSING)
         .values(status=MessageStatus.RECEIVED, claimed_at=None)
     ).rowcount
-
-
-def pending_count(session: Session) -> int:
-    return int(
-        session.scalar(
-            select(func.count(RawMessage.id)).where(
-                RawMessage.status.in_([MessageStatus.RECEIVED, MessageStatus.PROCESSING])
-            )
-        )
-        or 0
-    )
 
 
 def _held_in(session: Session, raw_id: int, community_id: int) -> RawMessage:

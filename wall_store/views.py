@@ -35,23 +35,26 @@ def _sentence(row: RawMessage) -> str:
         return row.reason_detail or ""
 
 
-def raw_message_row(session: Session, row: RawMessage) -> dict[str, Any]:
-    headers = dict(_headers(session, row))
+def raw_message_row(
+    session: Session, row: RawMessage, headers: list[tuple[str, str]] | None = None
+) -> dict[str, Any]:
+    shown = dict(headers if headers is not None else _headers(session, row))
     community = session.get(Community, row.community_id) if row.community_id else None
     return {
         "id": row.id,
         "state": row.status.value,
         "reason": row.reason,
         "source": row.source.value,
-        "from": headers.get("From", row.envelope_from),
+        "from": shown.get("From", row.envelope_from),
         "community": community.slug if community else None,
-        "subject": headers.get("Subject", "")[:60],
+        "subject": shown.get("Subject", "")[:60],
         "received_at": row.received_at.isoformat(timespec="seconds"),
     }
 
 
 def raw_message_detail(session: Session, row: RawMessage) -> dict[str, Any]:
-    data = raw_message_row(session, row)
+    headers = _headers(session, row)  # the raw blob is read and parsed once
+    data = raw_message_row(session, row, headers)
     data.update(
         sentence=_sentence(row),
         envelope_from=row.envelope_from,
@@ -62,7 +65,7 @@ def raw_message_detail(session: Session, row: RawMessage) -> dict[str, Any]:
         last_error=row.last_error,
         outcome=row.outcome,
         size=row.size,
-        headers=_headers(session, row),
-        subject=dict(_headers(session, row)).get("Subject", ""),
+        headers=headers,
+        subject=dict(headers).get("Subject", ""),
     )
     return data
