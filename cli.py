@@ -557,7 +557,8 @@ def queue_show(app: App, raw_id: int, as_json: bool) -> None:
     def human(d: dict[str, Any]) -> None:
         for key in ("id", "state", "reason", "sentence", "source", "from", "envelope_to",
                     "community", "subject", "message_id", "received_at", "processed_at",
-                    "attempts", "last_error", "outcome"):
+                    "attempts", "last_error", "decision", "decided_by", "decided_via",
+                    "decided_at", "outcome"):
             value = d.get(key)
             if value not in (None, "", [], {}):
                 click.echo(f"{key + ':':<14} {value}")
@@ -586,30 +587,58 @@ def queue_retry(app: App, raw_id: int | None, all_failed: bool, as_json: bool) -
         f"{count} message(s) back in the queue; `mailwall serve` processes them"))
 
 
+def _decide_held(app: App, raw_id: int, decision_name: str, by_address: str | None,
+                 as_json: bool) -> None:
+    """`queue release` and `queue reject`: the same path as the web and mail decisions."""
+    import getpass
+
+    from gateway.pipeline import take_decision
+    from wall_store.errors import NotFound
+    from wall_store.models import Decision, DecisionChannel
+    from wall_store.people import find_person
+
+    by, by_person_id = f"{getpass.getuser()} (CLI)", None
+    if by_address:
+        with app.transaction() as session:
+            person = find_person(session, by_address)
+            if person is None:
+                raise NotFound(f"nobody is known by the address {by_address!r}")
+            by, by_person_id = person.primary_address, person.id
+    result = take_decision(_pipeline(app), raw_id, Decision(decision_name),
+                           via=DecisionChannel.CLI, by=by, by_person_id=by_person_id)
+    if result is None:
+        data = {"id": raw_id, "decision": decision_name, "by": by, "reason": None}
+        emit(data, as_json, lambda d: click.echo(
+            f"message {raw_id}: decision recorded; a running `mailwall serve` finishes it"))
+        return
+    data = {"id": raw_id, "decision": decision_name, "by": by, "reason": result.reason.code,
+            **result.outcome}
+    emit(data, as_json, lambda d: click.echo(f"message {raw_id}: {result.reason.sentence()}"))
+
+
+by_option = click.option(
+    "--by", "by_address", default=None, metavar="EMAIL",
+    help="Record the decision as this person's (default: your login, as operator).")
+
+
 @queue_group.command("release")
 @click.argument("raw_id", metavar="ID", type=int)
+@by_option
 @json_option
 @pass_app
-def queue_release(app: App, raw_id: int, as_json: bool) -> None:
+def queue_release(app: App, raw_id: int, by_address: str | None, as_json: bool) -> None:
     """Approve a held message: it is posted."""
-    from gateway.pipeline import approve
-
-    result = approve(_pipeline(app), raw_id)
-    data = {"id": raw_id, "reason": result.reason.code, **result.outcome}
-    emit(data, as_json, lambda d: click.echo(f"message {raw_id}: {result.reason.sentence()}"))
+    _decide_held(app, raw_id, "approve", by_address, as_json)
 
 
 @queue_group.command("reject")
 @click.argument("raw_id", metavar="ID", type=int)
+@by_option
 @json_option
 @pass_app
-def queue_reject(app: App, raw_id: int, as_json: bool) -> None:
+def queue_reject(app: App, raw_id: int, by_address: str | None, as_json: bool) -> None:
     """Decline a held message; the sender gets a notice."""
-    from gateway.pipeline import reject
-
-    result = reject(_pipeline(app), raw_id)
-    emit({"id": raw_id, "reason": result.reason.code}, as_json,
-         lambda d: click.echo(f"message {raw_id}: {result.reason.sentence()}"))
+    _decide_held(app, raw_id, "reject", by_address, as_json)
 
 
 @main.command("wall")

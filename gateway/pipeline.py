@@ -28,13 +28,13 @@ from parsers import ParsedMail, parse
 from parsers.authresults import dmarc_failed
 from wall_store import outbox, queue, wall
 from wall_store.base import utcnow
-from wall_store.blobs import get_blob
 from wall_store.config import Config, DocumentsSection
-from wall_store.errors import InvalidInput, NotFound
+from wall_store.errors import NotFound
 from wall_store.models import (
     Community,
+    Decision,
+    DecisionChannel,
     MessageSource,
-    MessageStatus,
     Person,
     Post,
     RawMessage,
@@ -130,7 +130,7 @@ class Pipeline:
             results.extend(batch)
         return results
 
-    def process(self, raw_id: int, *, approved: bool = False) -> Result:
+    def process(self, raw_id: int) -> Result:
         try:
             # One session for reading and writing. The reads (row and bytes in one
             # query) and the parse come before the first write, and SQLite takes its
@@ -138,14 +138,14 @@ class Pipeline:
             # while we parse.
             with self.sessions() as session, session.begin():
                 row, raw = queue.load_claimed(session, raw_id)
-                # A manager's decision taken on the web (wall_store.queue.request_*).
-                decided = dict(row.outcome or {})
                 parsed = self.parser(raw, received_at=row.received_at)
-                if decided.get("rejected_by"):
-                    reason, outcome = Reason.MANAGER_REJECTED, decided
+                if row.decision is Decision.REJECT:
+                    # A manager's refusal (queue.decide_held): finished here, where
+                    # the sender's notice is composed.
+                    reason, outcome = Reason.MANAGER_REJECTED, _decided(row)
                 else:
                     reason, outcome = self._decide_and_apply(
-                        session, row, parsed, approved or bool(decided.get("approved_by")))
+                        session, row, parsed, row.decision is Decision.APPROVE)
                 self._finish(session, row, parsed, reason, outcome)
             log.info("message %s: %s", raw_id, reason.code)
             return Result(raw_id, reason, outcome)
@@ -215,13 +215,15 @@ class Pipeline:
         decision = moderation_decision(parsed.new_text)
         if decision is None:
             return Reason.MODERATION_NOT_UNDERSTOOD, {"community": community.slug}
-        request = queue.request_release if decision == "approve" else queue.request_rejection
         try:
-            request(session, token.raw_id, community.id, person.id)
+            queue.decide_held(session, token.raw_id, decision, via=DecisionChannel.MAIL,
+                              by=person.primary_address, by_person_id=person.id,
+                              community_id=community.id)
         except NotFound:
             return Reason.MODERATION_ALREADY_DECIDED, {"held": token.raw_id}
         return Reason.MODERATION_APPLIED, {"community": community.slug, "held": token.raw_id,
-                                           "decision": decision, "by": person.primary_address}
+                                           "decision": decision.value,
+                                           "by": person.primary_address}
 
     def _apply(
         self,
@@ -370,14 +372,14 @@ REJECT_WORDS = {"reject", "rejected", "refuser", "refuse", "rejeter", "rejete", 
                 "non", "no"}
 
 
-def moderation_decision(text: str) -> str | None:
+def moderation_decision(text: str) -> Decision | None:
     words = fold(text).replace(".", " ").replace("!", " ").replace(",", " ").split()
     if not words:
         return None
     if words[0] in APPROVE_WORDS:
-        return "approve"
+        return Decision.APPROVE
     if words[0] in REJECT_WORDS:
-        return "reject"
+        return Decision.REJECT
     return None
 
 
@@ -413,31 +415,19 @@ def _evidence(parsed: ParsedMail, reason: Reason) -> str | None:
     return flag.reason if flag else None
 
 
-def approve(pipeline: Pipeline, raw_id: int) -> Result:
-    """A manager's approval of a held message: posted as if policy had accepted it."""
+def _decided(row: RawMessage) -> dict[str, Any]:
+    return {"decision": row.decision.value if row.decision else None, "by": row.decided_by,
+            "via": row.decided_via.value if row.decided_via else None,
+            "at": row.decided_at.isoformat(timespec="seconds") if row.decided_at else None}
+
+
+def take_decision(pipeline: Pipeline, raw_id: int, decision: Decision, *,
+                  via: DecisionChannel, by: str, by_person_id: int | None = None) -> Result | None:
+    """Records a decision about a held message (`queue.decide_held`, the one path) and
+    finishes the message at once when no worker took it first; None when one did (it
+    finishes it the same way)."""
     with pipeline.sessions() as session, session.begin():
-        row = queue.get_raw(session, raw_id)
-        _require_held(row)
-        row.status = MessageStatus.PROCESSING
-    return pipeline.process(raw_id, approved=True)
-
-
-def reject(pipeline: Pipeline, raw_id: int) -> Result:
-    with pipeline.sessions() as session:
-        row = queue.get_raw(session, raw_id)
-        _require_held(row)
-        raw = get_blob(session, row.blob_sha256) or b""
-    parsed = pipeline.parser(raw, received_at=row.received_at)
+        queue.decide_held(session, raw_id, decision, via=via, by=by, by_person_id=by_person_id)
     with pipeline.sessions() as session, session.begin():
-        row = queue.get_raw(session, raw_id)
-        pipeline._finish(session, row, parsed, Reason.MANAGER_REJECTED, dict(row.outcome or {}))
-    return Result(raw_id, Reason.MANAGER_REJECTED, {})
-
-
-def _require_held(row: RawMessage) -> None:
-    if row.status is not MessageStatus.HELD:
-        raise InvalidInput(
-            f"message {row.id} is {row.status.value}; only held messages can be released "
-            "or rejected"
-        )
-
+        claimed = queue.claim(session, raw_id)
+    return pipeline.process(raw_id) if claimed else None

@@ -88,6 +88,21 @@ class MessageStatus(enum.Enum):
     QUARANTINED = "quarantined"
 
 
+class Decision(enum.Enum):
+    """A community manager's (or an operator's) answer about a held message."""
+
+    APPROVE = "approve"
+    REJECT = "reject"
+
+
+class DecisionChannel(enum.Enum):
+    """Where the decision was taken; every channel goes through `queue.decide_held`."""
+
+    WEB = "web"
+    MAIL = "mail"
+    CLI = "cli"
+
+
 class PostSource(enum.Enum):
     EMAIL = "email"
     WEB = "web"
@@ -262,8 +277,19 @@ class RawMessage(Base):
     last_error: Mapped[str | None] = mapped_column(Text)
     received_at: Mapped[created_at]
     processed_at: Mapped[datetime | None]
-    # What processing produced, for `mailwall queue show`.
+    # What processing produced, for `mailwall queue show` (shown, never read back to steer).
     outcome: Mapped[dict[str, Any] | None] = mapped_column(JSON)
+    # A decision about a held message, whoever took it and wherever: the pipeline
+    # posts an approved message past the policy that held it, and finishes a
+    # rejected one with the notice to its sender.
+    decision: Mapped[Decision | None] = mapped_column(enum_column(Decision))
+    decided_by_id: Mapped[int | None] = mapped_column(
+        ForeignKey("people.id", ondelete="SET NULL")
+    )
+    # Who, readable even without a person: an address, or the operator's login for the CLI.
+    decided_by: Mapped[str | None] = mapped_column(String(320))
+    decided_via: Mapped[DecisionChannel | None] = mapped_column(enum_column(DecisionChannel))
+    decided_at: Mapped[datetime | None]
 
     blob: Mapped[Blob] = relationship()
 

@@ -10,7 +10,7 @@ from sqlalchemy.orm import Session
 
 from wall_store.base import utcnow
 from wall_store.errors import InvalidInput, NotFound
-from wall_store.models import Blob, MessageStatus, RawMessage
+from wall_store.models import Blob, Decision, DecisionChannel, MessageStatus, RawMessage
 
 
 def _claimable(now: datetime, lease: timedelta) -> Any:
@@ -129,23 +129,36 @@ def release_stale_claims(session: Session) -> int:
     ).rowcount
 
 
-def _held_in(session: Session, raw_id: int, community_id: int) -> RawMessage:
-    row = session.get(RawMessage, raw_id)
-    if row is None or row.community_id != community_id or row.status is not MessageStatus.HELD:
-        raise NotFound(f"there is no held message {raw_id} in this community")
-    return row
+def decide_held(
+    session: Session,
+    raw_id: int,
+    decision: Decision,
+    *,
+    via: DecisionChannel,
+    by: str,
+    by_person_id: int | None = None,
+    community_id: int | None = None,
+    now: datetime | None = None,
+) -> RawMessage:
+    """The one way a held message is approved or refused, from the web, by mail or the CLI.
 
-
-def request_release(session: Session, raw_id: int, community_id: int, by_person: int
-                    ) -> RawMessage:
-    """A manager's approval from the web: the pipeline posts it as approved.
-
-    The web may not import the gateway, so the decision is stored on the row
-    (`outcome.approved_by`) and the message goes back in line; the pipeline
-    sees the flag and skips the policy that held it.
+    The decision is recorded on the row (who, where, when) and the message goes back
+    in line: the pipeline, which owns posting and the sender's notice, finishes it.
+    `community_id` confines a manager to the community they manage.
     """
-    row = _held_in(session, raw_id, community_id)
-    row.outcome = {**(row.outcome or {}), "approved_by": by_person}
+    row = session.get(RawMessage, raw_id)
+    if row is None or (community_id is not None and row.community_id != community_id):
+        where = " in this community" if community_id is not None else ""
+        raise NotFound(f"there is no held message {raw_id}{where}")
+    if row.status is not MessageStatus.HELD:
+        # NotFound too: for a manager, a message decided a moment ago is no longer there.
+        raise NotFound(f"message {raw_id} is {row.status.value}; only held messages can be "
+                       "approved or refused")
+    row.decision = decision
+    row.decided_by = by[:320]
+    row.decided_by_id = by_person_id
+    row.decided_via = via
+    row.decided_at = now or utcnow()
     row.status = MessageStatus.RECEIVED
     row.attempts = 0
     row.next_attempt_at = None
@@ -153,14 +166,12 @@ def request_release(session: Session, raw_id: int, community_id: int, by_person:
     return row
 
 
-def request_rejection(session: Session, raw_id: int, community_id: int, by_person: int
-                      ) -> RawMessage:
-    """A manager's refusal from the web, finished by the pipeline, which owns the notice
-    the sender gets (`outcome.rejected_by`)."""
-    row = _held_in(session, raw_id, community_id)
-    row.outcome = {**(row.outcome or {}), "rejected_by": by_person}
-    row.status = MessageStatus.RECEIVED
-    row.attempts = 0
-    row.next_attempt_at = None
-    row.claimed_at = None
-    return row
+def claim(session: Session, raw_id: int, *, now: datetime | None = None) -> bool:
+    """Claims this one message if it is waiting (received); False if a worker has it."""
+    return session.execute(
+        update(RawMessage)
+        .where(RawMessage.id == raw_id, RawMessage.status == MessageStatus.RECEIVED)
+        .values(status=MessageStatus.PROCESSING, claimed_at=now or utcnow(),
+                attempts=RawMessage.attempts + 1)
+        .execution_options(synchronize_session=False)
+    ).rowcount == 1

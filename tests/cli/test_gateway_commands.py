@@ -99,6 +99,31 @@ def test_queue_release_posts_a_held_message(mailwall: Mailwall) -> None:
     assert mailwall.json("wall", "atlas")["threads"][0]["posts"][0]["text"] == "Voici le devis."
 
 
+def test_queue_release_records_who_decided_where_and_when(mailwall: Mailwall) -> None:
+    setup_atlas(mailwall)
+    deliver_and_process(mailwall, "paul.roux@fournisseur.example", "Devis", "Voici le devis.",
+                        "devis@f.example")
+    [row] = mailwall.json("queue", "list", "--state", "held")
+    mailwall.json("queue", "release", str(row["id"]), "--by", "Elodie.Martin@corp.example")
+    shown = mailwall.json("queue", "show", str(row["id"]))
+    assert (shown["decision"], shown["decided_by"], shown["decided_via"]) == (
+        "approve", "elodie.martin@corp.example", "cli")
+    assert shown["decided_at"] is not None
+
+
+def test_queue_reject_without_by_records_the_operator_login(mailwall: Mailwall) -> None:
+    import getpass
+
+    setup_atlas(mailwall)
+    deliver_and_process(mailwall, "paul.roux@fournisseur.example", "Pub", "Promo !",
+                        "pub@f.example")
+    [row] = mailwall.json("queue", "list", "--state", "held")
+    mailwall.json("queue", "reject", str(row["id"]))
+    shown = mailwall.json("queue", "show", str(row["id"]))
+    assert shown["decided_by"] == f"{getpass.getuser()} (CLI)"
+    assert shown["state"] == "rejected"
+
+
 def test_queue_reject_declines_a_held_message_and_notifies(mailwall: Mailwall) -> None:
     setup_atlas(mailwall)
     deliver_and_process(mailwall, "paul.roux@fournisseur.example", "Pub", "Promo !",

@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from tests.pipeline.conftest import DOMAIN, SECRET, Gateway, mail
-from wall_store.models import MessageStatus, Person
+from wall_store.models import Decision, DecisionChannel, MessageStatus, Person
 from wall_store.people import find_person
 from wall_store.reasons import Reason
 from wall_store.tokens import moderation_address
@@ -49,6 +49,15 @@ def test_answering_reject_refuses_it_and_tells_the_sender(gateway: Gateway) -> N
                                                  Reason.MANAGER_REJECTED]
     assert gateway.posts() == []
     assert gateway.outbox()[-1].recipient == "paul.roux@fournisseur.example"
+
+
+def test_a_decision_by_mail_records_the_manager_and_the_channel(gateway: Gateway) -> None:
+    raw_id = held(gateway)
+    answer(gateway, raw_id, "Approuver")
+    row = gateway.raw(raw_id)
+    assert (row.decision, row.decided_via) == (Decision.APPROVE, DecisionChannel.MAIL)
+    assert row.decided_by == "elodie.martin@corp.example"
+    assert row.decided_at is not None and row.decided_by_id is not None
 
 
 def test_the_answer_itself_is_never_posted(gateway: Gateway) -> None:

@@ -6,11 +6,13 @@ from datetime import timedelta
 
 from sqlalchemy import select, update
 
-from gateway.pipeline import approve, reject
+from gateway.pipeline import take_decision
 from tests.pipeline.conftest import DOMAIN, SECRET, Gateway, mail, parser_failing_on
 from wall_store import queue
 from wall_store.base import utcnow
 from wall_store.models import (
+    Decision,
+    DecisionChannel,
     Like,
     MessageSource,
     MessageStatus,
@@ -335,8 +337,9 @@ def test_a_message_that_makes_processing_raise_is_quarantined_and_others_flow(
 def test_a_held_message_released_by_a_manager_is_posted(gateway: Gateway) -> None:
     [raw_id] = gateway.deliver(mail(sender="paul.roux@fournisseur.example"))
     gateway.run()
-    result = approve(gateway.pipeline, raw_id)
-    assert result.reason is Reason.APPROVED
+    result = take_decision(gateway.pipeline, raw_id, Decision.APPROVE,
+                           via=DecisionChannel.CLI, by="ops (CLI)")
+    assert result is not None and result.reason is Reason.APPROVED
     assert len(gateway.posts()) == 1
     assert gateway.raw(raw_id).status is MessageStatus.DONE
 
@@ -344,7 +347,8 @@ def test_a_held_message_released_by_a_manager_is_posted(gateway: Gateway) -> Non
 def test_a_held_message_rejected_by_a_manager_tells_the_sender(gateway: Gateway) -> None:
     [raw_id] = gateway.deliver(mail(sender="paul.roux@fournisseur.example"))
     gateway.run()
-    reject(gateway.pipeline, raw_id)
+    take_decision(gateway.pipeline, raw_id, Decision.REJECT, via=DecisionChannel.CLI,
+                  by="ops (CLI)")
     assert gateway.raw(raw_id).status is MessageStatus.REJECTED
     assert gateway.posts() == []
     held, rejected = gateway.outbox()

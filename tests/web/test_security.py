@@ -9,7 +9,13 @@ import pytest
 from sqlalchemy import func, select
 
 from tests.web.conftest import CSRF, MANAGER, MEMBER, Wall, mail
-from wall_store.models import OutboxMessage
+from wall_store.models import (
+    Decision,
+    DecisionChannel,
+    MessageStatus,
+    OutboxMessage,
+    RawMessage,
+)
 
 XSS = [
     "<script>alert('xss')</script>",
@@ -130,3 +136,18 @@ def test_a_manager_approval_on_the_web_is_posted_by_the_pipeline(wall: Wall) -> 
     wall.pipeline.drain()
     assert "Proposition de partenariat" in client.get("/c/atlas").text
     assert "Proposition de partenariat" not in client.get("/c/atlas/moderation").text
+
+
+def test_a_manager_refusal_on_the_web_records_who_refused(wall: Wall) -> None:
+    [raw_id] = wall.deliver(mail("Offre spéciale", "Profitez de -50 % sur nos licences.",
+                                 sender="vente@editeur.example"),
+                            mail_from="vente@editeur.example")
+    client = wall.client(MANAGER)
+    client.post(f"/c/atlas/moderation/{raw_id}", data={"csrf": CSRF, "decision": "reject"})
+    wall.pipeline.drain()
+    with wall.sessions() as session:
+        row = session.get(RawMessage, raw_id)
+        assert row is not None
+        assert (row.status, row.decision, row.decided_via) == (
+            MessageStatus.REJECTED, Decision.REJECT, DecisionChannel.WEB)
+        assert row.decided_by == MANAGER

@@ -11,7 +11,13 @@ from starlette.routing import Route
 
 from wall_store import queue, views, web_queries
 from wall_store.errors import NotFound
-from wall_store.models import AdoptionStage, DigestFrequency, PostSource
+from wall_store.models import (
+    AdoptionStage,
+    Decision,
+    DecisionChannel,
+    DigestFrequency,
+    PostSource,
+)
 from web.chart import stacked
 from web.context import NotFoundError, Page, WebError, with_form
 
@@ -38,14 +44,15 @@ def _decide(request: Request, form: Any) -> Response:
         page.check_csrf(form.get("csrf"))
         found = page.manager(slug)
         person = page.require_person()
-        decision = form.get("decision")
-        if decision not in ("approve", "reject"):
-            raise WebError("decision must be approve or reject")
-        request_decision = queue.request_release if decision == "approve" \
-            else queue.request_rejection
+        try:
+            decision = Decision(form.get("decision"))
+        except ValueError:
+            raise WebError("decision must be approve or reject") from None
         try:
             with page.write():
-                request_decision(page.db, raw_id, found.community.id, person.id)
+                queue.decide_held(page.db, raw_id, decision, via=DecisionChannel.WEB,
+                                  by=person.primary_address, by_person_id=person.id,
+                                  community_id=found.community.id)
         except NotFound:
             raise NotFoundError() from None
         return page.redirect(f"/c/{quote(slug)}/moderation?decided=1")
