@@ -8,6 +8,7 @@ unique per (community, Message-ID), so a second run finds them and stops.
 from __future__ import annotations
 
 import logging
+import socket
 import traceback
 from collections.abc import Callable
 from dataclasses import dataclass
@@ -62,6 +63,8 @@ class Settings:
     lease: timedelta = timedelta(minutes=10)
     # Messages claimed per claim transaction (each is still processed in its own).
     batch_size: int = 32
+    # This node's name on its claims (see `queue.release_stale_claims`).
+    node: str | None = None
     attachments: AttachmentRules = AttachmentRules.parse(DocumentsSection.blocked_extensions,
                                                          DocumentsSection.max_bytes)
 
@@ -78,6 +81,7 @@ class Settings:
             ),
             notice_locale=config.policy.notice_locale,
             lease=timedelta(seconds=config.pipeline.claim_lease_seconds),
+            node=config.pipeline.node_name or f"{socket.gethostname()}:{config.smtp.port}",
             attachments=AttachmentRules.parse(config.documents.blocked_extensions,
                                               config.documents.max_bytes),
         )
@@ -117,7 +121,8 @@ class Pipeline:
         """
         with self.sessions() as session, session.begin():
             raw_ids = queue.claim_batch(session, lease=self.settings.lease,
-                                        limit=limit or self.settings.batch_size)
+                                        limit=limit or self.settings.batch_size,
+                                        node=self.settings.node)
         return [self.process(raw_id) for raw_id in raw_ids]
 
     def drain(self, limit: int = 1_000_000) -> list[Result]:

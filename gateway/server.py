@@ -133,13 +133,14 @@ class Gateway:
             worker.wake.set()
 
     async def start(self) -> None:
-        if self.engine.dialect.name == "sqlite":
-            # One process owns a SQLite file: a claim left by a killed run is resumed now
-            # rather than after the lease.
-            with self.sessions() as session, session.begin():
-                resumed = queue.release_stale_claims(session)
-            if resumed:
-                log.info("resuming %d message(s) left in processing by a previous run", resumed)
+        # A claim left by a killed run of this node is resumed now rather than after the
+        # lease: every claim on SQLite (one process owns the file), this node's own on
+        # PostgreSQL (the other nodes' claims are still theirs).
+        mine = None if self.engine.dialect.name == "sqlite" else self.settings.node
+        with self.sessions() as session, session.begin():
+            resumed = queue.release_stale_claims(session, mine)
+        if resumed:
+            log.info("resuming %d message(s) left in processing by a previous run", resumed)
         smtp = self.config.smtp
         tls = tls_context(
             str(self.config.resolve(smtp.tls_cert)) if smtp.tls_cert else "",

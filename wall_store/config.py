@@ -74,6 +74,8 @@ class PipelineSection:
     # A claim older than this belongs to a worker that died (another node, or
     # a kill -9 on PostgreSQL where claims are shared); it is taken over.
     claim_lease_seconds: int = 600
+    # Who holds a claim; empty: "<host name>:<smtp port>", unique among live nodes.
+    node_name: str = ""
 
 
 @dataclass(frozen=True)

@@ -272,6 +272,8 @@ class RawMessage(Base):
     reply_token: Mapped[str | None] = mapped_column(String(128))
     # Set when a worker takes it; a claim older than the lease was a crash.
     claimed_at: Mapped[datetime | None]
+    # The node (`pipeline.node_name`) holding the claim: restarted, it takes its own back.
+    claimed_by: Mapped[str | None] = mapped_column(String(200))
     attempts: Mapped[int] = mapped_column(Integer, default=0)
     next_attempt_at: Mapped[datetime | None]
     last_error: Mapped[str | None] = mapped_column(Text)

@@ -29,7 +29,8 @@ def claim_next(session: Session, *, lease: timedelta, now: datetime | None = Non
 
 
 def claim_batch(
-    session: Session, *, lease: timedelta, limit: int, now: datetime | None = None
+    session: Session, *, lease: timedelta, limit: int, now: datetime | None = None,
+    node: str | None = None,
 ) -> list[int]:
     """Marks up to `limit` claimable messages `processing`, oldest first; returns their ids.
 
@@ -54,6 +55,7 @@ def claim_batch(
         .values(
             status=MessageStatus.PROCESSING,
             claimed_at=now,
+            claimed_by=node,
             attempts=RawMessage.attempts + 1,
         )
         .returning(RawMessage.id)
@@ -120,12 +122,15 @@ def requeue_failed(session: Session) -> int:
     ).rowcount
 
 
-def release_stale_claims(session: Session) -> int:
-    """At the start of a single-node process, every claim is from a process that died."""
+def release_stale_claims(session: Session, node: str | None = None) -> int:
+    """Claims left by a process that died, handed back at once: every claim at the start
+    of a single-node process (SQLite), or this node's own at its restart (PostgreSQL,
+    where the other nodes' claims are theirs until their lease runs out)."""
+    query = update(RawMessage).where(RawMessage.status == MessageStatus.PROCESSING)
+    if node is not None:
+        query = query.where(RawMessage.claimed_by == node)
     return session.execute(
-        update(RawMessage)
-        .where(RawMessage.status == MessageStatus.PROCESSING)
-        .values(status=MessageStatus.RECEIVED, claimed_at=None)
+        query.values(status=MessageStatus.RECEIVED, claimed_at=None, claimed_by=None)
     ).rowcount
 
 

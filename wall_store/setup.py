@@ -68,6 +68,9 @@ retry_base_seconds = 30
 workers = 2
 # A message claimed longer ago than this by a worker that died is taken over.
 claim_lease_seconds = 600
+# This node's name in claims (default: host name and SMTP port). A node that restarts
+# under the same name takes its own claims back at once instead of after the lease.
+node_name = ""
 
 [policy]
 # Comma-separated authserv-ids of your own mail servers: a DMARC failure they

@@ -56,6 +56,22 @@ def test_a_batch_is_claimed_in_one_go_and_never_twice(gateway: Gateway) -> None:
         assert {r.attempts for r in rows} == {1}
 
 
+def test_a_restarted_node_takes_back_its_own_claims_and_leaves_the_others(
+    gateway: Gateway,
+) -> None:
+    ids = deliver_many(gateway, 4)
+    with gateway.sessions() as session, session.begin():
+        killed = queue.claim_batch(session, lease=LEASE, limit=2, node="mx1:25")
+        alive = queue.claim_batch(session, lease=LEASE, limit=2, node="mx2:25")
+    with gateway.sessions() as session, session.begin():
+        assert queue.release_stale_claims(session, "mx1:25") == 2
+    with gateway.sessions() as session:
+        state = dict(session.execute(select(RawMessage.id, RawMessage.status)).all())
+    assert [state[i] for i in killed] == [MessageStatus.RECEIVED] * 2
+    assert [state[i] for i in alive] == [MessageStatus.PROCESSING] * 2
+    assert sorted(killed + alive) == ids
+
+
 def test_run_batch_posts_every_message_of_the_batch(gateway: Gateway) -> None:
     deliver_many(gateway, 4)
     results = gateway.pipeline.run_batch(10)

@@ -1,4 +1,4 @@
-"""held mail decisions as typed columns
+"""held mail decisions as typed columns; who holds a claim
 
 Revision ID: 0010
 Revises: 0006
@@ -19,6 +19,7 @@ depends_on: str | Sequence[str] | None = None
 
 def upgrade() -> None:
     with op.batch_alter_table('raw_messages', schema=None) as batch_op:
+        batch_op.add_column(sa.Column('claimed_by', sa.String(length=200), nullable=True))
         batch_op.add_column(sa.Column('decision', sa.Enum('approve', 'reject', name='decision', native_enum=False, length=32), nullable=True))
         batch_op.add_column(sa.Column('decided_by_id', sa.Integer(), nullable=True))
         batch_op.add_column(sa.Column('decided_by', sa.String(length=320), nullable=True))
@@ -35,3 +36,4 @@ def downgrade() -> None:
         batch_op.drop_column('decided_by')
         batch_op.drop_column('decided_by_id')
         batch_op.drop_column('decision')
+        batch_op.drop_column('claimed_by')
