@@ -77,8 +77,9 @@ def read_dsn(raw: bytes) -> DeliveryReport | None:
             blocks = part.get_payload()
             if not isinstance(blocks, list):
                 return DeliveryReport(())
+            # A stray blank line leaves an empty block: it reports on nobody.
             return DeliveryReport(tuple(_recipient(b) for b in blocks[1:]
-                                        if isinstance(b, Message)))
+                                        if isinstance(b, Message) and len(b.keys())))
     return None
 
 
