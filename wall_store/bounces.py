@@ -84,10 +84,6 @@ def suppressed_among(session: Session, addresses: Iterable[str]) -> set[str]:
                                              AddressBounces.suppressed_at.is_not(None))))
 
 
-def is_suppressed(session: Session, address: str) -> bool:
-    return bool(suppressed_among(session, [address]))
-
-
 def unsuppress(session: Session, address: str) -> AddressBounces:
     """Mail goes to the address again, its score from zero (the counts stay, for the record)."""
     state = state_of(session, address)

@@ -6,7 +6,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 from datetime import datetime, timedelta
 
-from sqlalchemy import func, select, update
+from sqlalchemy import select, update
 from sqlalchemy.orm import Session
 
 from wall_store import bounces
@@ -78,11 +78,9 @@ class Claimed:
     """A mail a sender holds (`sending`): what it needs to send it without the session."""
 
     id: int
-    kind: str
     envelope_from: str
     recipient: str
     raw: bytes
-    attempts: int
 
 
 @dataclass(frozen=True)
@@ -124,8 +122,7 @@ def claim_batch(
             row.claimed_at = None
             row.last_error = SUPPRESSED_DETAIL
             continue
-        claimed.append(Claimed(row.id, row.kind, row.envelope_from, row.recipient,
-                               data or b"", row.attempts))
+        claimed.append(Claimed(row.id, row.envelope_from, row.recipient, data or b""))
     return Batch(claimed, len(rows) - len(claimed))
 
 
@@ -225,10 +222,3 @@ def drop(session: Session, outbox_id: int) -> OutboxMessage:
     row.next_attempt_at = None
     row.claimed_at = None
     return row
-
-
-def counts_by_status(session: Session) -> dict[str, int]:
-    rows = session.execute(
-        select(OutboxMessage.status, func.count(OutboxMessage.id)).group_by(OutboxMessage.status)
-    )
-    return {status.value: count for status, count in rows}

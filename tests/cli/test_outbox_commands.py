@@ -142,7 +142,7 @@ def test_user_unsuppress_lets_mail_go_to_the_address_again(
     suppress(store, CLAIRE)
     assert mailwall.json("user", "unsuppress", CLAIRE)["suppressed"] is False
     with store() as session:
-        assert not bounces.is_suppressed(session, CLAIRE)
+        assert not bounces.suppressed_among(session, [CLAIRE])
     assert mailwall.json("user", "show", CLAIRE)["suppressed"] is False
 
 
