@@ -13,6 +13,7 @@ from datetime import datetime, timedelta
 from pathlib import Path
 from typing import Protocol
 
+from sqlalchemy.exc import IntegrityError
 from sqlalchemy.orm import Session, sessionmaker
 
 from wall_store import bounces, outbox
@@ -182,12 +183,8 @@ def deliver_due(
                     session, mail.id, error=failure.error, code=failure.code,
                     permanent=failure.permanent, retry_base=settings.retry_base,
                     max_attempts=settings.max_attempts, now=now())
-                if failure.recipient_refused:
-                    # Refused at RCPT with a 5xx: a bounce without the round trip.
-                    bounces.record_bounce(
-                        session, mail.recipient, BounceKind.HARD, rules=settings.bounces,
-                        status=failure.enhanced_status or str(failure.code),
-                        diagnostic=failure.error, outbox_id=mail.id, now=now())
+            if failure.recipient_refused:
+                _count_refusal(sessions, settings, mail, failure, now())
             failed += status is OutboxStatus.FAILED
             undeliverable += status is OutboxStatus.UNDELIVERABLE
             continue
@@ -196,3 +193,20 @@ def deliver_due(
         sent += 1
     return Delivery(len(batch.to_send) + batch.suppressed, sent, failed, undeliverable,
                     batch.suppressed)
+
+
+def _count_refusal(sessions: sessionmaker[Session], settings: SendSettings,
+                   mail: outbox.Claimed, failure: SendFailure, at: datetime) -> None:
+    """A 5xx at RCPT is a bounce without the round trip (Mailman's outgoing runner counts
+    it too). In a transaction of its own, after the mail's state: two senders counting
+    the same new address at once collide on its unique row, and the loser's count is
+    not worth a mail left `sending` until its lease."""
+    try:
+        with sessions() as session, session.begin():
+            bounces.record_bounce(
+                session, mail.recipient, BounceKind.HARD, rules=settings.bounces,
+                status=failure.enhanced_status or str(failure.code),
+                diagnostic=failure.error, outbox_id=mail.id, now=at)
+    except IntegrityError:
+        log.warning("outbox %s: the refusal of %s was counted by another sender at the "
+                    "same moment", mail.id, mail.recipient)

@@ -70,7 +70,7 @@ def read_dsn(raw: bytes) -> DeliveryReport | None:
     message = email.message_from_bytes(raw, policy=email.policy.compat32)
     if message.get_content_type() != "multipart/report":
         return None
-    if (message.get_param("report-type") or "").lower() != "delivery-status":  # type: ignore[union-attr]
+    if _report_type(str(message.get("Content-Type", ""))) != "delivery-status":
         return None
     for part in message.walk():
         if part.get_content_type() == "message/delivery-status":
@@ -81,6 +81,16 @@ def read_dsn(raw: bytes) -> DeliveryReport | None:
             return DeliveryReport(tuple(_recipient(b) for b in blocks[1:]
                                         if isinstance(b, Message) and len(b.keys())))
     return None
+
+
+def _report_type(content_type: str) -> str:
+    """The `report-type` parameter, RFC 2231 encoding included (the modern header parser
+    decodes it; the compat32 one used for the rest does not)."""
+    try:
+        header = email.policy.default.header_factory("Content-Type", content_type)
+        return str(header.params.get("report-type", "")).strip().lower()  # type: ignore[attr-defined]
+    except Exception:  # noqa: BLE001 - a header no parser understands is no report
+        return ""
 
 
 def _recipient(block: Message) -> RecipientStatus:

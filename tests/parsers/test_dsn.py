@@ -6,6 +6,8 @@ import os
 from pathlib import Path
 
 import pytest
+from hypothesis import HealthCheck, given, settings
+from hypothesis import strategies as st
 
 from parsers.dsn import read_dsn
 from tests.dsn_samples import postfix_dsn
@@ -84,3 +86,23 @@ def test_real_reports_from_the_zammad_corpus(name: str, severity: str | None) ->
         pytest.skip(f"corpus file {path} is absent")
     report = read_dsn(path.read_bytes())
     assert report is not None and report.severity == severity
+
+
+@settings(max_examples=200, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+@given(st.data())
+def test_a_mangled_report_never_raises(data: st.DataObject) -> None:
+    """Reports come from any MTA on the Internet: cut, spliced or garbled, never a traceback."""
+    raw = bytearray(postfix_dsn(return_path=RETURN_PATH, recipient=DEAD))
+    for _ in range(data.draw(st.integers(0, 8))):
+        at = data.draw(st.integers(0, len(raw)))
+        raw[at:at + data.draw(st.integers(0, 40))] = data.draw(st.binary(max_size=40))
+    report = read_dsn(bytes(raw))
+    assert report is None or all(r.severity in ("hard", "soft", None)
+                                 for r in report.recipients)
+
+
+def test_an_rfc2231_report_type_is_understood() -> None:
+    raw = postfix_dsn(return_path=RETURN_PATH, recipient=DEAD).replace(
+        b"report-type=delivery-status", b"report-type*=us-ascii''delivery-status")
+    report = read_dsn(raw)
+    assert report is not None and report.severity == "hard"
