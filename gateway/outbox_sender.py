@@ -168,11 +168,18 @@ def deliver_due(
     hold SQLite's write lock (the intake's `250` waits on it), and a crash re-sends
     at most the mail in hand.
     """
+    claimed_at = now()
     with sessions() as session, session.begin():
         batch = outbox.claim_batch(session, lease=settings.lease, limit=settings.batch,
-                                   max_attempts=settings.max_attempts, now=now())
+                                   max_attempts=settings.max_attempts, now=claimed_at)
     sent = failed = undeliverable = 0
-    for mail in batch.to_send:
+    for position, mail in enumerate(batch.to_send):
+        if now() - claimed_at > settings.lease / 2:
+            # A slow smarthost: past half the lease, the rest could be taken over by
+            # another sender while we send it. Give it back instead.
+            with sessions() as session, session.begin():
+                outbox.release(session, [m.id for m in batch.to_send[position:]])
+            break
         try:
             mailer.send(return_path(settings, mail), mail.recipient, mail.raw)
         except (OSError, smtplib.SMTPException) as exc:

@@ -130,6 +130,19 @@ SUPPRESSED_DETAIL = ("not sent: mail to this address bounced past the threshold 
                      "(`mailwall user show`, `mailwall user unsuppress`)")
 
 
+def release(session: Session, outbox_ids: list[int]) -> int:
+    """Gives back claimed mail not sent yet (its attempt not spent): a sender whose batch
+    took longer than half the lease stops, rather than send what another may take over."""
+    if not outbox_ids:
+        return 0
+    return session.execute(
+        update(OutboxMessage)
+        .where(OutboxMessage.id.in_(outbox_ids), OutboxMessage.status == OutboxStatus.SENDING)
+        .values(status=OutboxStatus.QUEUED, claimed_at=None,
+                attempts=OutboxMessage.attempts - 1)
+    ).rowcount
+
+
 def _sending(session: Session, outbox_id: int) -> OutboxMessage | None:
     """The row if it is still ours to record (`sending`); an operator may have dropped it."""
     row = session.get(OutboxMessage, outbox_id)

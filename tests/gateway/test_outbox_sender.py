@@ -8,7 +8,7 @@ import email.policy
 import threading
 from collections.abc import Iterator
 from dataclasses import dataclass, field
-from datetime import timedelta
+from datetime import datetime, timedelta
 from email.message import EmailMessage
 from email.utils import make_msgid
 
@@ -311,3 +311,23 @@ def test_an_operator_dropping_a_mail_in_flight_is_not_overwritten(
     with sessions() as session:
         assert session.scalar(select(OutboxMessage.sent_at).where(OutboxMessage.id == mail)) \
             is None
+
+
+def test_a_sender_past_half_its_lease_gives_the_rest_of_its_batch_back(
+    sessions: sessionmaker, smarthost: tuple[Smarthost, SmtpMailer]
+) -> None:
+    """A slow smarthost must not let a claim expire on mail still to be sent: another
+    sender would take it over and both would send it."""
+    handler, mailer = smarthost
+    ids = [queue(sessions, GOOD, f"Compte rendu n° {n}") for n in range(3)]
+    start = utcnow()
+
+    def clock() -> datetime:
+        # The first mail took the smarthost most of the lease.
+        return start + (SETTINGS.lease if handler.received else timedelta(0))
+
+    delivery = deliver_due(sessions, mailer, SETTINGS, now=clock)
+    assert delivery.sent == 1
+    assert handler.subjects() == ["Compte rendu n° 0"]
+    given_back = [row(sessions, i) for i in ids[1:]]
+    assert [(r.status, r.attempts) for r in given_back] == [(OutboxStatus.QUEUED, 0)] * 2
