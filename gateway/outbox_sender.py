@@ -73,7 +73,7 @@ class SendSettings:
 
     domain: str
     secret: bytes
-    retry_base: timedelta = timedelta(seconds=30)
+    retry_base: timedelta = timedelta(seconds=60)
     max_attempts: int = 10
     # Longer than a send can take (smtplib's timeout is 60 s per step), so that a live
     # sender's claim is never taken over; a dead one's is, after this.

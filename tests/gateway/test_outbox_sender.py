@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import email
 import email.policy
+import smtplib
 import threading
 from collections.abc import Iterator
 from dataclasses import dataclass, field
@@ -19,7 +20,7 @@ from aiosmtpd.smtp import Envelope, Session
 from sqlalchemy import select
 from sqlalchemy.orm import sessionmaker
 
-from gateway.outbox_sender import Delivery, SendSettings, SmtpMailer, deliver_due
+from gateway.outbox_sender import Delivery, SendSettings, SmtpMailer, classify, deliver_due
 from tests.gateway.conftest import DOMAIN, free_port
 from wall_store import bounces, outbox
 from wall_store.base import utcnow
@@ -331,3 +332,16 @@ def test_a_sender_past_half_its_lease_gives_the_rest_of_its_batch_back(
     assert handler.subjects() == ["Compte rendu n° 0"]
     given_back = [row(sessions, i) for i in ids[1:]]
     assert [(r.status, r.attempts) for r in given_back] == [(OutboxStatus.QUEUED, 0)] * 2
+
+
+@pytest.mark.parametrize("exc, permanent", [
+    (smtplib.SMTPSenderRefused(553, b"5.7.1 Sender address rejected", "x@y"), True),
+    (smtplib.SMTPDataError(554, b"5.7.1 Message rejected as spam"), True),
+    (smtplib.SMTPDataError(451, b"4.3.0 Local error in processing"), False),
+    # The smarthost's password is the operator's to mend: the mail waits (Postfix defers).
+    (smtplib.SMTPAuthenticationError(535, b"5.7.8 Authentication credentials invalid"), False),
+    (smtplib.SMTPServerDisconnected("Connection unexpectedly closed"), False),
+    (ConnectionRefusedError(111, "Connection refused"), False),
+])
+def test_what_is_permanent_and_what_is_retried(exc: Exception, permanent: bool) -> None:
+    assert classify(exc).permanent is permanent
