@@ -675,21 +675,63 @@ def outbox_group() -> None:
     """Mail Mailwall sends (notices, notifications, digests)."""
 
 
+OUTBOX_STATES = ("queued", "sending", "sent", "failed", "undeliverable", "suppressed", "dropped")
+
+
 @outbox_group.command("list")
+@click.option("--state", default=None, callback=_choice_callback(OUTBOX_STATES),
+              help="Only mail in this state.")
+@click.option("--limit", default=100, show_default=True)
 @json_option
 @pass_app
-def outbox_list(app: App, as_json: bool) -> None:
+def outbox_list(app: App, state: str | None, limit: int, as_json: bool) -> None:
     """Outgoing mail, newest first."""
+    from wall_store import outbox
+    from wall_store.models import OutboxStatus
+
+    with app.transaction() as session:
+        rows = outbox.list_outbox(session, status=OutboxStatus(state) if state else None,
+                                  limit=limit)
+        data = [{"id": r.id, "kind": r.kind, "to": r.recipient, "subject": r.subject,
+                 "status": r.status.value, "attempts": r.attempts, "code": r.last_code,
+                 "created_at": r.created_at.isoformat(timespec="seconds"),
+                 "last_error": r.last_error} for r in rows]
+    emit(data, as_json, lambda d: table(
+        d, ["id", "kind", "to", "subject", "status", "attempts", "code", "created_at"],
+        "no outgoing mail" + (f" in state {state}" if state else "")))
+
+
+@outbox_group.command("retry")
+@click.argument("outbox_id", metavar="ID", type=int, required=False)
+@click.option("--failed", "all_failed", is_flag=True,
+              help="Retry every failed or undeliverable mail.")
+@json_option
+@pass_app
+def outbox_retry(app: App, outbox_id: int | None, all_failed: bool, as_json: bool) -> None:
+    """Put a mail that was not sent (or all failed ones, with --failed) back in line."""
+    from wall_store import outbox
+
+    if (outbox_id is None) == (not all_failed):
+        fail("give an outgoing mail ID or --failed")
+    with app.transaction() as session:
+        count = outbox.requeue_failed(session) if all_failed else (
+            outbox.requeue(session, outbox_id or 0) and 1)
+    emit({"requeued": count}, as_json, lambda d: click.echo(
+        f"{count} mail(s) back in the outbox; `mailwall serve` sends them"))
+
+
+@outbox_group.command("drop")
+@click.argument("outbox_id", metavar="ID", type=int)
+@json_option
+@pass_app
+def outbox_drop(app: App, outbox_id: int, as_json: bool) -> None:
+    """Take a mail out of the outbox for good (it stays listed, `dropped`)."""
     from wall_store import outbox
 
     with app.transaction() as session:
-        data = [{"id": r.id, "kind": r.kind, "to": r.recipient, "subject": r.subject,
-                 "status": r.status.value, "attempts": r.attempts,
-                 "created_at": r.created_at.isoformat(timespec="seconds"),
-                 "last_error": r.last_error} for r in outbox.list_outbox(session)]
-    emit(data, as_json, lambda d: table(
-        d, ["id", "kind", "to", "subject", "status", "attempts", "created_at"],
-        "nothing sent yet"))
+        row = outbox.drop(session, outbox_id)
+        data = {"id": row.id, "to": row.recipient, "status": row.status.value}
+    emit(data, as_json, lambda d: click.echo(f"outgoing mail {d['id']} to {d['to']} dropped"))
 
 
 class DocsGroup(Group):
@@ -950,6 +992,7 @@ def outbox_show(app: App, outbox_id: int, show_html: bool, as_json: bool) -> Non
     from wall_store.blobs import get_blob
     from wall_store.errors import NotFound
     from wall_store.models import OutboxMessage
+    from wall_store.tokens import bounce_address
 
     with app.transaction() as session:
         row = session.get(OutboxMessage, outbox_id)
@@ -959,15 +1002,18 @@ def outbox_show(app: App, outbox_id: int, show_html: bool, as_json: bool) -> Non
         message = email.message_from_bytes(raw, policy=email.policy.default)
         body = message.get_body(("html",) if show_html else ("plain",))  # type: ignore[attr-defined]
         data = {"id": row.id, "kind": row.kind, "to": row.recipient, "status": row.status.value,
-                "attempts": row.attempts, "created_at": row.created_at.isoformat(),
+                "return_path": bounce_address(app.config.secret(), app.config.smtp.domain.lower(),
+                                              row.id) if row.envelope_from else "<>",
+                "attempts": row.attempts, "code": row.last_code,
+                "created_at": row.created_at.isoformat(),
                 "sent_at": row.sent_at.isoformat() if row.sent_at else None,
                 "last_error": row.last_error,
                 "headers": [(k, str(v)) for k, v in message.items()],
                 "body": body.get_content() if body is not None else ""}
 
     def human(d: dict[str, Any]) -> None:
-        for key in ("id", "kind", "to", "status", "attempts", "created_at", "sent_at",
-                    "last_error"):
+        for key in ("id", "kind", "to", "status", "return_path", "attempts", "code",
+                    "created_at", "sent_at", "last_error"):
             if d[key] not in (None, ""):
                 click.echo(f"{key + ':':<12} {d[key]}")
         click.echo("headers:")
@@ -1085,16 +1131,33 @@ def user_set(app: App, email_address: str, digest: str | None, notifications: st
 @json_option
 @pass_app
 def user_show(app: App, email_address: str, as_json: bool) -> None:
-    """A person's preferences and adoption stage."""
-    from wall_store import preferences
+    """A person's preferences, adoption stage and bounces."""
+    from wall_store import bounces, preferences
     from wall_store.errors import NotFound
 
     with app.transaction() as session:
         person = people.find_person(session, email_address)
         if person is None:
             raise NotFound(f"nobody is known by the address {email_address!r}")
-        data = preferences.preferences_view(person, app.config.digests.default_frequency)
-    emit(data, as_json, lambda d: [click.echo(f"{k + ':':<14} {v}") for k, v in d.items()])
+        data = {**preferences.preferences_view(person, app.config.digests.default_frequency),
+                **bounces.bounce_view(bounces.state_of(session, person.primary_address))}
+    emit(data, as_json, lambda d: [click.echo(f"{k + ':':<17} {v}") for k, v in d.items()
+                                   if v is not None])
+
+
+@user_group.command("unsuppress")
+@click.argument("email_address", metavar="EMAIL")
+@json_option
+@pass_app
+def user_unsuppress(app: App, email_address: str, as_json: bool) -> None:
+    """Mail an address again after its bounces stopped it (its score starts from zero)."""
+    from wall_store import bounces
+
+    with app.transaction() as session:
+        person = people.find_person(session, email_address)
+        address = person.primary_address if person else email_address
+        data = {"email": address, **bounces.bounce_view(bounces.unsuppress(session, address))}
+    emit(data, as_json, lambda d: click.echo(f"{d['email']} gets mail again"))
 
 
 @main.command("stats")

@@ -20,18 +20,23 @@ from wall_store.models import (
     Mapping,
     MessageSource,
     MessageStatus,
+    OutboxMessage,
     Post,
     RawMessage,
 )
 from wall_store.reasons import Reason
-from wall_store.tokens import read_moderation_token, read_reply_token
+from wall_store.tokens import read_bounce_token, read_moderation_token, read_reply_token
 
 
 @dataclass(frozen=True)
 class Target:
-    """Where a delivery goes: a community, maybe a channel, maybe the post a token names."""
+    """Where a delivery goes: a community, maybe a channel, maybe the post a token names.
 
-    community_id: int
+    A bounce of our own mail goes to no community (`community_id` None): it names
+    the outbox row it reports on (`reply_token` "bounce:TOKEN").
+    """
+
+    community_id: int | None
     channel_id: int | None = None
     reply_token: str | None = None
     mapping_id: int | None = None
@@ -59,6 +64,8 @@ def resolve_recipient(
         return _resolve_reply(session, suffix, secret)
     if plus and base == "moderate" and host == domain.lower():
         return _resolve_moderation(session, suffix, secret)
+    if plus and base == "bounce" and host == domain.lower():
+        return _resolve_bounce(session, suffix, secret)
     mapping = session.scalar(
         select(Mapping).where(Mapping.address == f"{base}@{host}", Mapping.enabled)
     )
@@ -106,6 +113,18 @@ def _resolve_moderation(session: Session, token: str, secret: bytes) -> Target |
     if held is None or held.community_id is None:
         return Refusal(Reason.INVALID_REPLY_ADDRESS)
     return Target(held.community_id, None, reply_token=MODERATION_PREFIX + token.lower())
+
+
+BOUNCE_PREFIX = "bounce:"
+
+
+def _resolve_bounce(session: Session, token: str, secret: bytes) -> Target | Refusal:
+    """A report about mail we sent, to its VERP return path: accepted when the token is
+    ours and names a mail we queued; the pipeline counts it and never posts it."""
+    outbox_id = read_bounce_token(secret, token)
+    if outbox_id is None or session.get(OutboxMessage, outbox_id) is None:
+        return Refusal(Reason.INVALID_RETURN_PATH)
+    return Target(None, None, reply_token=BOUNCE_PREFIX + token.lower())
 
 
 def resolve_all(

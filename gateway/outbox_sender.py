@@ -5,17 +5,23 @@ from __future__ import annotations
 import logging
 import mailbox
 import os
+import re
 import smtplib
-from datetime import timedelta
+from collections.abc import Callable
+from dataclasses import dataclass
+from datetime import datetime, timedelta
 from pathlib import Path
 from typing import Protocol
 
+from sqlalchemy.exc import IntegrityError
 from sqlalchemy.orm import Session, sessionmaker
 
-from wall_store import outbox
-from wall_store.blobs import get_blob
+from wall_store import bounces, outbox
+from wall_store.base import utcnow
+from wall_store.bounces import BounceRules
 from wall_store.config import Config
-from wall_store.models import OutboxMessage
+from wall_store.models import BounceKind, OutboxStatus
+from wall_store.tokens import bounce_address
 
 log = logging.getLogger("mailwall.outbox")
 
@@ -61,35 +67,153 @@ def mailer_from_config(config: Config) -> Mailer:
                       password=password)
 
 
-def deliver_due(
-    sessions: sessionmaker[Session], mailer: Mailer, *, retry_base: timedelta,
-    max_attempts: int = 10,
-) -> int:
-    """Sends what is due; a refused delivery is retried later with backoff.
+@dataclass(frozen=True)
+class SendSettings:
+    """What the outbox sender needs from the configuration, as one value."""
 
-    The sending happens outside any transaction and each result is recorded in a
-    short one of its own: a slow smarthost must not hold SQLite's write lock (the
-    intake's `250` waits on it), and a crash re-sends at most the mail in hand,
-    not every mail of the batch.
+    domain: str
+    secret: bytes
+    retry_base: timedelta = timedelta(seconds=60)
+    max_attempts: int = 10
+    # Longer than a send can take (smtplib's timeout is 60 s per step), so that a live
+    # sender's claim is never taken over; a dead one's is, after this.
+    lease: timedelta = timedelta(minutes=10)
+    batch: int = 20
+    bounces: BounceRules = BounceRules()
+
+    @classmethod
+    def from_config(cls, config: Config) -> SendSettings:
+        out = config.outbound
+        return cls(
+            domain=config.smtp.domain.lower(),
+            secret=config.secret(),
+            retry_base=timedelta(seconds=out.retry_base_seconds),
+            max_attempts=out.max_attempts,
+            lease=timedelta(seconds=out.claim_lease_seconds),
+            bounces=BounceRules.from_config(config),
+        )
+
+
+@dataclass(frozen=True)
+class SendFailure:
+    """Why a send did not happen: the smarthost's code when it answered, and whether
+    trying again can help (4xx, no connection) or not (5xx)."""
+
+    error: str
+    code: int | None
+    permanent: bool
+    # Refused by the recipient's side (RCPT), as opposed to our sender or the session.
+    recipient_refused: bool = False
+
+    @property
+    def enhanced_status(self) -> str | None:
+        match = ENHANCED.search(self.error)
+        return match.group(0) if match else None
+
+
+ENHANCED = re.compile(r"\b[245]\.\d{1,3}\.\d{1,3}\b")
+
+
+def classify(exc: BaseException) -> SendFailure:
+    """5xx is permanent; 4xx, a dropped connection or a refused login are transient
+    (the last is the operator's to mend, as Postfix defers on a SASL failure)."""
+    code: int | None = None
+    text = str(exc)
+    refused_rcpt = False
+    if isinstance(exc, smtplib.SMTPRecipientsRefused) and exc.recipients:
+        code, reply = next(iter(exc.recipients.values()))
+        text = f"{code} {reply.decode('utf-8', 'replace') if isinstance(reply, bytes) else reply}"
+        refused_rcpt = True
+    elif isinstance(exc, smtplib.SMTPResponseException):
+        code = exc.smtp_code
+        reply = exc.smtp_error
+        text = f"{code} {reply.decode('utf-8', 'replace') if isinstance(reply, bytes) else reply}"
+    permanent = (code is not None and 500 <= code < 600
+                 and not isinstance(exc, smtplib.SMTPAuthenticationError))
+    return SendFailure(" ".join(text.split())[:2000], code, permanent,
+                       recipient_refused=refused_rcpt and permanent)
+
+
+@dataclass(frozen=True)
+class Delivery:
+    """What one `deliver_due` did."""
+
+    claimed: int = 0
+    sent: int = 0
+    failed: int = 0  # will be retried
+    undeliverable: int = 0
+    suppressed: int = 0
+
+
+def return_path(settings: SendSettings, mail: outbox.Claimed) -> str:
+    """The envelope sender: the null sender stays null (notices to senders, RFC 3834);
+    every other mail gets its own VERP address, so a bounce names the mail it is for."""
+    if not mail.envelope_from or mail.envelope_from == "<>":
+        return ""
+    return bounce_address(settings.secret, settings.domain, mail.id)
+
+
+def deliver_due(
+    sessions: sessionmaker[Session], mailer: Mailer, settings: SendSettings, *,
+    now: Callable[[], datetime] = utcnow,
+) -> Delivery:
+    """Claims one batch of due mail and sends it; the `outbox` loop calls again at once
+    while there was something to claim (as the pipeline's workers do).
+
+    A claim (`sending`, with a lease) makes each mail one sender's: two `serve`
+    processes never send the same mail. A permanent refusal ends the mail at once,
+    and mail whose attempts are used up is left out in SQL, so refused mail never
+    stands in front of good mail. The sending happens outside any transaction and
+    each result is recorded in a short one of its own: a slow smarthost must not
+    hold SQLite's write lock (the intake's `250` waits on it), and a crash re-sends
+    at most the mail in hand.
     """
-    with sessions() as session:
-        batch = [(row.id, row.envelope_from, row.recipient, get_blob(session, row.blob_sha256))
-                 for row in outbox.due(session) if row.attempts < max_attempts]
-    sent = 0
-    for outbox_id, envelope_from, recipient, raw in batch:
-        error: str | None = None
+    claimed_at = now()
+    with sessions() as session, session.begin():
+        batch = outbox.claim_batch(session, lease=settings.lease, limit=settings.batch,
+                                   max_attempts=settings.max_attempts, now=claimed_at)
+    sent = failed = undeliverable = 0
+    for position, mail in enumerate(batch.to_send):
+        if now() - claimed_at > settings.lease / 2:
+            # A slow smarthost: past half the lease, the rest could be taken over by
+            # another sender while we send it. Give it back instead.
+            with sessions() as session, session.begin():
+                outbox.release(session, [m.id for m in batch.to_send[position:]])
+            break
         try:
-            mailer.send(envelope_from, recipient, raw or b"")
+            mailer.send(return_path(settings, mail), mail.recipient, mail.raw)
         except (OSError, smtplib.SMTPException) as exc:
-            log.warning("outbox %s to %s failed: %s", outbox_id, recipient, exc)
-            error = str(exc)[:2000]
+            failure = classify(exc)
+            log.warning("outbox %s to %s refused: %s", mail.id, mail.recipient, failure.error)
+            with sessions() as session, session.begin():
+                status = outbox.record_refused(
+                    session, mail.id, error=failure.error, code=failure.code,
+                    permanent=failure.permanent, retry_base=settings.retry_base,
+                    max_attempts=settings.max_attempts, now=now())
+            if failure.recipient_refused:
+                _count_refusal(sessions, settings, mail, failure, now())
+            failed += status is OutboxStatus.FAILED
+            undeliverable += status is OutboxStatus.UNDELIVERABLE
+            continue
         with sessions() as session, session.begin():
-            row = session.get(OutboxMessage, outbox_id)
-            if row is None:
-                continue
-            if error is None:
-                outbox.mark_sent(session, row)
-                sent += 1
-            else:
-                outbox.mark_failed(session, row, error, retry_base * 2 ** min(row.attempts, 10))
-    return sent
+            outbox.record_sent(session, mail.id, now=now())
+        sent += 1
+    return Delivery(len(batch.to_send) + batch.suppressed, sent, failed, undeliverable,
+                    batch.suppressed)
+
+
+def _count_refusal(sessions: sessionmaker[Session], settings: SendSettings,
+                   mail: outbox.Claimed, failure: SendFailure, at: datetime) -> None:
+    """A 5xx at RCPT is a bounce without the round trip (Mailman's outgoing runner counts
+    it too). In a transaction of its own, after the mail's state: two senders counting
+    the same new address at once collide on its unique row, and the loser's count is
+    not worth a mail left `sending` until its lease."""
+    try:
+        with sessions() as session, session.begin():
+            bounces.record_bounce(
+                session, mail.recipient, BounceKind.HARD, rules=settings.bounces,
+                status=failure.enhanced_status or str(failure.code),
+                diagnostic=failure.error, outbox_id=mail.id, now=at)
+    except IntegrityError:
+        log.warning("outbox %s: the refusal of %s was counted by another sender at the "
+                    "same moment", mail.id, mail.recipient)

@@ -22,20 +22,24 @@ from sqlalchemy.orm import Session, sessionmaker
 from gateway import notices
 from gateway.apply import Applier
 from gateway.attachments import AttachmentRules
-from gateway.intake import MODERATION_PREFIX
+from gateway.intake import BOUNCE_PREFIX, MODERATION_PREFIX
 from gateway.mentions import fold
 from gateway.policy import Facts, decide
 from parsers import ParsedMail, parse
 from parsers.authresults import dmarc_failed
-from wall_store import outbox, queue, wall
+from parsers.dsn import read_dsn
+from wall_store import bounces, outbox, queue, wall
 from wall_store.base import utcnow
+from wall_store.bounces import BounceRules
 from wall_store.config import Config, DocumentsSection
 from wall_store.errors import NotFound
 from wall_store.models import (
+    BounceKind,
     Community,
     Decision,
     DecisionChannel,
     MessageSource,
+    OutboxMessage,
     Person,
     Post,
     RawMessage,
@@ -44,7 +48,7 @@ from wall_store.models import (
 )
 from wall_store.people import ensure_person, find_person, membership_of
 from wall_store.reasons import Reason
-from wall_store.tokens import read_moderation_token, read_reply_token
+from wall_store.tokens import read_bounce_token, read_moderation_token, read_reply_token
 
 log = logging.getLogger("mailwall.pipeline")
 
@@ -67,6 +71,7 @@ class Settings:
     node: str | None = None
     attachments: AttachmentRules = AttachmentRules.parse(DocumentsSection.blocked_extensions,
                                                          DocumentsSection.max_bytes)
+    bounces: BounceRules = BounceRules()
 
     @classmethod
     def from_config(cls, config: Config) -> Settings:
@@ -84,6 +89,7 @@ class Settings:
             node=config.pipeline.node_name or f"{socket.gethostname()}:{config.smtp.port}",
             attachments=AttachmentRules.parse(config.documents.blocked_extensions,
                                               config.documents.max_bytes),
+            bounces=BounceRules.from_config(config),
         )
 
 
@@ -148,6 +154,8 @@ class Pipeline:
                     # A manager's refusal (queue.decide_held): finished here, where
                     # the sender's notice is composed.
                     reason, outcome = Reason.MANAGER_REJECTED, _decided(row)
+                elif row.reply_token and row.reply_token.startswith(BOUNCE_PREFIX):
+                    reason, outcome = self._bounce(session, row, parsed, raw)
                 else:
                     reason, outcome = self._decide_and_apply(
                         session, row, parsed, row.decision is Decision.APPROVE)
@@ -229,6 +237,39 @@ class Pipeline:
         return Reason.MODERATION_APPLIED, {"community": community.slug, "held": token.raw_id,
                                            "decision": decision.value,
                                            "by": person.primary_address}
+
+    def _bounce(
+        self, session: Session, row: RawMessage, parsed: ParsedMail, raw: bytes
+    ) -> tuple[Reason, dict[str, Any]]:
+        """A report to the VERP return path of a mail we sent: counted against that
+        mail's recipient (whatever address the report names), never posted, never
+        answered. An RFC 3464 report counts by its worst `Action`/`Status`; anything
+        else at a return path is a non-standard bounce, counted hard as Mailman does,
+        unless it is an automatic reply."""
+        assert row.reply_token is not None
+        outbox_id = read_bounce_token(self.settings.secret, row.reply_token[len(BOUNCE_PREFIX):])
+        mail = session.get(OutboxMessage, outbox_id) if outbox_id is not None else None
+        if mail is None:
+            return Reason.BOUNCE_NOT_COUNTED, {"detail": "the mail it reports on is gone"}
+        about: dict[str, Any] = {"outbox": mail.id, "address": mail.recipient}
+        report = read_dsn(raw)
+        if report is None:
+            if parsed.auto_reply is not None:
+                return Reason.BOUNCE_NOT_COUNTED, {**about, "detail": "automatic reply"}
+            severity: str | None = "hard"
+            status, diagnostic = None, f"non-standard report: {parsed.subject}"[:500]
+        else:
+            severity, worst = report.severity, report.worst
+            if severity is None or worst is None:
+                actions = sorted({r.action or "?" for r in report.recipients})
+                return Reason.BOUNCE_NOT_COUNTED, {**about, "actions": actions}
+            status, diagnostic = worst.status or None, worst.diagnostic or None
+        state = bounces.record_bounce(
+            session, mail.recipient, BounceKind(severity), rules=self.settings.bounces,
+            status=status, diagnostic=diagnostic, outbox_id=mail.id, raw_message_id=row.id)
+        return Reason.BOUNCE_RECORDED, {**about, "kind": severity, "status": status,
+                                        "score": state.score,
+                                        "suppressed": state.suppressed_at is not None}
 
     def _apply(
         self,
@@ -434,5 +475,5 @@ def take_decision(pipeline: Pipeline, raw_id: int, decision: Decision, *,
     with pipeline.sessions() as session, session.begin():
         queue.decide_held(session, raw_id, decision, via=via, by=by, by_person_id=by_person_id)
     with pipeline.sessions() as session, session.begin():
-        claimed = queue.claim(session, raw_id)
+        claimed = queue.claim_one(session, raw_id)
     return pipeline.process(raw_id) if claimed else None

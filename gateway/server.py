@@ -15,13 +15,12 @@ import threading
 from collections.abc import Callable, Sequence
 from concurrent.futures import ThreadPoolExecutor
 from dataclasses import dataclass, field
-from datetime import timedelta
 from typing import Protocol
 
 from sqlalchemy.orm import Session, sessionmaker
 
 from gateway.imap import ImapSupervisor, PollSettings
-from gateway.outbox_sender import deliver_due, mailer_from_config
+from gateway.outbox_sender import SendSettings, deliver_due, mailer_from_config
 from gateway.pipeline import Pipeline, Settings
 from gateway.smtp import IntakeHandler, smtp_factory, tls_context
 from wall_store import queue
@@ -114,11 +113,10 @@ class Gateway:
             for n in range(max(1, config.pipeline.workers))
         ]
         mailer = mailer_from_config(config)
+        send_settings = SendSettings.from_config(config)
         self.sender = Loop(
             "outbox",
-            lambda: deliver_due(self.sessions, mailer,
-                                retry_base=timedelta(seconds=config.pipeline.retry_base_seconds))
-            > 0,
+            lambda: deliver_due(self.sessions, mailer, send_settings).claimed > 0,
             idle=5.0,
         )
         self.servers: list[asyncio.base_events.Server] = []

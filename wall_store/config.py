@@ -58,6 +58,16 @@ class OutboundSection:
     password_env: str = ""
     from_address: str = ""
     maildir: str = "outbox"
+    # Retries of a transient refusal (4xx, no connection): base * 2**n; a permanent
+    # one (5xx) or the last attempt makes the mail `undeliverable` at once.
+    max_attempts: int = 10
+    retry_base_seconds: int = 60
+    # A sender's claim older than this is taken over (the sender died).
+    claim_lease_seconds: int = 600
+    # Bounces (VERP): a hard bounce scores 1, a soft one 0.5, at most one per day;
+    # at the threshold the address gets no more mail; a quiet score resets.
+    bounce_threshold: float = 3.0
+    bounce_stale_days: int = 30
 
 
 @dataclass(frozen=True)

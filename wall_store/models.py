@@ -14,6 +14,7 @@ from sqlalchemy import (
     JSON,
     BigInteger,
     Boolean,
+    Float,
     ForeignKey,
     Index,
     Integer,
@@ -437,9 +438,21 @@ class PostAttachment(Base):
 
 
 class OutboxStatus(enum.Enum):
+    """The outbox's lifecycle, the raw-message queue's machine for outgoing mail.
+
+    `queued → sending → sent`; a transient refusal (4xx, no connection) goes to
+    `failed` and is claimed again after its backoff; a permanent one (5xx), or the
+    last attempt, ends in `undeliverable`. `suppressed`: the recipient bounced past
+    the threshold, nothing was sent. `dropped`: an operator took it out of line.
+    """
+
     QUEUED = "queued"
+    SENDING = "sending"
     SENT = "sent"
     FAILED = "failed"
+    UNDELIVERABLE = "undeliverable"
+    SUPPRESSED = "suppressed"
+    DROPPED = "dropped"
 
 
 class OutboxMessage(Base):
@@ -460,9 +473,60 @@ class OutboxMessage(Base):
     )
     attempts: Mapped[int] = mapped_column(Integer, default=0)
     next_attempt_at: Mapped[datetime | None]
+    # Set when a sender takes it (`sending`); a claim older than the lease was a crash.
+    claimed_at: Mapped[datetime | None]
     last_error: Mapped[str | None] = mapped_column(Text)
+    # The smarthost's reply code on the last refusal (421, 550...), for `outbox list`.
+    last_code: Mapped[int | None] = mapped_column(Integer)
     created_at: Mapped[created_at]
     sent_at: Mapped[datetime | None]
+
+
+class BounceKind(enum.Enum):
+    HARD = "hard"  # permanent failure (5.x.x): the address does not work
+    SOFT = "soft"  # transient failure reported as final (4.x.x): mailbox full, host down
+
+
+class AddressBounces(Base):
+    """How much mail to one address came back, and whether Mailwall stopped mailing it.
+
+    A score as Mailman's: a hard bounce adds 1, a soft one 0.5, at most one bounce
+    counts per day, and a score left quiet for `bounce_stale_days` starts again at
+    zero. At the threshold the address is suppressed until an operator lifts it
+    (`mailwall user unsuppress`).
+    """
+
+    __tablename__ = "address_bounces"
+
+    id: Mapped[intpk]
+    address: Mapped[email_address] = mapped_column(unique=True)
+    score: Mapped[float] = mapped_column(Float, default=0.0)
+    hard: Mapped[int] = mapped_column(Integer, default=0)
+    soft: Mapped[int] = mapped_column(Integer, default=0)
+    last_bounce_at: Mapped[datetime | None]
+    last_status: Mapped[str | None] = mapped_column(String(16))
+    last_diagnostic: Mapped[str | None] = mapped_column(Text)
+    suppressed_at: Mapped[datetime | None]
+
+
+class BounceEvent(Base):
+    """One delivery failure report received for mail Mailwall sent (VERP return path)."""
+
+    __tablename__ = "bounce_events"
+    __table_args__ = (Index("ix_bounce_events_address_at", "address", "at"),)
+
+    id: Mapped[intpk]
+    address: Mapped[email_address]
+    kind: Mapped[BounceKind] = mapped_column(enum_column(BounceKind))
+    # Whether it moved the score (at most one bounce counts per address and day).
+    counted: Mapped[bool] = mapped_column(Boolean, default=True)
+    status: Mapped[str | None] = mapped_column(String(16))
+    diagnostic: Mapped[str | None] = mapped_column(Text)
+    outbox_id: Mapped[int | None] = mapped_column(ForeignKey("outbox.id", ondelete="SET NULL"))
+    raw_message_id: Mapped[int | None] = mapped_column(
+        ForeignKey("raw_messages.id", ondelete="SET NULL"), index=True
+    )
+    at: Mapped[created_at]
 
 
 class Notice(Base):

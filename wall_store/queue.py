@@ -3,23 +3,17 @@
 from __future__ import annotations
 
 from datetime import datetime, timedelta
-from typing import Any
 
-from sqlalchemy import and_, func, or_, select, update
+from sqlalchemy import func, select, update
 from sqlalchemy.orm import Session
 
 from wall_store.base import utcnow
+from wall_store.claims import Machine, claim
 from wall_store.errors import InvalidInput, NotFound
 from wall_store.models import Blob, Decision, DecisionChannel, MessageStatus, RawMessage
 
-
-def _claimable(now: datetime, lease: timedelta) -> Any:
-    return or_(
-        RawMessage.status == MessageStatus.RECEIVED,
-        and_(RawMessage.status == MessageStatus.FAILED, RawMessage.next_attempt_at <= now),
-        # A claim older than the lease belongs to a worker that died mid-way.
-        and_(RawMessage.status == MessageStatus.PROCESSING, RawMessage.claimed_at < now - lease),
-    )
+RAW_QUEUE = Machine(RawMessage, new=MessageStatus.RECEIVED, retry=MessageStatus.FAILED,
+                    working=MessageStatus.PROCESSING)
 
 
 def claim_next(session: Session, *, lease: timedelta, now: datetime | None = None) -> int | None:
@@ -38,30 +32,9 @@ def claim_batch(
     gets its own processing transaction (gateway.pipeline), so a claim held by a
     worker that dies mid-batch is taken up again like a single one: at the next
     start on SQLite (`release_stale_claims`), after the lease on PostgreSQL.
-    PostgreSQL: `FOR UPDATE SKIP LOCKED` lets several nodes claim side by side.
-    SQLite has one writer at a time; the guarded UPDATE keeps only the rows still
-    claimable, so a lost race shows as fewer rows, never a double claim.
+    The claim itself is the one both queues share (`wall_store.claims`).
     """
-    now = now or utcnow()
-    query = select(RawMessage.id).where(_claimable(now, lease)).order_by(RawMessage.id).limit(limit)
-    if session.get_bind().dialect.name == "postgresql":
-        query = query.with_for_update(skip_locked=True)
-    candidates = list(session.scalars(query))
-    if not candidates:
-        return []
-    claimed = session.scalars(
-        update(RawMessage)
-        .where(RawMessage.id.in_(candidates), _claimable(now, lease))
-        .values(
-            status=MessageStatus.PROCESSING,
-            claimed_at=now,
-            claimed_by=node,
-            attempts=RawMessage.attempts + 1,
-        )
-        .returning(RawMessage.id)
-        .execution_options(synchronize_session=False)
-    )
-    return sorted(claimed)
+    return claim(session, RAW_QUEUE, lease=lease, limit=limit, now=now or utcnow(), node=node)
 
 
 def load_claimed(session: Session, raw_id: int) -> tuple[RawMessage, bytes]:
@@ -171,7 +144,7 @@ def decide_held(
     return row
 
 
-def claim(session: Session, raw_id: int, *, now: datetime | None = None) -> bool:
+def claim_one(session: Session, raw_id: int, *, now: datetime | None = None) -> bool:
     """Claims this one message if it is waiting (received); False if a worker has it."""
     return session.execute(
         update(RawMessage)

@@ -39,6 +39,12 @@ class Reason(enum.Enum):
         "This reply address is not valid: it was altered or belongs to nothing we know.",
         "Cette adresse de réponse n'est pas valide : elle a été modifiée ou ne correspond à rien.",
     )
+    INVALID_RETURN_PATH = ReasonInfo(
+        None, "550 5.1.1 This return path is not valid (altered or unknown)", False,
+        "This bounce address is not valid: it was altered or names no mail we sent.",
+        "Cette adresse de retour n'est pas valide : elle a été modifiée ou ne correspond "
+        "à aucun courrier envoyé.",
+    )
     COMMUNITY_ARCHIVED = ReasonInfo(
         MessageStatus.REJECTED, "550 5.2.1 This community is archived and takes no more mail",
         True,
@@ -145,6 +151,18 @@ class Reason(enum.Enum):
         MessageStatus.DROPPED, None, False,
         "A delivery failure report is not posted.",
         "Un avis de non-remise n'est pas publié.",
+    )
+    BOUNCE_RECORDED = ReasonInfo(
+        MessageStatus.DONE, None, False,
+        "A delivery failure report for mail Mailwall sent: counted against the address.",
+        "Un avis de non-remise pour un courrier envoyé par Mailwall : compté pour l'adresse.",
+    )
+    BOUNCE_NOT_COUNTED = ReasonInfo(
+        MessageStatus.DONE, None, False,
+        "A report to a return path that is no failure (delayed, delivered) or an automatic "
+        "reply: recorded, not counted.",
+        "Un avis adressé à une adresse de retour qui n'est pas un échec (retardé, remis) ou "
+        "une réponse automatique : enregistré, non compté.",
     )
     MAILING_LIST = ReasonInfo(
         MessageStatus.DROPPED, None, False,

@@ -53,6 +53,17 @@ username = ""
 password_env = ""
 from_address = ""
 maildir = "outbox"
+# A 4xx refusal is retried after retry_base_seconds, doubling each time, up to
+# max_attempts; a 5xx makes the mail undeliverable at once (`mailwall outbox list`).
+max_attempts = 10
+retry_base_seconds = 60
+claim_lease_seconds = 600
+# Each mail goes out with its own return path (bounce+TOKEN@smtp.domain). A hard
+# bounce scores 1, a soft one 0.5, at most one per day; at bounce_threshold the
+# address gets no more digests or notifications until `mailwall user unsuppress`.
+# A score with no bounce for bounce_stale_days starts again from zero.
+bounce_threshold = 3.0
+bounce_stale_days = 30
 
 [security]
 # Signing secret for reply addresses and sign-in links (created by init,

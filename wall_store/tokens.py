@@ -74,6 +74,32 @@ def moderation_address(secret: bytes, domain: str, raw_id: int, person_id: int) 
     return f"moderate+{make_moderation_token(secret, raw_id, person_id)}@{domain}"
 
 
+# Bounce tokens (VERP): `bounce+TOKEN@domain` is the envelope sender of one outgoing
+# mail and names its outbox row, hence the recipient that bounced, whatever address
+# the remote report mentions. Lower-case hex as the others, another purpose in the MAC.
+
+BOUNCE_TOKEN = re.compile(r"^([0-9a-f]{1,12})-([0-9a-f]{24})$")
+
+
+def make_bounce_token(secret: bytes, outbox_id: int) -> str:
+    return f"{outbox_id:x}-{_mac(secret, outbox_id, 0, 'bounce')}"
+
+
+def read_bounce_token(secret: bytes, token: str) -> int | None:
+    """The outbox row the token names, or None when it is malformed or not ours."""
+    match = BOUNCE_TOKEN.match(token.lower())
+    if not match:
+        return None
+    outbox_id = int(match.group(1), 16)
+    if not hmac.compare_digest(match.group(2), _mac(secret, outbox_id, 0, "bounce")):
+        return None
+    return outbox_id
+
+
+def bounce_address(secret: bytes, domain: str, outbox_id: int) -> str:
+    return f"bounce+{make_bounce_token(secret, outbox_id)}@{domain}"
+
+
 # --- signed links (sign-in, unsubscribe, click-through, feeds) ---------------------------
 #
 # itsdangerous signs and timestamps them; every kind has its own salt so that a
