@@ -265,10 +265,19 @@ class Pipeline:
         references = _ranked_references(parsed)
         # Before routing: a reply and its parent (or two replies by subject) processed
         # side by side are taken one after the other, so the second sees the first.
-        wall.lock_for_threading(session, community.id, [
-            parsed.message_id, *references, SUBJECT_KEY + parsed.normalized_subject])
+        subject = [SUBJECT_KEY + parsed.normalized_subject] if parsed.normalized_subject else []
+        wall.lock_for_threading(session, community.id,
+                                [parsed.message_id, *references, *subject])
         route = self._route(session, community, parsed, token_post_id, row,
                             references=references, may_wait=may_wait)
+        for _ in range(3):
+            # A reply applied at this moment may be moving the thread's posts elsewhere.
+            if route.thread is None or wall.still_there(
+                    session, route.thread.id, route.parent.id if route.parent else None):
+                break
+            session.expire_all()  # what was read before the lock may have moved
+            route = self._route(session, community, parsed, token_post_id, row,
+                                references=references, may_wait=may_wait)
         if route.wait:
             return Reason.WAITING_FOR_PARENT, {}
         author = ensure_person(session, address, name, known=known)

@@ -271,8 +271,13 @@ def lock_for_threading(session: Session, community_id: int, keys: Iterable[str])
     """
     if session.get_bind().dialect.name == "postgresql":
         numbers = sorted({_lock_number(community_id, key) for key in keys if key})
-        for number in numbers:
-            session.execute(text("SELECT pg_advisory_xact_lock(:n)"), {"n": number})
+        if numbers:
+            # One round trip, locks taken in ascending order.
+            session.execute(
+                text("SELECT count(pg_advisory_xact_lock(n)) FROM "
+                     "(SELECT unnest(CAST(:numbers AS bigint[])) AS n ORDER BY 1) AS wanted"),
+                {"numbers": numbers},
+            )
     else:
         session.execute(
             update(Community).where(Community.id == community_id)
@@ -284,6 +289,20 @@ def lock_for_threading(session: Session, community_id: int, keys: Iterable[str])
 def _lock_number(community_id: int, key: str) -> int:
     digest = hashlib.sha256(f"{community_id}\0{key}".encode("utf-8", "surrogateescape"))
     return int.from_bytes(digest.digest()[:8], "big", signed=True)
+
+
+def still_there(session: Session, thread_id: int, parent_id: int | None) -> bool:
+    """Whether a message routed to this thread (and parent) may go there now: locks the
+    thread row against `adopt_replies` moving posts out of it (PostgreSQL; SQLite has one
+    writer at a time), then checks that neither the thread nor the parent moved meanwhile.
+    False: route again, the move is now committed and visible."""
+    held = session.scalar(select(Thread.id).where(Thread.id == thread_id).with_for_update(
+        read=True))
+    if held is None:
+        return False
+    if parent_id is None:
+        return True
+    return session.scalar(select(Post.thread_id).where(Post.id == parent_id)) == thread_id
 
 
 def await_parents(session: Session, post: Post, awaited: Sequence[tuple[str, int]]) -> None:
