@@ -306,7 +306,7 @@ class Pipeline:
             placed_by = ranked.get(parent.message_id, -1)
             return Route(thread, parent, awaited=tuple(
                 (m, rank) for m, rank in ranked.items() if rank > placed_by))
-        awaited = tuple(ranked.items())
+        awaited = _kept_awaited(ranked)
         if (may_wait and awaited and row.source is not MessageSource.IMPORT
                 and utcnow() - row.received_at < self.settings.parent_wait
                 and queue.on_its_way(session, community.id, list(ranked), besides=row.id)):
@@ -430,6 +430,17 @@ class Pipeline:
 TRANSIENT_RETRY = timedelta(seconds=1)
 # Lock key of a normalised subject (Message-IDs are the other keys; they hold an '@').
 SUBJECT_KEY = "subject:"
+
+
+# An unplaced reply remembers its root and its nearest ancestors, not a whole long References.
+MAX_AWAITED = 10
+
+
+def _kept_awaited(ranked: dict[str, int]) -> tuple[tuple[str, int], ...]:
+    items = list(ranked.items())
+    if len(items) > MAX_AWAITED:
+        items = [items[0], *items[-(MAX_AWAITED - 1):]]
+    return tuple(items)
 
 
 def _ranked_references(parsed: ParsedMail) -> dict[str, int]:
