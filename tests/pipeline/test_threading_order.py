@@ -8,7 +8,7 @@ from email.utils import format_datetime
 
 from sqlalchemy import select, update
 
-from gateway.pipeline import approve
+from gateway.pipeline import Pipeline, approve
 from tests.pipeline.conftest import Gateway, mail, make_settings
 from wall_store import queue
 from wall_store.base import utcnow
@@ -121,8 +121,7 @@ def test_a_waiting_reply_is_not_claimed_before_its_retry_time(gateway: Gateway) 
 def test_a_reply_that_waited_for_its_parent_joins_it_once_the_parent_is_posted(
     gateway: Gateway,
 ) -> None:
-    gateway.pipeline = type(gateway.pipeline)(
-        gateway.sessions, make_settings(parent_retry=timedelta(0)))
+    gateway.pipeline = Pipeline(gateway.sessions, make_settings(parent_retry=timedelta(0)))
     [parent_id] = gateway.deliver(point(3, hours=2))
     [reply_id] = gateway.deliver(answer(3, 1, hours=1))
     claim(gateway, parent_id)
