@@ -8,6 +8,7 @@ per community, identical document bytes are not a new version).
 from __future__ import annotations
 
 import hashlib
+from collections.abc import Sequence
 from dataclasses import dataclass, field
 from datetime import datetime
 from typing import Any
@@ -80,7 +81,9 @@ class Applier:
         self.source = PostSource.IMPORT if row.source.value == "import" else PostSource.EMAIL
 
     def apply(self, author: Person, thread: Thread | None, parent: Post | None,
-              approved: bool) -> Applied:
+              approved: bool, *, awaited: Sequence[tuple[str, int]] = ()) -> Applied:
+        """`awaited`: Message-IDs the mail names that are not on the wall yet, with their
+        rank (gateway.pipeline.Route); the post moves to their thread when one lands."""
         parsed = self.parsed
         existing = wall.post_by_message_id(self.session, self.community.id, parsed.message_id)
         if existing is not None:
@@ -117,6 +120,7 @@ class Applier:
                 raw_message_id=self.row.id,
             )
             result.post_id = post.id
+            wall.await_parents(self.session, post, awaited)
             self._file_attachments(post, author, parsed.attachments, result)
             result.mentions = self._mention(post, parsed.mentions)
             # Imported history is old news: only live mail notifies people.
@@ -128,6 +132,11 @@ class Applier:
             self._count(author, kind, post.id)
         elif not result.forwarded_posts:
             result.reason = Reason.DUPLICATE
+        # Replies applied before this message (or a forwarded original) join it now.
+        for landed in [*result.forwarded_posts, *([result.post_id] if result.post_id else [])]:
+            landed_post = self.session.get(Post, landed)
+            if landed_post is not None:
+                wall.adopt_replies(self.session, landed_post)
         return result
 
     def _count(self, person: Person, kind: ActivityKind, ref: int) -> None:

@@ -32,7 +32,7 @@ from sqlalchemy.orm import Session, sessionmaker
 
 from gateway.intake import Target
 from gateway.pipeline import Pipeline, Settings
-from parsers.headers import parse_message_id
+from parsers.headers import header_message_id
 from parsers.mail import DERIVED_ID_DOMAIN
 from wall_store import checkpoints, imports
 from wall_store.base import utcnow
@@ -240,20 +240,10 @@ def open_archive(kind: str, path: str | os.PathLike[str]) -> Archive:
 
 # --- which message is it ------------------------------------------------------------
 
-_MESSAGE_ID_HEADER = re.compile(rb"^message-id[ \t]*:(.*(?:\r?\n[ \t].*)*)", re.I | re.M)
-_HEADER_END = re.compile(rb"\r?\n\r?\n")
-
-
 def message_key(raw: bytes) -> str:
     """The id the pipeline will record for this message: its Message-ID, else one
     derived from its bytes (`parsers.parse` does the same), so both agree."""
-    end = _HEADER_END.search(raw)
-    head = raw[: end.start()] if end else raw
-    found = _MESSAGE_ID_HEADER.search(head)
-    message_id = None
-    if found is not None:
-        # What the stdlib bytes parser hands the parser: ASCII with escaped 8-bit bytes.
-        message_id = parse_message_id(found.group(1).decode("ascii", "surrogateescape"))
+    message_id = header_message_id(raw)
     if message_id is None:
         message_id = f"{hashlib.sha256(raw).hexdigest()}@{DERIVED_ID_DOMAIN}"
     return message_id[:_MAX_ID]

@@ -13,6 +13,7 @@ from dataclasses import dataclass
 from sqlalchemy import select
 from sqlalchemy.orm import Session, sessionmaker
 
+from parsers.headers import header_message_id
 from wall_store.blobs import put_blob
 from wall_store.models import (
     Channel,
@@ -157,7 +158,15 @@ def store_message(
 
     When this returns, the message survives any crash: only then may the
     source say `250` (or flag the IMAP message as seen).
+
+    The Message-ID is read from the header block here (a regex, no MIME parse), so
+    that a reply processed before its parent is applied can tell that the parent
+    has arrived and is on its way (gateway.pipeline waits for it).
     """
+    if message_id is None:
+        message_id = header_message_id(raw)
+    if message_id is not None:
+        message_id = message_id[:998]
     with sessions() as session, session.begin():
         digest = put_blob(session, raw)
         rows = [

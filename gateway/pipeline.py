@@ -65,6 +65,10 @@ class Settings:
     trusted_authserv_ids: tuple[str, ...] = ()
     notice_locale: str = "fr"
     lease: timedelta = timedelta(minutes=10)
+    # A reply whose parent has arrived but is not on the wall yet waits, retried every
+    # `parent_retry`, for at most `parent_wait` after it was received.
+    parent_wait: timedelta = timedelta(minutes=5)
+    parent_retry: timedelta = timedelta(seconds=2)
     # Messages claimed per claim transaction (each is still processed in its own).
     batch_size: int = 32
     # This node's name on its claims (see `queue.release_stale_claims`).
@@ -87,10 +91,23 @@ class Settings:
             notice_locale=config.policy.notice_locale,
             lease=timedelta(seconds=config.pipeline.claim_lease_seconds),
             node=config.pipeline.node_name or f"{socket.gethostname()}:{config.smtp.port}",
+            parent_wait=timedelta(seconds=config.pipeline.parent_wait_seconds),
             attachments=AttachmentRules.parse(config.documents.blocked_extensions,
                                               config.documents.max_bytes),
             bounces=BounceRules.from_config(config),
         )
+
+
+@dataclass(frozen=True)
+class Route:
+    """Where a message goes: a thread and the post it answers (None: a new thread), or
+    `wait` for a parent on its way. `awaited` are the Message-IDs it names that are not on
+    the wall, nearer than what placed it, with their rank (nearest parent highest)."""
+
+    thread: Thread | None = None
+    parent: Post | None = None
+    wait: bool = False
+    awaited: tuple[tuple[str, int], ...] = ()
 
 
 @dataclass(frozen=True)
@@ -139,6 +156,8 @@ class Pipeline:
             if not batch:
                 break
             results.extend(batch)
+            if all(r.reason is Reason.WAITING_FOR_PARENT for r in batch):
+                break  # only replies waiting for their parents: nothing to do right now
         return results
 
     def process(self, raw_id: int) -> Result:
@@ -158,8 +177,12 @@ class Pipeline:
                     reason, outcome = self._bounce(session, row, parsed, raw)
                 else:
                     reason, outcome = self._decide_and_apply(
-                        session, row, parsed, row.decision is Decision.APPROVE)
-                self._finish(session, row, parsed, reason, outcome)
+                        session, row, parsed, row.decision is Decision.APPROVE,
+                        may_wait=row.decision is None)
+                if reason is Reason.WAITING_FOR_PARENT:
+                    self._defer(row)
+                else:
+                    self._finish(session, row, parsed, reason, outcome)
             log.info("message %s: %s", raw_id, reason.code)
             return Result(raw_id, reason, outcome)
         except Exception as exc:  # noqa: BLE001 - any failure is recorded, the queue flows on
@@ -168,7 +191,8 @@ class Pipeline:
     # --- deciding and applying ----------------------------------------------------
 
     def _decide_and_apply(
-        self, session: Session, row: RawMessage, parsed: ParsedMail, approved: bool
+        self, session: Session, row: RawMessage, parsed: ParsedMail, approved: bool,
+        *, may_wait: bool = True,
     ) -> tuple[Reason, dict[str, Any]]:
         community = session.get(Community, row.community_id) if row.community_id else None
         if community is None:
@@ -205,7 +229,8 @@ class Pipeline:
                 return reason, {"community": community.slug, "evidence": _evidence(parsed, reason)}
         assert sender is not None  # decide() refuses a mail without one
         return self._apply(session, row, parsed, community, sender.address, sender.name,
-                           token.post_id if token else None, approved, person)
+                           token.post_id if token else None, approved, person,
+                           may_wait=may_wait)
 
     def _moderation_answer(
         self, session: Session, row: RawMessage, parsed: ParsedMail, community: Community
@@ -282,39 +307,69 @@ class Pipeline:
         token_post_id: int | None,
         approved: bool,
         known: Person | None = None,
+        *,
+        may_wait: bool = False,
     ) -> tuple[Reason, dict[str, Any]]:
+        references = _ranked_references(parsed)
+        # Before routing: a reply and its parent (or two replies by subject) processed
+        # side by side are taken one after the other, so the second sees the first.
+        subject = [SUBJECT_KEY + parsed.normalized_subject] if parsed.normalized_subject else []
+        wall.lock_for_threading(session, community.id,
+                                [parsed.message_id, *references, *subject])
+        route = self._route(session, community, parsed, token_post_id, row,
+                            references=references, may_wait=may_wait)
+        for _ in range(3):
+            # A reply applied at this moment may be moving the thread's posts elsewhere.
+            if route.thread is None or wall.still_there(
+                    session, route.thread.id, route.parent.id if route.parent else None):
+                break
+            session.expire_all()  # what was read before the lock may have moved
+            route = self._route(session, community, parsed, token_post_id, row,
+                                references=references, may_wait=may_wait)
+        if route.wait:
+            return Reason.WAITING_FOR_PARENT, {}
         author = ensure_person(session, address, name, known=known)
-        thread, parent = self._route(session, community, parsed, token_post_id, row.source)
         applied = Applier(session, row, parsed, community, self.settings.attachments).apply(
-            author, thread, parent, approved
+            author, route.thread, route.parent, approved, awaited=route.awaited
         )
         return applied.reason, applied.outcome(community)
 
     def _route(
         self, session: Session, community: Community, parsed: ParsedMail,
-        token_post_id: int | None, row_source: MessageSource = MessageSource.SMTP,
-    ) -> tuple[Thread | None, Post | None]:
-        """Reply token, then In-Reply-To/References, then subject in a recent window."""
+        token_post_id: int | None, row: RawMessage, *,
+        references: dict[str, int] | None = None, may_wait: bool = False,
+    ) -> Route:
+        """Reply token; then In-Reply-To/References, which decide when they name a post on
+        the wall; a parent they name that arrived but is not on the wall yet is waited for
+        (`parent_wait` at most); then, for mail that looks like a reply (`Re:`, `AW:`,
+        `Отв:`...) only, the normalised subject in a recent window; else a new thread."""
         if token_post_id is not None:
             post = session.get(Post, token_post_id)
             if post is not None and post.community_id == community.id:
-                return post.thread, post
-        found = wall.thread_by_message_ids(
-            session, community.id, [*parsed.references, *parsed.in_reply_to]
-        )
+                return Route(post.thread, post)
+        ranked = _ranked_references(parsed) if references is None else references
+        found = wall.thread_by_message_ids(session, community.id, list(ranked))
         if found is not None:
-            return found
+            thread, parent = found
+            placed_by = ranked.get(parent.message_id, -1)
+            return Route(thread, parent, awaited=tuple(
+                (m, rank) for m, rank in ranked.items() if rank > placed_by))
+        awaited = _kept_awaited(ranked)
+        if (may_wait and awaited and row.source is not MessageSource.IMPORT
+                and utcnow() - row.received_at < self.settings.parent_wait
+                and queue.on_its_way(session, community.id, list(ranked), besides=row.id)):
+            return Route(wait=True)
+        if not parsed.looks_like_reply:
+            return Route(awaited=awaited)
         # An archive is threaded in its own time: the window counts back from the
         # mail's date, and only threads that had started by then qualify.
-        imported = row_source is MessageSource.IMPORT and parsed.date is not None
+        imported = row.source is MessageSource.IMPORT and parsed.date is not None
         at = parsed.date if imported and parsed.date else utcnow()
         thread = wall.thread_by_subject(
             session, community.id, parsed.normalized_subject, at - self.settings.subject_window,
             started_by=at if imported else None,
         )
-        if thread is not None:
-            return thread, None
-        return None, None
+        return Route(thread, None, awaited=awaited)
 
     # --- recording ----------------------------------------------------------------
 
@@ -333,6 +388,17 @@ class Pipeline:
         row.outcome = outcome
         if reason.notify:
             self._notify(session, row, parsed, reason)
+
+    def _defer(self, row: RawMessage) -> None:
+        """Back in line for a little later, without spending an attempt."""
+        reason = Reason.WAITING_FOR_PARENT
+        assert reason.status is not None
+        row.status = reason.status
+        row.reason = reason.code
+        row.reason_detail = reason.sentence("en")
+        row.attempts = max(row.attempts - 1, 0)
+        row.next_attempt_at = utcnow() + self.settings.parent_retry
+        row.claimed_at = None
 
     def _notify(
         self, session: Session, row: RawMessage, parsed: ParsedMail, reason: Reason
@@ -410,6 +476,30 @@ class Pipeline:
 
 
 TRANSIENT_RETRY = timedelta(seconds=1)
+# Lock key of a normalised subject (Message-IDs are the other keys; they hold an '@').
+SUBJECT_KEY = "subject:"
+
+
+# An unplaced reply remembers its root and its nearest ancestors, not a whole long References.
+MAX_AWAITED = 10
+
+
+def _kept_awaited(ranked: dict[str, int]) -> tuple[tuple[str, int], ...]:
+    items = list(ranked.items())
+    if len(items) > MAX_AWAITED:
+        items = [items[0], *items[-(MAX_AWAITED - 1):]]
+    return tuple(items)
+
+
+def _ranked_references(parsed: ParsedMail) -> dict[str, int]:
+    """The Message-IDs a mail names, each with its rank: References from the root, then
+    In-Reply-To, so the nearest parent ranks highest. Its own id is not among them."""
+    ranked: dict[str, int] = {}
+    for rank, message_id in enumerate([*parsed.references, *parsed.in_reply_to]):
+        if message_id and message_id != parsed.message_id:
+            ranked.pop(message_id, None)
+            ranked[message_id] = rank
+    return ranked
 
 # First word of a manager's answer to a moderation notice, accents and case ignored.
 APPROVE_WORDS = {"approve", "approved", "approuver", "approuve", "publier", "publie",

@@ -183,6 +183,22 @@ def parse_message_id(raw: object) -> str | None:
     return None
 
 
+_MESSAGE_ID_HEADER = re.compile(rb"^message-id[ \t]*:(.*(?:\r?\n[ \t].*)*)", re.I | re.M)
+_HEADER_END = re.compile(rb"\r?\n\r?\n")
+
+
+def header_message_id(raw: bytes) -> str | None:
+    """The Message-ID of raw mail bytes, read from the header block alone (no MIME parse):
+    cheap enough for intake, and the value ``parse`` gives when the header is there."""
+    end = _HEADER_END.search(raw)
+    head = raw[: end.start()] if end else raw
+    found = _MESSAGE_ID_HEADER.search(head)
+    if found is None:
+        return None
+    # What the stdlib bytes parser hands the parser: ASCII with escaped 8-bit bytes.
+    return parse_message_id(found.group(1).decode("ascii", "surrogateescape"))
+
+
 def parse_id_list(raw: object) -> tuple[tuple[str, ...], bool]:
     """Ids of In-Reply-To / References; the flag says the list was cut to ``MAX_IDS``."""
     text = raw_to_text(raw)

@@ -35,7 +35,7 @@ from parsers.headers import (
     raw_to_text,
 )
 from parsers.html_text import MAX_HTML_CHARS, html_to_text, text_and_safe_html
-from parsers.subjects import is_forward_subject, normalize_subject
+from parsers.subjects import is_forward_subject, is_reply_subject, normalize_subject
 from parsers.trim import trim
 from parsers.values import Address, Attachment, Flag, ForwardedMessage, ParseProblem
 
@@ -108,6 +108,9 @@ class ParsedMail:
     # Several occurrences (Authentication-Results) are joined with "\n", topmost first.
     headers: Mapping[str, str]
     parts_visited: int = 0  # MIME parts walked, nested messages included: bounded by budgets
+    # The subject's outermost prefix is a reply one, in any language (Re, AW, Réf., Отв, 回复...):
+    # only such mail may join a thread by subject when its headers name nothing known.
+    looks_like_reply: bool = False
 
 
 def parse(raw: bytes, *, received_at: datetime | None = None) -> ParsedMail:
@@ -225,6 +228,7 @@ def _build(
         problem=ParseProblem.NO_SENDER if sender is None else None,
         headers=_kept_headers(headers),
         parts_visited=budget.parts_visited,
+        looks_like_reply=is_reply_subject(subject),
     )
 
 

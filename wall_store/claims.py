@@ -30,7 +30,9 @@ class Machine:
     def claimable(self, now: datetime, lease: timedelta) -> Any:
         model = self.model
         return or_(
-            model.status == self.new,
+            # A new row may be set to wait a moment (a reply whose parent is on its way).
+            and_(model.status == self.new,
+                 or_(model.next_attempt_at.is_(None), model.next_attempt_at <= now)),
             and_(model.status == self.retry, model.next_attempt_at <= now),
             # A claim older than the lease belongs to a worker that died mid-way.
             and_(model.status == self.working, model.claimed_at < now - lease),

@@ -81,6 +81,9 @@ class PipelineSection:
     max_attempts: int = 5
     retry_base_seconds: int = 30
     workers: int = 2
+    # How long a reply may wait for its parent, which arrived but is not on the wall yet;
+    # after that it is placed without it (and moves into the parent's thread when it lands).
+    parent_wait_seconds: int = 300
     # A claim older than this belongs to a worker that died (another node, or
     # a kill -9 on PostgreSQL where claims are shared); it is taken over.
     claim_lease_seconds: int = 600

@@ -357,6 +357,28 @@ class Post(Base):
     likes: Mapped[list[Like]] = relationship(back_populates="post")
 
 
+class AwaitedParent(Base):
+    """A Message-ID a post names in In-Reply-To/References that was not on the wall when the
+    post was applied (its parent came later, or is still held): when a post with that id
+    lands, the waiting post and what hangs from it move into its thread (wall.adopt_replies).
+
+    `rank` orders a post's references, nearest parent highest (In-Reply-To, then References
+    from the last); only ids nearer than the one that placed the post are kept.
+    """
+
+    __tablename__ = "awaited_parents"
+    __table_args__ = (
+        UniqueConstraint("post_id", "message_id"),
+        Index("ix_awaited_parents_community_id_message_id", "community_id", "message_id"),
+    )
+
+    id: Mapped[intpk]
+    community_id: Mapped[int] = mapped_column(ForeignKey("communities.id", ondelete="CASCADE"))
+    post_id: Mapped[int] = mapped_column(ForeignKey("posts.id", ondelete="CASCADE"))
+    message_id: Mapped[str] = mapped_column(String(998))
+    rank: Mapped[int] = mapped_column(Integer)
+
+
 class Like(Base):
     __tablename__ = "likes"
     __table_args__ = (UniqueConstraint("post_id", "person_id"),)

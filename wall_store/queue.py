@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from collections.abc import Sequence
 from datetime import datetime, timedelta
 
 from sqlalchemy import func, select, update
@@ -47,6 +48,26 @@ def load_claimed(session: Session, raw_id: int) -> tuple[RawMessage, bytes]:
     if found is None:
         raise NotFound(f"there is no message {raw_id} in the queue (see `mailwall queue list`)")
     return found[0], found[1] or b""
+
+
+# States in which a message is still on its way to the wall (not held, refused or final).
+ON_ITS_WAY = (MessageStatus.RECEIVED, MessageStatus.PROCESSING, MessageStatus.FAILED)
+
+
+def on_its_way(session: Session, community_id: int, message_ids: Sequence[str],
+               *, besides: int) -> bool:
+    """Whether the community received a message with one of these Message-IDs that the
+    pipeline has not finished yet (received, being processed, or failed and retrying)."""
+    if not message_ids:
+        return False
+    return session.scalar(
+        select(RawMessage.id).where(
+            RawMessage.community_id == community_id,
+            RawMessage.message_id.in_(list(message_ids)),
+            RawMessage.status.in_(ON_ITS_WAY),
+            RawMessage.id != besides,
+        ).limit(1)
+    ) is not None
 
 
 def get_raw(session: Session, raw_id: int) -> RawMessage:

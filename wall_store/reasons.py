@@ -188,6 +188,12 @@ class Reason(enum.Enum):
         "Ce fichier dépasse la taille acceptée par la bibliothèque.",
         scope="attachment",
     )
+    WAITING_FOR_PARENT = ReasonInfo(
+        MessageStatus.RECEIVED, None, False,
+        "Waiting a moment for the message it answers, which has arrived but is not on the "
+        "wall yet.",
+        "En attente du message auquel il répond, arrivé mais pas encore sur le mur.",
+    )
     PROCESSING_ERROR = ReasonInfo(
         MessageStatus.FAILED, None, False,
         "Processing failed; it will be retried.",

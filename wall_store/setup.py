@@ -71,12 +71,16 @@ bounce_stale_days = 30
 secret_file = "secret.key"
 
 [pipeline]
-# A reply with no reference joins a thread of the same subject this recent.
+# A reply (Re:, AW:, Réf. :...) whose headers name nothing on the wall joins a
+# thread of the same subject this recent; a new mail always starts a thread.
 subject_window_days = 30
 # A message whose processing fails is retried, then quarantined.
 max_attempts = 5
 retry_base_seconds = 30
 workers = 2
+# A reply whose parent has arrived but is not on the wall yet waits this long at
+# most; after that it is posted, and moves into the parent's thread when it lands.
+parent_wait_seconds = 300
 # A message claimed longer ago than this by a worker that died is taken over.
 claim_lease_seconds = 600
 # This node's name in claims (default: host name and SMTP port). A node that restarts

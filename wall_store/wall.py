@@ -2,16 +2,19 @@
 
 from __future__ import annotations
 
+import hashlib
+from collections.abc import Iterable, Sequence
 from datetime import datetime, timedelta
 from typing import Any
 
-from sqlalchemy import func, select
+from sqlalchemy import delete, exists, func, select, text, update
 from sqlalchemy.orm import Session, selectinload
 
 from wall_store.base import utcnow
 from wall_store.blobs import put_blob
 from wall_store.communities import get_community
 from wall_store.models import (
+    AwaitedParent,
     Channel,
     Community,
     DocumentVersion,
@@ -251,3 +254,133 @@ def same_post(
         if " ".join(post.text.split()) == wanted:
             return post
     return None
+
+
+# --- threading whatever the order ---------------------------------------------------
+
+
+def lock_for_threading(session: Session, community_id: int, keys: Iterable[str]) -> None:
+    """Serialises the messages that could thread with one another, until the transaction ends.
+
+    `keys` are the Message-IDs a message carries and names, and its subject: a reply and
+    its parent share one, so whichever commits second sees the first (the reply finds the
+    parent's post, or the parent finds the reply waiting for it). PostgreSQL: transaction
+    advisory locks, taken in one global order so two messages never wait on each other.
+    SQLite has one writer at a time: taking the write lock now, before the reads that route
+    the message, keeps another commit from slipping between those reads and our writes.
+    """
+    if session.get_bind().dialect.name == "postgresql":
+        numbers = sorted({_lock_number(community_id, key) for key in keys if key})
+        if numbers:
+            # One round trip, locks taken in ascending order.
+            session.execute(
+                text("SELECT count(pg_advisory_xact_lock(n)) FROM "
+                     "(SELECT unnest(CAST(:numbers AS bigint[])) AS n ORDER BY 1) AS wanted"),
+                {"numbers": numbers},
+            )
+    else:
+        session.execute(
+            update(Community).where(Community.id == community_id)
+            .values(archived=Community.archived)
+            .execution_options(synchronize_session=False)
+        )
+
+
+def _lock_number(community_id: int, key: str) -> int:
+    digest = hashlib.sha256(f"{community_id}\0{key}".encode("utf-8", "surrogateescape"))
+    return int.from_bytes(digest.digest()[:8], "big", signed=True)
+
+
+def still_there(session: Session, thread_id: int, parent_id: int | None) -> bool:
+    """Whether a message routed to this thread (and parent) may go there now: locks the
+    thread row against `adopt_replies` moving posts out of it (PostgreSQL; SQLite has one
+    writer at a time), then checks that neither the thread nor the parent moved meanwhile.
+    False: route again, the move is now committed and visible."""
+    held = session.scalar(select(Thread.id).where(Thread.id == thread_id).with_for_update(
+        read=True))
+    if held is None:
+        return False
+    if parent_id is None:
+        return True
+    return session.scalar(select(Post.thread_id).where(Post.id == parent_id)) == thread_id
+
+
+def await_parents(session: Session, post: Post, awaited: Sequence[tuple[str, int]]) -> None:
+    """Records the Message-IDs `post` names that are not on the wall yet (rank: nearest
+    parent highest), for `adopt_replies` when one of them lands."""
+    for message_id, rank in awaited:
+        session.add(AwaitedParent(community_id=post.community_id, post_id=post.id,
+                                  message_id=message_id, rank=rank))
+    if awaited:
+        session.flush()
+
+
+def adopt_replies(session: Session, post: Post) -> int:
+    """Posts that were waiting for `post` (they name its Message-ID) move into its thread,
+    with what hangs from them; returns how many posts waited for it.
+
+    A waiting post that started its thread brings the whole thread (its replies, and what
+    joined it by subject); one that had joined another thread by subject brings itself and
+    its replies. The emptied thread is deleted. Part of the transaction that adds `post`.
+    """
+    waiting = session.execute(
+        select(AwaitedParent, Post)
+        .join(Post, Post.id == AwaitedParent.post_id)
+        .where(AwaitedParent.community_id == post.community_id,
+               AwaitedParent.message_id == post.message_id,
+               AwaitedParent.post_id != post.id)
+        .order_by(AwaitedParent.post_id)
+    ).all()
+    for awaited, reply in waiting:
+        if reply.thread_id != post.thread_id:
+            _move_into(session, reply, post.thread)
+        reply.parent_id = post.id
+        # Placed by this id now: only nearer ones may still move it.
+        session.execute(delete(AwaitedParent).where(AwaitedParent.post_id == reply.id,
+                                                    AwaitedParent.rank <= awaited.rank))
+    if waiting:
+        session.flush()
+    return len(waiting)
+
+
+def _move_into(session: Session, reply: Post, thread: Thread) -> None:
+    source_id = reply.thread_id
+    # PostgreSQL: no one adds a post to the thread we are emptying until we commit (adding a
+    # post locks the thread row too), and posts added before we got here are seen below.
+    source = session.scalar(
+        select(Thread).where(Thread.id == source_id).with_for_update().execution_options(
+            populate_existing=True)
+    )
+    if source is None:
+        return
+    posts = list(session.scalars(
+        select(Post).where(Post.thread_id == source_id).order_by(Post.id)
+    ))
+    first = posts[0] if posts else None
+    started_it = first is not None and (
+        first.id == reply.id
+        or (first.raw_message_id is not None and first.raw_message_id == reply.raw_message_id)
+    )
+    if started_it:
+        moving = posts
+    else:
+        below: dict[int | None, list[Post]] = {}
+        for candidate in posts:
+            below.setdefault(candidate.parent_id, []).append(candidate)
+        moving, stack = [], [reply]
+        while stack:
+            current = stack.pop()
+            moving.append(current)
+            stack.extend(below.get(current.id, []))
+    for moved in moving:
+        moved.thread = thread
+        if moved.created_at > thread.last_activity_at:
+            thread.last_activity_at = moved.created_at
+    session.flush()
+    if len(moving) == len(posts):
+        session.execute(
+            delete(Thread).where(Thread.id == source_id,
+                                 ~exists().where(Post.thread_id == source_id))
+            .execution_options(synchronize_session=False)
+        )
+        session.expunge(source)

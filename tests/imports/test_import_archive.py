@@ -44,6 +44,22 @@ def test_french_thread_from_an_mbox_is_one_thread_in_date_order_with_source_impo
     assert only["subject"] == thread[0].subject
 
 
+@pytest.mark.parametrize("batch_size", [200, 1])
+def test_archive_with_replies_before_their_parent_is_still_one_thread(
+    sessions: sessionmaker[Session], tmp_path: Path, batch_size: int
+) -> None:
+    pipeline = atlas(sessions)
+    thread = generate_thread(42, length=4, lang="fr", styles=["outlook_fr", "gmail_fr"])
+    path = mbox(tmp_path / "a-l-envers.mbox", [s.raw for s in reversed(thread)])
+
+    summary = import_archive(pipeline, Mbox(path), community="atlas", batch_size=batch_size)
+
+    assert summary.imported == 4
+    [only] = wall(sessions)["threads"]
+    assert [p["message_id"] for p in only["posts"]] == _ids(thread)
+    assert only["subject"] == thread[0].subject
+
+
 def test_list_mail_from_non_members_is_posted_when_imported(
     sessions: sessionmaker[Session], tmp_path: Path
 ) -> None:

@@ -8,6 +8,7 @@ from datetime import UTC, datetime, timedelta, timezone
 import pytest
 
 from parsers import Address, ParsedMail, ParseProblem, parse
+from parsers.headers import header_message_id
 from tests.parsers.mails import RECEIVED_AT, b64, crlf
 
 OUTLOOK_FR_REPLY = crlf(
@@ -485,3 +486,20 @@ def test_a_message_without_message_id_gets_the_same_id_with_crlf_or_lf_line_ends
     lf = b"From: Alice <alice@corp.example>\nSubject: Note\n\nBonjour\n"
     crlf = lf.replace(b"\n", b"\r\n")
     assert parse(lf).message_id == parse(crlf).message_id
+
+
+@pytest.mark.parametrize(
+    "raw",
+    [
+        b"From: a@corp.example\r\nMessage-ID: <hebdo-1@corp.example>\r\n\r\nCorps\r\n",
+        b"From: a@corp.example\nmessage-id:\n <hebdo-1@corp.example>\nSubject: x\n\nCorps\n",
+        b"Message-Id: <hebdo-1@corp.example> (Postfix)\r\nFrom: a@corp.example\r\n\r\nx\r\n",
+    ],
+)
+def test_message_id_read_from_the_header_block_alone_is_the_parsed_one(raw: bytes) -> None:
+    assert header_message_id(raw) == parse(raw).message_id == "hebdo-1@corp.example"
+
+
+def test_message_id_in_the_body_is_not_the_header() -> None:
+    raw = b"From: a@corp.example\r\n\r\nMessage-ID: <cite@corp.example>\r\n"
+    assert header_message_id(raw) is None

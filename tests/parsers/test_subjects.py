@@ -4,7 +4,13 @@ from __future__ import annotations
 
 import pytest
 
-from parsers.subjects import is_forward_subject, normalize_subject, strip_subject
+from parsers import parse
+from parsers.subjects import (
+    is_forward_subject,
+    is_reply_subject,
+    normalize_subject,
+    strip_subject,
+)
 
 
 @pytest.mark.parametrize(
@@ -57,3 +63,56 @@ def test_outermost_prefix_tells_a_forward(subject: str, forward: bool) -> None:
 
 def test_thousands_of_stacked_prefixes_give_a_bounded_subject() -> None:
     assert len(strip_subject("Re: " * 10_000 + "Budget")) <= 2000
+
+
+@pytest.mark.parametrize(
+    "subject",
+    [
+        "Re: Point hebdo",
+        "RE : Point hebdo",
+        "Réf. : Point hebdo",
+        "AW: Wochenbericht",
+        "SV: Veckomöte",
+        "VS: Viikkopalaveri",
+        "Antw: Weekoverleg",
+        "Odp: Spotkanie",
+        "R: Riunione settimanale",
+        "RIF: Riunione settimanale",
+        "RES: Reunião semanal",
+        "Ynt: Haftalık toplantı",
+        "Отв: Еженедельная встреча",
+        "Ответ: Еженедельная встреча",
+        "回复：周会",
+        "答复: 周会",
+        "ΑΠ: Εβδομαδιαία συνάντηση",
+        "[projet-atlas] Re: Point hebdo",
+        "Re[2]: Point hebdo",
+    ],
+)
+def test_reply_prefixes_in_many_languages_look_like_a_reply(subject: str) -> None:
+    assert is_reply_subject(subject)
+
+
+@pytest.mark.parametrize(
+    "subject",
+    ["Point hebdo", "TR : Point hebdo", "Fwd: Re: Point hebdo", "WG: Wochenbericht",
+     "Пересл: Встреча", "Revue de code", "Résultats du trimestre", "Réunion : ordre du jour"],
+)
+def test_new_mail_and_forwards_do_not_look_like_a_reply(subject: str) -> None:
+    assert not is_reply_subject(subject)
+
+
+@pytest.mark.parametrize(
+    ("subject", "expected"),
+    [("Отв: Еженедельная встреча", "Еженедельная встреча"), ("回复：周会", "周会"),
+     ("Réf. : Point hebdo", "Point hebdo")],
+)
+def test_prefixes_of_other_scripts_are_removed(subject: str, expected: str) -> None:
+    assert strip_subject(subject) == expected
+
+
+def test_parsed_mail_says_whether_it_looks_like_a_reply() -> None:
+    head = b"From: Jerome <jerome.dubois@corp.example>\r\nMessage-ID: <a@corp.example>\r\n"
+    reply = parse(head + b"Subject: RE: Point hebdo\r\n\r\nD'accord.\r\n")
+    new = parse(head + b"Subject: Point hebdo\r\n\r\nOrdre du jour.\r\n")
+    assert reply.looks_like_reply and not new.looks_like_reply
