@@ -161,33 +161,37 @@ def html_part(message: EmailMessage) -> str:
 
 
 OUTSIDER = "jean.dupont@fournisseur-exemple.fr"
+ATLAS = "atlas@lumiere-sa.fr"
 
 
-def held_message(world: World) -> int:
-    """A mail from a non-member to Projet Atlas, held by the community's policy."""
-    from email.message import EmailMessage as Mail
-
+def deliver(world: World, msg: EmailMessage, sender: str) -> tuple[int, str]:
+    """Through the real intake and pipeline, now: (raw message id, reason code)."""
     from gateway.intake import resolve_all, store_message
     from gateway.pipeline import Pipeline, Settings
     from wall_store import mappings
     from wall_store.models import MessageSource
 
     with world.sessions() as session, session.begin():
-        mappings.add_address(session, "atlas", "atlas@lumiere-sa.fr")
-    msg = Mail()
+        if mappings.find_address(session, ATLAS) is None:
+            mappings.add_address(session, "atlas", ATLAS)
+    with world.sessions() as session:
+        targets, _ = resolve_all(session, [ATLAS], domain=DOMAIN, secret=SETTINGS.secret)
+    [raw_id] = store_message(world.sessions, bytes(msg), source=MessageSource.SMTP,
+                             envelope_from=sender, envelope_to=[ATLAS], targets=targets)
+    [result] = Pipeline(world.sessions, Settings(domain=DOMAIN, secret=SETTINGS.secret)).drain()
+    return raw_id, result.reason.code
+
+
+def held_message(world: World) -> int:
+    """A mail from a non-member to Projet Atlas, held by the community's policy."""
+    msg = EmailMessage()
     msg["From"] = f"Jean Dupont <{OUTSIDER}>"
-    msg["To"] = "atlas@lumiere-sa.fr"
+    msg["To"] = ATLAS
     msg["Subject"] = "Devis luminaires hall B"
     msg["Message-ID"] = "<devis-hall-b@fournisseur-exemple.fr>"
     msg["Date"] = "Mon, 16 Nov 2026 07:30:00 +0100"
     msg.set_content("Bonjour,\n\nVeuillez trouver notre devis pour les luminaires du hall B."
                     "\n\nJean Dupont")
-    with world.sessions() as session:
-        targets, _ = resolve_all(session, ["atlas@lumiere-sa.fr"], domain=DOMAIN,
-                                 secret=SETTINGS.secret)
-    [raw_id] = store_message(world.sessions, bytes(msg), source=MessageSource.SMTP,
-                             envelope_from=OUTSIDER, envelope_to=["atlas@lumiere-sa.fr"],
-                             targets=targets)
-    [result] = Pipeline(world.sessions, Settings(domain=DOMAIN, secret=SETTINGS.secret)).drain()
-    assert result.reason.code == "non_member_held", result
+    raw_id, reason = deliver(world, msg, OUTSIDER)
+    assert reason == "non_member_held", reason
     return raw_id
