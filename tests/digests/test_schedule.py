@@ -10,20 +10,26 @@ time and run the digests a little later; the calendar tests run on NOW's clock
 
 from __future__ import annotations
 
+import mailbox
 from datetime import datetime, timedelta
 from email.message import EmailMessage
 from email.utils import format_datetime
+from pathlib import Path
 from zoneinfo import ZoneInfo
 
 from sqlalchemy import delete, select
 
 from digests import views
 from digests.run import run_digests
+from gateway.importer import Mbox, import_archive
+from gateway.pipeline import Pipeline, Settings
 from tests.digests.conftest import (
     ATLAS,
+    DOMAIN,
     ELODIE,
     JEROME,
     NOW,
+    SARAH,
     SETTINGS,
     World,
     deliver,
@@ -32,7 +38,15 @@ from tests.digests.conftest import (
 )
 from wall_store import people
 from wall_store.base import utcnow
-from wall_store.models import DigestFrequency, DigestSent, Person, SchedulerJob, Thread
+from wall_store.models import (
+    DigestFrequency,
+    DigestSent,
+    Like,
+    Person,
+    PostSource,
+    SchedulerJob,
+    Thread,
+)
 
 PARIS = ZoneInfo("Europe/Paris")
 SATURDAY = NOW + timedelta(days=5)  # 21 November, 08:00 in Paris
@@ -181,3 +195,48 @@ def test_a_daily_digest_missed_at_its_hour_goes_out_the_next_morning_once(
             DigestSent.person_id == elodie)))
     assert periods == ["daily:2026-11-16", "daily:2026-11-17"]
 
+
+
+# --- imported history ----------------------------------------------------------------------
+
+
+def import_into_atlas(world: World, folder: Path, *messages: EmailMessage) -> None:
+    archive = mailbox.mbox(folder / "atlas.mbox")
+    for msg in messages:
+        archive.add(msg)
+    archive.flush()
+    pipeline = Pipeline(world.sessions, Settings(domain=DOMAIN, secret=SETTINGS.secret))
+    summary = import_archive(pipeline, Mbox(folder / "atlas.mbox"), community="atlas")
+    assert summary.read == len(messages) and summary.not_posted == {}, summary
+
+
+def test_a_mail_imported_from_an_archive_is_history_not_news(world: World,
+                                                            tmp_path: Path) -> None:
+    elodie = daily(world, ELODIE)
+    import_into_atlas(world, tmp_path, mail_from_jerome(
+        "Compte rendu de chantier", "Visite de chantier de ce matin : rien à signaler.",
+        utcnow() - timedelta(hours=3), "cr-chantier@lumiere-sa.fr"))
+    report = run_digests(world.sessions, SETTINGS, now=utcnow() + timedelta(hours=1),
+                         person_ids=[elodie])
+    assert report.due == 1 and report.sent == 0
+
+
+def test_a_plus_one_imported_from_an_archive_is_not_a_like_in_digests(world: World,
+                                                                     tmp_path: Path) -> None:
+    sarah = daily(world, SARAH)
+    plus_one = EmailMessage()
+    plus_one["From"] = f"Élodie Martin <{ELODIE}>"
+    plus_one["To"] = ATLAS
+    plus_one["Subject"] = "RE: Badges d'accès au chantier"
+    plus_one["Message-ID"] = "<plus-un-badges@lumiere-sa.fr>"
+    plus_one["In-Reply-To"] = "<badges-1@partner.example>"
+    plus_one["References"] = "<badges-1@partner.example>"
+    plus_one["Date"] = format_datetime(utcnow().astimezone(PARIS) - timedelta(hours=2))
+    plus_one.set_content("+1\n")
+    import_into_atlas(world, tmp_path, plus_one)
+    with world.sessions() as session:
+        [like] = session.scalars(select(Like).where(Like.person_id == world.ids["elodie"]))
+    assert like.source is PostSource.IMPORT
+    report = run_digests(world.sessions, SETTINGS, now=utcnow() + timedelta(hours=1),
+                         person_ids=[sarah])
+    assert report.due == 1 and report.sent == 0
