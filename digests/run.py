@@ -90,9 +90,13 @@ def due_period(person: Recipient, settings: MailSettings, now: datetime,
 
 
 def window_start(person: Recipient, settings: MailSettings, now: datetime) -> datetime:
-    """Since the last digest, but never further back than one period."""
+    """Since the last digest, but never further back than one period before the moment the
+    digest stands for: a digest caught up late still covers its whole period."""
     frequency = effective_frequency(person, settings)
-    floor = now - LENGTH.get(frequency, timedelta(days=7))
+    if frequency is DigestFrequency.NEVER:
+        frequency = DigestFrequency.WEEKLY
+    moment = due_moment(frequency, settings, now.astimezone(views.zone(person.timezone)))
+    floor = moment - LENGTH[frequency]
     last = person.last_digest_at
     return max(last, floor) if last is not None else floor
 

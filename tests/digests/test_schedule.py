@@ -240,3 +240,20 @@ def test_a_plus_one_imported_from_an_archive_is_not_a_like_in_digests(world: Wor
     report = run_digests(world.sessions, SETTINGS, now=utcnow() + timedelta(hours=1),
                          person_ids=[sarah])
     assert report.due == 1 and report.sent == 0
+
+
+def test_a_daily_digest_caught_up_late_covers_the_whole_day_it_stands_for(
+    world: World,
+) -> None:
+    elodie = daily(world, ELODIE)
+    with world.sessions() as session, session.begin():
+        thread = session.get(Thread, world.ids["planning"])
+        jerome = session.get(Person, world.ids["jerome"])
+        assert thread is not None and jerome is not None
+        # Sunday 20:00 in Paris: after Sunday's digest hour, so news for Monday's.
+        post(session, thread, jerome, "Les badges du lot 2 sont prêts à l'accueil.",
+             NOW - timedelta(hours=12), "planning-3@lumiere-sa.fr")
+    # The scheduler is down from before Monday's 07:00 until Tuesday 06:30 in Paris.
+    run_digests(world.sessions, SETTINGS, now=NOW + timedelta(hours=22, minutes=30),
+                person_ids=[elodie])
+    assert digests_with(world, ELODIE, "Les badges du lot 2 sont prêts à l'accueil.") == 1
