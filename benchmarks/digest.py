@@ -40,6 +40,7 @@ from sqlalchemy import insert  # noqa: E402
 
 from digests import compose, render, views  # noqa: E402
 from digests.run import (  # noqa: E402
+    JOB,
     effective_frequency,
     period_key,
     run_digests,  # noqa: E402
@@ -60,6 +61,7 @@ from wall_store.models import (  # noqa: E402
     Person,
     PersonAddress,
     Post,
+    SchedulerJob,
     Thread,
 )
 
@@ -102,6 +104,9 @@ def build(url: str, people: int, communities: int, seed: int) -> None:
     migrate.upgrade(engine)
     start = NOW - timedelta(days=7)
     with engine.begin() as conn:
+        # The digest scheduler has run since the people arrived: Monday's digests are due.
+        conn.execute(insert(SchedulerJob), [{"name": JOB,
+                                            "first_run_at": start - timedelta(days=60)}])
         conn.execute(insert(Community), [
             {"id": c + 1, "slug": f"communaute-{c + 1}", "name": f"Communauté {c + 1}",
              "kind": "project", "visibility": "private" if c % 5 == 0 else "public",

@@ -20,11 +20,13 @@ from digests import compose, render, views
 from digests.selection import Selection, Snapshot, select_for
 from digests.settings import MailSettings
 from digests.stages import update_stages
-from wall_store import digest_queries
+from wall_store import digest_queries, jobs
 from wall_store.base import utcnow
 from wall_store.digest_queries import Recipient
 from wall_store.models import AdoptionStage, DigestFrequency
 
+# The scheduler job whose first run `due_period` counts from.
+JOB = "digests"
 LENGTH = {DigestFrequency.DAILY: timedelta(days=1), DigestFrequency.WEEKLY: timedelta(days=7)}
 
 
@@ -52,28 +54,49 @@ def period_key(frequency: DigestFrequency, local: datetime) -> str:
     return f"weekly:{year}-W{week:02d}"
 
 
-def due_period(person: Recipient, settings: MailSettings, now: datetime) -> str | None:
+def due_moment(frequency: DigestFrequency, settings: MailSettings, local: datetime
+               ) -> datetime:
+    """The last moment at or before `local` (an aware time in the person's zone) when a
+    digest of this frequency fell due: the configured hour of the day, or of the
+    configured weekday. Wall-clock arithmetic, so the hour holds across DST changes."""
+    moment = local.replace(hour=settings.hour, minute=0, second=0, microsecond=0)
+    if frequency is DigestFrequency.DAILY:
+        step = timedelta(days=1)
+    else:
+        moment -= timedelta(days=(local.isoweekday() - settings.weekday) % 7)
+        step = timedelta(days=7)
+    return moment if moment <= local else moment - step
+
+
+def due_period(person: Recipient, settings: MailSettings, now: datetime,
+               scheduler_since: datetime) -> str | None:
     """The period whose digest is due now in the person's own time zone, or None.
 
-    Daily: from the configured hour each day. Weekly: from that hour on the configured
-    weekday, until the week ends (a scheduler that was down on Monday catches up).
+    A period is due once its moment (the configured hour, on the configured weekday
+    for a weekly digest) has passed, until it is sent: a scheduler that was down at
+    that moment catches it up when it comes back. Only a moment that came after both
+    the scheduler's first run and the person's first membership counts: a new install
+    started on a Saturday, or a person who joined on a Saturday, waits for Monday
+    instead of getting a catch-up for a week they were not there for.
     """
     frequency = effective_frequency(person, settings)
     if frequency is DigestFrequency.NEVER:
         return None
-    local = now.astimezone(views.zone(person.timezone))
-    if frequency is DigestFrequency.DAILY:
-        return period_key(frequency, local) if local.hour >= settings.hour else None
-    day = local.isoweekday()
-    if day > settings.weekday or (day == settings.weekday and local.hour >= settings.hour):
-        return period_key(frequency, local)
-    return None
+    moment = due_moment(frequency, settings, now.astimezone(views.zone(person.timezone)))
+    start = scheduler_since
+    if person.member_since is not None and person.member_since > start:
+        start = person.member_since
+    return period_key(frequency, moment) if moment > start else None
 
 
 def window_start(person: Recipient, settings: MailSettings, now: datetime) -> datetime:
-    """Since the last digest, but never further back than one period."""
+    """Since the last digest, but never further back than one period before the moment the
+    digest stands for: a digest caught up late still covers its whole period."""
     frequency = effective_frequency(person, settings)
-    floor = now - LENGTH.get(frequency, timedelta(days=7))
+    if frequency is DigestFrequency.NEVER:
+        frequency = DigestFrequency.WEEKLY
+    moment = due_moment(frequency, settings, now.astimezone(views.zone(person.timezone)))
+    floor = moment - LENGTH[frequency]
     last = person.last_digest_at
     return max(last, floor) if last is not None else floor
 
@@ -148,13 +171,18 @@ def run_digests(
     inside the batch's transaction (tests use it to inject a crash)."""
     now = now or utcnow()
     report = RunReport(dry_run=dry_run)
-    if not dry_run:
+    if dry_run:
+        with sessions() as session:
+            started = jobs.first_run_at(session, JOB) or now
+    else:
         with sessions() as session, session.begin():
+            started = jobs.record_run(session, JOB, now)
             report.stage_changes = len(update_stages(session, settings.adoption, now))
     with sessions() as session:
         people = digest_queries.recipients(session, person_ids)
         report.considered = len(people)
-        due = [(p, k) for p in people if (k := due_period(p, settings, now)) is not None]
+        due = [(p, k) for p in people
+               if (k := due_period(p, settings, now, started)) is not None]
         done = digest_queries.periods_done(session, [k for _, k in due])
         todo = [(p, k) for p, k in due if (p.id, k) not in done]
         report.due = len(due)
@@ -173,7 +201,7 @@ def run_digests(
         records = [_record(prepared, report) for prepared in chunk]
         with sessions() as session, session.begin():
             if not dry_run:
-                digest_queries.record_digests(session, records)
+                digest_queries.record_digests(session, records, now)
             if after_each is not None:
                 for prepared in chunk:
                     after_each(prepared)

@@ -124,7 +124,8 @@ class _CommunityIndex:
         by_thread: dict[int, list[PostRow]] = defaultdict(list)
         involved: dict[int, set[int]] = defaultdict(set)
         for post in posts:
-            if post.created_at < since:
+            # By arrival: a mail whose Date: is old or ahead is news when it reaches the wall.
+            if post.received_at < since:
                 continue
             thread_id = post.thread_id
             by_thread[thread_id].append(post)
@@ -156,7 +157,7 @@ class _CommunityIndex:
                 posts=len(thread_posts),
                 authors=len({p.author_id for p in thread_posts}),
                 likes=self.likes_per_thread.get(thread_id, 0),
-                hours_since_last=max((now - last.created_at).total_seconds() / 3600, 0.0),
+                hours_since_last=_hours_since(thread_posts, now),
             )
             ranked.append(ThreadItem(thread_id, community, last.subject, thread_posts,
                                      signals, score(signals), last.id))
@@ -187,7 +188,7 @@ class _CommunityIndex:
             authors=len({p.author_id for p in others}),
             likes=self.likes_per_thread.get(thread_id, 0)
             - self.own_likes.get((person_id, thread_id), 0),
-            hours_since_last=max((self.now - last.created_at).total_seconds() / 3600, 0.0),
+            hours_since_last=_hours_since(posts, self.now),
         )
         return ThreadItem(thread_id, self.community, last.subject, posts, signals,
                           score(signals), last.id)
@@ -208,6 +209,12 @@ class _CommunityIndex:
                 chosen.append(item)
                 taken += 1
         return chosen
+
+
+def _hours_since(posts: list[PostRow], now: datetime) -> float:
+    """How fresh the thread's news is: since its latest arrival, not its latest Date:."""
+    newest = max(p.received_at for p in posts)
+    return max((now - newest).total_seconds() / 3600, 0.0)
 
 
 def _index(snapshot: Snapshot, community: CommunityRow, since: datetime) -> _CommunityIndex:

@@ -89,7 +89,8 @@ class Applier:
         if existing is not None:
             return Applied(Reason.DUPLICATE, existing.id, existing.thread_id)
         if parsed.is_plus_one and parent is not None:
-            if wall.add_like(self.session, parent, author, PostSource.EMAIL):
+            # Sourced like the mail: an imported "+1" is history, kept out of digests.
+            if wall.add_like(self.session, parent, author, self.source):
                 self._count(author, ActivityKind.LIKE, parent.id)
             return Applied(Reason.LIKED, parent.id, parent.thread_id)
 

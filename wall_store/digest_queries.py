@@ -15,7 +15,7 @@ from contextlib import contextmanager
 from dataclasses import dataclass
 from datetime import datetime
 
-from sqlalchemy import Engine, func, insert, select, text
+from sqlalchemy import Engine, func, insert, or_, select, text
 from sqlalchemy.dialects import postgresql, sqlite
 from sqlalchemy.orm import Session, aliased
 
@@ -61,7 +61,8 @@ class PostRow:
     author_id: int
     author_name: str
     parent_author_id: int | None
-    created_at: datetime
+    created_at: datetime  # the author's date (the mail's Date:), shown and ordering the thread
+    received_at: datetime  # when it reached the wall: what decides which digest it is in
     text: str
     source: str
 
@@ -99,6 +100,7 @@ class Recipient:
     notifications: bool
     communities: tuple[int, ...]
     last_digest_at: datetime | None
+    member_since: datetime | None  # their first membership: no digest fell due before it
 
 
 # --- digests ---------------------------------------------------------------------
@@ -114,12 +116,15 @@ def communities_by_id(session: Session) -> dict[int, CommunityRow]:
 def recipients(session: Session, person_ids: Sequence[int] | None = None) -> list[Recipient]:
     """People who are members of at least one community, with their last digest's date."""
     member_of: dict[int, list[int]] = defaultdict(list)
-    query = select(Membership.person_id, Membership.community_id).order_by(
-        Membership.person_id, Membership.community_id)
+    since: dict[int, datetime] = {}
+    query = select(Membership.person_id, Membership.community_id, Membership.created_at
+                   ).order_by(Membership.person_id, Membership.community_id)
     if person_ids is not None:
         query = query.where(Membership.person_id.in_(list(person_ids)))
-    for person_id, community_id in session.execute(query):
+    for person_id, community_id, joined in session.execute(query):
         member_of[person_id].append(community_id)
+        if person_id not in since or joined < since[person_id]:
+            since[person_id] = joined
     last = dict(session.execute(
         select(DigestSent.person_id, func.max(DigestSent.created_at))
         .where(DigestSent.outbox_id.is_not(None))
@@ -130,7 +135,7 @@ def recipients(session: Session, person_ids: Sequence[int] | None = None) -> lis
     return [
         Recipient(p.id, p.primary_address, p.display_name, p.locale, p.timezone,
                   p.digest_frequency, p.adoption_stage, p.notifications_enabled,
-                  tuple(member_of[p.id]), _aware(last.get(p.id)))
+                  tuple(member_of[p.id]), _aware(last.get(p.id)), since.get(p.id))
         for p in people
         # Placeholder people (known only by a quoted name) can never receive mail.
         if not p.primary_address.endswith(".invalid")
@@ -147,6 +152,8 @@ def _aware(value: datetime | None) -> datetime | None:
 
 def recent_posts(session: Session, community_ids: Iterable[int], since: datetime
                  ) -> list[PostRow]:
+    """Posts that reached the wall since `since`, whatever date their author's clock gave
+    them; imported history is not news (its people had those mails at the time)."""
     ids = list(community_ids)
     if not ids:
         return []
@@ -154,16 +161,17 @@ def recent_posts(session: Session, community_ids: Iterable[int], since: datetime
     rows = session.execute(
         select(Post.id, Post.thread_id, Post.community_id, Thread.subject, Thread.started_by_id,
                Post.author_id, Person.display_name, Person.primary_address, parent.author_id,
-               Post.created_at, Post.text, Post.source)
+               Post.created_at, Post.received_at, Post.text, Post.source)
         .join(Thread, Thread.id == Post.thread_id)
         .join(Person, Person.id == Post.author_id)
         .outerjoin(parent, parent.id == Post.parent_id)
-        .where(Post.community_id.in_(ids), Post.created_at >= since)
+        .where(Post.community_id.in_(ids), Post.received_at >= since,
+               Post.source != PostSource.IMPORT)
         .order_by(Post.created_at, Post.id)
     )
     return [
-        PostRow(r[0], r[1], r[2], r[3], r[4], r[5], r[6] or r[7], r[8], r[9], r[10],
-                r[11].value if isinstance(r[11], PostSource) else str(r[11]))
+        PostRow(r[0], r[1], r[2], r[3], r[4], r[5], r[6] or r[7], r[8], r[9], r[10], r[11],
+                r[12].value if isinstance(r[12], PostSource) else str(r[12]))
         for r in rows
     ]
 
@@ -178,7 +186,8 @@ def recent_likes(session: Session, community_ids: Iterable[int], since: datetime
                Like.person_id, Like.created_at)
         .join(Post, Post.id == Like.post_id)
         .join(Thread, Thread.id == Post.thread_id)
-        .where(Post.community_id.in_(ids), Like.created_at >= since)
+        .where(Post.community_id.in_(ids), Like.created_at >= since,
+               Like.source != PostSource.IMPORT)
     )
     return [LikeRow(*r) for r in rows]
 
@@ -208,7 +217,8 @@ def recent_versions(session: Session, community_ids: Iterable[int], since: datet
         .join(Document, Document.id == DocumentVersion.document_id)
         .outerjoin(Person, Person.id == DocumentVersion.uploaded_by_id)
         .outerjoin(Post, Post.id == DocumentVersion.post_id)
-        .where(Document.community_id.in_(ids), DocumentVersion.created_at >= since)
+        .where(Document.community_id.in_(ids), DocumentVersion.created_at >= since,
+               or_(Post.id.is_(None), Post.source != PostSource.IMPORT))
         .order_by(DocumentVersion.created_at)
     )
     return [VersionRow(r[0], r[1], r[2], r[3], r[4] or r[5] or "", r[6]) for r in rows]
@@ -260,12 +270,13 @@ class DigestRecord:
     mail: QueuedMail | None  # None: nothing to send, only the period is marked done
 
 
-def record_digests(session: Session, records: Sequence[DigestRecord]) -> None:
+def record_digests(session: Session, records: Sequence[DigestRecord], at: datetime) -> None:
     """A batch of people's digests in the caller's transaction, in three statements
     instead of three per person: the mails' blobs (content-addressed, insert-or-ignore
     as `blobs.put_blob`), their outbox rows, and every person's DigestSent row. Each
     outbox row and its DigestSent row commit together or not at all, as with
-    `record_digest`; a crash before the commit leaves the whole batch to the rerun."""
+    `record_digest`; a crash before the commit leaves the whole batch to the rerun.
+    `at` is the run's clock: the person's next window starts there."""
     if not records:
         return
     blobs: dict[str, bytes] = {}
@@ -294,7 +305,7 @@ def record_digests(session: Session, records: Sequence[DigestRecord]) -> None:
     ids = iter(outbox_ids)
     session.execute(insert(DigestSent.__table__), [
         {"person_id": r.person_id, "period": r.period, "items": r.items,
-         "outbox_id": next(ids) if r.mail is not None else None}
+         "outbox_id": next(ids) if r.mail is not None else None, "created_at": at}
         for r in records])
 
 

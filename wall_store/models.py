@@ -662,6 +662,19 @@ class DigestSent(Base):
     created_at: Mapped[created_at]
 
 
+class SchedulerJob(Base):
+    """When a job of the scheduler first ran (the digests' run, by `serve` or `digest run`).
+
+    A period falls due for nobody before the job started: a new install whose scheduler
+    first starts on a Saturday sends no weekly catch-up for the week it missed.
+    """
+
+    __tablename__ = "scheduler_jobs"
+
+    name: Mapped[str] = mapped_column(String(64), primary_key=True)
+    first_run_at: Mapped[datetime]
+
+
 class LoginToken(Base):
     """A sign-in link: stored by hash, single use, expiring."""
 

@@ -4,7 +4,8 @@
 Sarah are members, Sarah reads English) and the private Direction community
 (Élodie only), with a week of threads, replies, mentions, likes and documents.
 Every date is fixed relative to NOW (Monday 16 November 2026, 08:00 in Paris),
-so that the weekly digest is due.
+so that the weekly digest is due: the install and its members date from two months
+before, and each post reached the wall at its own date.
 """
 
 from __future__ import annotations
@@ -16,13 +17,23 @@ from datetime import UTC, datetime, timedelta
 from email.message import EmailMessage
 
 import pytest
-from sqlalchemy import select
+from sqlalchemy import select, update
 from sqlalchemy.orm import Session, sessionmaker
 
+from digests.run import JOB
 from digests.settings import MailSettings
-from wall_store import communities, documents, notifications, people, wall
+from wall_store import communities, documents, jobs, notifications, people, wall
 from wall_store.blobs import get_blob
-from wall_store.models import Like, Mention, OutboxMessage, Person, Post, PostSource, Thread
+from wall_store.models import (
+    Like,
+    Membership,
+    Mention,
+    OutboxMessage,
+    Person,
+    Post,
+    PostSource,
+    Thread,
+)
 
 NOW = datetime(2026, 11, 16, 7, 0, tzinfo=UTC)  # 08:00 in Paris, a Monday
 DOMAIN = "mailwall.localhost"
@@ -68,6 +79,7 @@ def post(session: Session, thread: Thread, author: Person, text: str, at: dateti
          ) -> Post:
     row = wall.add_post(session, thread, author=author, source=PostSource.EMAIL,
                         message_id=message_id, text=text, created_at=at, parent=parent)
+    row.received_at = at  # on the clock the test runs on, like the post's own date
     for person in mentions:
         session.add(Mention(post_id=row.id, person_id=person.id))
     session.flush()
@@ -120,6 +132,9 @@ def build_world(session: Session) -> dict[str, int]:
                                          content_type="application/vnd.ms-excel",
                                          uploaded_by=jerome, post_id=answer.id)
     version2.created_at = NOW - timedelta(days=1)
+    installed = NOW - timedelta(days=60)
+    session.execute(update(Membership).values(created_at=installed))
+    jobs.record_run(session, JOB, installed)
     session.flush()
     return {"atlas": atlas.id, "direction": direction.id, "elodie": elodie.id,
             "jerome": jerome.id, "sarah": sarah.id, "planning": planning.id,
@@ -146,33 +161,37 @@ def html_part(message: EmailMessage) -> str:
 
 
 OUTSIDER = "jean.dupont@fournisseur-exemple.fr"
+ATLAS = "atlas@lumiere-sa.fr"
 
 
-def held_message(world: World) -> int:
-    """A mail from a non-member to Projet Atlas, held by the community's policy."""
-    from email.message import EmailMessage as Mail
-
+def deliver(world: World, msg: EmailMessage, sender: str) -> tuple[int, str]:
+    """Through the real intake and pipeline, now: (raw message id, reason code)."""
     from gateway.intake import resolve_all, store_message
     from gateway.pipeline import Pipeline, Settings
     from wall_store import mappings
     from wall_store.models import MessageSource
 
     with world.sessions() as session, session.begin():
-        mappings.add_address(session, "atlas", "atlas@lumiere-sa.fr")
-    msg = Mail()
+        if mappings.find_address(session, ATLAS) is None:
+            mappings.add_address(session, "atlas", ATLAS)
+    with world.sessions() as session:
+        targets, _ = resolve_all(session, [ATLAS], domain=DOMAIN, secret=SETTINGS.secret)
+    [raw_id] = store_message(world.sessions, bytes(msg), source=MessageSource.SMTP,
+                             envelope_from=sender, envelope_to=[ATLAS], targets=targets)
+    [result] = Pipeline(world.sessions, Settings(domain=DOMAIN, secret=SETTINGS.secret)).drain()
+    return raw_id, result.reason.code
+
+
+def held_message(world: World) -> int:
+    """A mail from a non-member to Projet Atlas, held by the community's policy."""
+    msg = EmailMessage()
     msg["From"] = f"Jean Dupont <{OUTSIDER}>"
-    msg["To"] = "atlas@lumiere-sa.fr"
+    msg["To"] = ATLAS
     msg["Subject"] = "Devis luminaires hall B"
     msg["Message-ID"] = "<devis-hall-b@fournisseur-exemple.fr>"
     msg["Date"] = "Mon, 16 Nov 2026 07:30:00 +0100"
     msg.set_content("Bonjour,\n\nVeuillez trouver notre devis pour les luminaires du hall B."
                     "\n\nJean Dupont")
-    with world.sessions() as session:
-        targets, _ = resolve_all(session, ["atlas@lumiere-sa.fr"], domain=DOMAIN,
-                                 secret=SETTINGS.secret)
-    [raw_id] = store_message(world.sessions, bytes(msg), source=MessageSource.SMTP,
-                             envelope_from=OUTSIDER, envelope_to=["atlas@lumiere-sa.fr"],
-                             targets=targets)
-    [result] = Pipeline(world.sessions, Settings(domain=DOMAIN, secret=SETTINGS.secret)).drain()
-    assert result.reason.code == "non_member_held", result
+    raw_id, reason = deliver(world, msg, OUTSIDER)
+    assert reason == "non_member_held", reason
     return raw_id

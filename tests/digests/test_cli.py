@@ -7,17 +7,21 @@ from pathlib import Path
 
 import pytest
 from lxml import etree
+from sqlalchemy import update
 
+from digests.run import JOB
 from tests.cli.conftest import Mailwall, mailwall, refused  # noqa: F401 - fixtures
 from tests.digests.conftest import ELODIE, JEROME, post
-from wall_store import communities, people, wall
+from wall_store import communities, jobs, people, wall
 from wall_store.base import utcnow
 from wall_store.db import make_engine, session_factory
+from wall_store.models import Membership
 
 
 @pytest.fixture
 def site(mailwall: Mailwall, monkeypatch: pytest.MonkeyPatch) -> Mailwall:  # noqa: F811
-    """A community with an answered thread from an hour ago; daily digests due at any hour."""
+    """A community with an answered thread from an hour ago; daily digests due at midnight,
+    on a site whose digest scheduler and members date from a week ago."""
     monkeypatch.setenv("MAILWALL_DIGESTS_DEFAULT_FREQUENCY", "daily")
     monkeypatch.setenv("MAILWALL_DIGESTS_HOUR", "0")
     monkeypatch.setenv("MAILWALL_WEB_BASE_URL", "https://mur.lumiere-sa.fr")
@@ -28,6 +32,8 @@ def site(mailwall: Mailwall, monkeypatch: pytest.MonkeyPatch) -> Mailwall:  # no
         elodie = people.add_member(session, "atlas", ELODIE, name="Élodie Martin")[0].person
         jerome = people.add_member(session, "atlas", JEROME, name="Jérôme Dubois")[0].person
         now = utcnow()
+        session.execute(update(Membership).values(created_at=now - timedelta(days=7)))
+        jobs.record_run(session, JOB, now - timedelta(days=7))
         thread = wall.start_thread(session, atlas, subject="Réunion de lancement",
                                    normalized_subject="reunion de lancement",
                                    started_by=elodie, at=now - timedelta(hours=2))

@@ -92,9 +92,12 @@ def test_a_weekly_digest_is_due_from_monday_at_the_configured_hour_in_the_person
 
     with world.sessions() as session:
         elodie = next(p for p in recipients(session) if p.address == ELODIE)
-    # 06:00 UTC is 07:00 in Paris: due; 05:59 UTC is not yet.
-    assert due_period(elodie, SETTINGS, NOW.replace(hour=6)) == "weekly:2026-W47"
-    assert due_period(elodie, SETTINGS, NOW.replace(hour=5, minute=59)) is None
+    installed = NOW - timedelta(days=60)
+    # 06:00 UTC is 07:00 in Paris: this week's is due; at 05:59 UTC it is still last
+    # week's (sent a week ago, unless the scheduler missed it).
+    assert due_period(elodie, SETTINGS, NOW.replace(hour=6), installed) == "weekly:2026-W47"
+    assert due_period(elodie, SETTINGS, NOW.replace(hour=5, minute=59),
+                      installed) == "weekly:2026-W46"
 
 
 def test_a_second_run_sends_nothing(world: World) -> None:

@@ -53,3 +53,37 @@ def test_migration_files_are_named_rev_slug() -> None:
     assert names, "no migrations found"
     for name in names:
         assert re.fullmatch(r"\d{4}_[a-z0-9_]+\.py", name), name
+
+
+def test_an_upgraded_install_counts_its_digest_scheduler_from_its_first_digest(
+    database_url: str,
+) -> None:
+    from datetime import UTC, datetime, timedelta
+
+    from sqlalchemy import column, insert, select, table
+
+    from wall_store.base import UTCDateTime
+
+    engine = make_engine(database_url)
+    migrate.upgrade(engine, "0006")
+    first = datetime.now(UTC) - timedelta(days=40)
+    people = table("people", column("id"), column("primary_address"), column("display_name"),
+                   column("locale"), column("timezone"), column("notifications_enabled"),
+                   column("adoption_stage"), column("created_at", UTCDateTime()))
+    sent = table("digests_sent", column("person_id"), column("period"), column("items"),
+                 column("created_at", UTCDateTime()))
+    with engine.begin() as conn:
+        conn.execute(insert(people).values(
+            id=1, primary_address="elodie.martin@lumiere-sa.fr", display_name="Élodie Martin",
+            locale="fr", timezone="Europe/Paris", notifications_enabled=True,
+            adoption_stage="email-only", created_at=first - timedelta(days=30)))
+        conn.execute(insert(sent), [
+            {"person_id": 1, "period": period, "items": 4, "created_at": at}
+            for period, at in (("weekly:2026-W42", first + timedelta(days=7)),
+                               ("weekly:2026-W41", first))])
+    migrate.upgrade(engine)
+    jobs = table("scheduler_jobs", column("name"), column("first_run_at", UTCDateTime()))
+    with engine.connect() as conn:
+        assert conn.execute(select(jobs.c.name, jobs.c.first_run_at)).all() == [
+            ("digests", first)]
+    engine.dispose()

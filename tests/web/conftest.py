@@ -9,7 +9,10 @@ from __future__ import annotations
 
 from collections.abc import Iterator
 from dataclasses import dataclass
+from datetime import datetime, timedelta
 from email.message import EmailMessage
+from email.utils import format_datetime
+from zoneinfo import ZoneInfo
 
 import pytest
 from sqlalchemy import select
@@ -31,6 +34,7 @@ EXTERNAL = "sarah.miller@partner.example"
 OUTSIDER = "paul.bernard@corp.example"
 OPS = "ops@corp.example"
 CSRF = "csrf-of-the-test-session"
+PARIS = ZoneInfo("Europe/Paris")
 PNG = (b"\x89PNG\r\n\x1a\n\x00\x00\x00\rIHDR\x00\x00\x00\x01\x00\x00\x00\x01\x08\x06\x00\x00\x00"
        b"\x1f\x15\xc4\x89\x00\x00\x00\rIDATx\x9cc\xf8\xcf\xc0\xf0\x1f\x00\x05\x00\x01\xff\x89\x99"
        b"=\x1d\x00\x00\x00\x00IEND\xaeB`\x82")
@@ -43,7 +47,8 @@ def mail(subject: str, body: str, *, sender: str = MANAGER, to: str = f"atlas@{D
     msg["From"] = sender
     msg["To"] = to
     msg["Subject"] = subject
-    msg["Date"] = "Mon, 16 Nov 2026 09:30:00 +0100"
+    # Written a few minutes before it arrives, whatever the day the tests run.
+    msg["Date"] = format_datetime(datetime.now(PARIS) - timedelta(minutes=5))
     msg.set_content(body)
     if html is not None:
         msg.add_alternative(html, subtype="html")
