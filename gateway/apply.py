@@ -18,6 +18,7 @@ from sqlalchemy.orm import Session
 from gateway.attachments import AttachmentRules, kept_out, stays_in_post
 from gateway.mentions import Candidate, fold, match_mentions
 from parsers import Attachment, ForwardedMessage, ParsedMail
+from parsers.likes import is_plus_one
 from wall_store import activity, documents, notifications, wall
 from wall_store.models import (
     ActivityKind,
@@ -136,8 +137,11 @@ class Applier:
         # Replies applied before this message (or a forwarded original) join it now.
         for landed in [*result.forwarded_posts, *([result.post_id] if result.post_id else [])]:
             landed_post = self.session.get(Post, landed)
-            if landed_post is not None:
-                wall.adopt_replies(self.session, landed_post)
+            if landed_post is None:
+                continue
+            for adopted in wall.adopt_replies(self.session, landed_post):
+                if adopted.parent_id == landed_post.id and is_plus_one(adopted.text):
+                    wall.like_instead_of_post(self.session, adopted, landed_post)
         return result
 
     def _count(self, person: Person, kind: ActivityKind, ref: int) -> None:

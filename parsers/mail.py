@@ -35,22 +35,12 @@ from parsers.headers import (
     raw_to_text,
 )
 from parsers.html_text import MAX_HTML_CHARS, html_to_text, text_and_safe_html
+from parsers.likes import is_plus_one
+from parsers.mentions import find_mentions
 from parsers.subjects import is_forward_subject, is_reply_subject, normalize_subject
 from parsers.trim import trim
+from parsers.trim_html import split_html_quote
 from parsers.values import Address, Attachment, Flag, ForwardedMessage, ParseProblem
-
-try:  # written concurrently by another engineer; parse works without it meanwhile
-    from parsers.trim_html import split_html_quote
-except ImportError:  # pragma: no cover - depends on the tree state
-    split_html_quote = None
-try:
-    from parsers.mentions import find_mentions
-except ImportError:  # pragma: no cover
-    find_mentions = None
-try:
-    from parsers.likes import is_plus_one
-except ImportError:  # pragma: no cover
-    is_plus_one = None
 
 _T = TypeVar("_T")
 
@@ -218,8 +208,8 @@ def _build(
         signature=body.signature,
         attachments=tuple(content.attachments),
         forwarded=forwarded,
-        mentions=tuple(find_mentions(body.new_text)) if find_mentions is not None else (),
-        is_plus_one=bool(is_plus_one(body.new_text)) if is_plus_one is not None else False,
+        mentions=tuple(find_mentions(body.new_text)),
+        is_plus_one=is_plus_one(body.new_text),
         auto_reply=flags.auto_reply,
         bounce=flags.bounce,
         list_mail=flags.list_mail,
@@ -314,7 +304,7 @@ def _body(content: Content, subject: str, default_tz: tzinfo | None, budget: Bud
         quoted = work[work.find(intro) + len(intro) :].strip() if intro else work.strip()
         return _Body(text, html_safe, trimmed.new_text, _join(trimmed.quoted_text, quoted),
                      trimmed.signature, forwarded)  # fmt: skip
-    if not plain and html_safe is not None and split_html_quote is not None:
+    if not plain and html_safe is not None:
         new_html, quoted_html = split_html_quote(html[:MAX_HTML_CHARS])
         if quoted_html.strip():
             trimmed = trim(html_to_text(new_html)[:MAX_TEXT_CHARS])

@@ -315,9 +315,9 @@ def await_parents(session: Session, post: Post, awaited: Sequence[tuple[str, int
         session.flush()
 
 
-def adopt_replies(session: Session, post: Post) -> int:
+def adopt_replies(session: Session, post: Post) -> list[Post]:
     """Posts that were waiting for `post` (they name its Message-ID) move into its thread,
-    with what hangs from them; returns how many posts waited for it.
+    with what hangs from them; returns the posts that waited for it.
 
     A waiting post that started its thread brings the whole thread (its replies, and what
     joined it by subject); one that had joined another thread by subject brings itself and
@@ -340,7 +340,28 @@ def adopt_replies(session: Session, post: Post) -> int:
                                                     AwaitedParent.rank <= awaited.rank))
     if waiting:
         session.flush()
-    return len(waiting)
+    return [reply for _, reply in waiting]
+
+
+def like_instead_of_post(session: Session, post: Post, liked: Post) -> bool:
+    """A like-only reply ("+1") that was posted because what it likes had not arrived
+    becomes what it would have been had they come in order: a like, and no post.
+    Left as a post when something hangs from it or it carries files. True if turned."""
+    has_below = session.scalar(select(Post.id).where(Post.parent_id == post.id).limit(1))
+    has_files = session.scalar(
+        select(PostAttachment.id).where(PostAttachment.post_id == post.id).limit(1))
+    if has_below is not None or has_files is not None:
+        return False
+    author = session.get(Person, post.author_id)
+    if author is None:
+        return False
+    add_like(session, liked, author, post.source)
+    thread_id = post.thread_id
+    session.delete(post)
+    session.flush()
+    if session.scalar(select(Post.id).where(Post.thread_id == thread_id).limit(1)) is None:
+        session.execute(delete(Thread).where(Thread.id == thread_id))
+    return True
 
 
 def _move_into(session: Session, reply: Post, thread: Thread) -> None:

@@ -15,6 +15,7 @@ from wall_store.base import utcnow
 from wall_store.models import (
     Decision,
     DecisionChannel,
+    Like,
     MessageSource,
     MessageStatus,
     RawMessage,
@@ -79,6 +80,24 @@ def test_a_reply_applied_before_its_parent_arrives_moves_into_the_parent_thread(
     assert thread_count(gateway) == 1
     root, reply = sorted(gateway.posts(), key=lambda p: p.created_at)
     assert reply.parent_id == root.id
+
+
+def test_a_plus_one_applied_before_the_post_it_likes_becomes_a_like_when_it_lands(
+    gateway: Gateway,
+) -> None:
+    gateway.deliver(mail(sender=SARAH, subject="RE: Point hebdo",
+                         message_id="plus-un@partner.example", date=ago(1), body="+1",
+                         headers=[("In-Reply-To", "<hebdo-3@corp.example>"),
+                                  ("References", "<hebdo-3@corp.example>")]))
+    assert [r.reason for r in gateway.run()] == [Reason.POSTED]
+    gateway.deliver(point(3, hours=2))
+    gateway.run()
+    [root] = gateway.posts()
+    assert root.message_id == "hebdo-3@corp.example"
+    assert thread_count(gateway) == 1
+    with gateway.sessions() as session:
+        likers = session.scalars(select(Like.person_id).where(Like.post_id == root.id)).all()
+        assert len(likers) == 1
 
 
 def test_a_chain_processed_newest_first_ends_as_one_thread_with_each_parent(
