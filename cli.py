@@ -1070,9 +1070,12 @@ def digest_preview(app: App, email_address: str, show_html: bool, as_json: bool)
 @pass_app
 def digest_run(app: App, dry_run: bool, as_json: bool) -> None:
     """Send every due digest once (a rerun sends nothing twice)."""
-    from digests.run import run_digests
+    from digests.service import run_digests_alone
 
-    report = run_digests(app.sessions, _mail_settings(app), dry_run=dry_run)
+    report = run_digests_alone(app.sessions, _mail_settings(app), dry_run=dry_run)
+    if report is None:
+        fail("another Mailwall (`serve` or `digest run`) is sending digests right now; "
+             "run this again in a minute")
     data = report.as_dict()
 
     def human(d: dict[str, Any]) -> None:

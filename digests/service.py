@@ -17,7 +17,7 @@ from sqlalchemy.orm import Session, sessionmaker
 
 from digests.moderation import send_moderation_notices
 from digests.notifications import send_notifications
-from digests.run import run_digests
+from digests.run import RunReport, run_digests
 from digests.settings import MailSettings
 from wall_store.base import utcnow
 from wall_store.digest_queries import scheduler_lock
@@ -51,3 +51,14 @@ class Scheduler:
                         log.info("queued %d digest(s)", report.sent)
                     queued += report.sent
         return queued > 0
+
+
+def run_digests_alone(sessions: sessionmaker[Session], settings: MailSettings,
+                      *, dry_run: bool = False) -> RunReport | None:
+    """`mailwall digest run`: the scheduler's own run, under the same lock as the `serve`
+    nodes' schedulers; None when one of them is running digests right now (DigestSent
+    would refuse a double, but the loser's transaction would fail half-way)."""
+    if dry_run:
+        return run_digests(sessions, settings, dry_run=True)
+    with scheduler_lock(sessions.kw["bind"]) as mine:
+        return run_digests(sessions, settings) if mine else None

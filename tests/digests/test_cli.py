@@ -15,6 +15,7 @@ from tests.digests.conftest import ELODIE, JEROME, post
 from wall_store import communities, jobs, people, wall
 from wall_store.base import utcnow
 from wall_store.db import make_engine, session_factory
+from wall_store.digest_queries import scheduler_lock
 from wall_store.models import Membership
 
 
@@ -75,6 +76,21 @@ def test_digest_run_twice_sends_each_digest_once(site: Mailwall) -> None:
     second = site.json("digest", "run")
     assert second["sent"] == 0 and second["already_sent"] == 2
     assert len(site.json("outbox", "list")) == 2
+
+
+@pytest.mark.parametrize("database_url", ["postgresql"], indirect=True)
+def test_digest_run_waits_its_turn_while_a_serve_node_sends_digests(
+    site: Mailwall, refused,  # noqa: F811
+) -> None:
+    engine = make_engine(site.database_url)
+    try:
+        with scheduler_lock(engine) as held:  # what a `serve` node's scheduler holds
+            assert held
+            answer = refused("digest", "run")
+        assert "sending digests right now" in answer.stderr
+        assert site.json("digest", "run")["sent"] == 2
+    finally:
+        engine.dispose()
 
 
 def test_outbox_show_prints_headers_and_body(site: Mailwall) -> None:
