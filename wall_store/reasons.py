@@ -52,6 +52,12 @@ class Reason(enum.Enum):
         "The message is larger than this gateway accepts.",
         "Le message dépasse la taille que cette passerelle accepte.",
     )
+    HEADER_TOO_LARGE = ReasonInfo(
+        None, "552 5.3.4 Message header too big (at most 100 KB and 1000 lines)", False,
+        "The message's header section is larger than this gateway accepts "
+        "(100 KB or 1,000 lines).",
+        "L'en-tête du message dépasse ce que cette passerelle accepte (100 Ko ou 1 000 lignes).",
+    )
     # Decided after `250`, recorded on the raw message.
     POSTED = ReasonInfo(
         MessageStatus.DONE, None, False,
