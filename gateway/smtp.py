@@ -8,6 +8,7 @@ thread pool so that one slow commit never stalls the other sessions.
 from __future__ import annotations
 
 import asyncio
+import io
 import logging
 import ssl
 from collections.abc import Callable
@@ -127,7 +128,7 @@ class BoundedData:
     of blank lines, under the size limit, took 2 GB. This reads the same way (only
     ``<CRLF>.<CRLF>`` ends DATA, so SMTP smuggling's bare-LF dots stay text; lines over
     ``line_length_limit`` get ``500``; over ``data_size_limit`` gets ``552``; dots are
-    unstuffed) into one ``bytearray``, and refuses a header section over ``MAX_HEADER_BYTES``
+    unstuffed) into one buffer, and refuses a header section over ``MAX_HEADER_BYTES``
     or ``MAX_HEADER_LINES`` with ``552 5.3.4`` (``Reason.HEADER_TOO_LARGE``), like Exchange and
     in the spirit of Postfix's ``header_size_limit``, instead of storing what no parser should
     be asked to read. Blank lines before the first header line do not end the header section
@@ -149,7 +150,7 @@ class BoundedData:
             await server.push("501 Syntax: DATA")
             return
         await server.push("354 End data with <CR><LF>.<CR><LF>")
-        data = bytearray()
+        data = io.BytesIO()  # getvalue() hands its buffer over without a copy
         fragments: list[bytes] = []
         refusal: str | None = None
         num_bytes = 0
@@ -166,14 +167,14 @@ class BoundedData:
             except asyncio.LimitOverrunError as exc:
                 if refusal is None:
                     refusal = "500 Line too long (see RFC5321 4.5.3.1.6)"
-                    data = bytearray()
+                    data = io.BytesIO()
                 line = await server._reader.read(exc.consumed)
             if not fragments and line == b".\r\n":
                 break
             num_bytes += len(line)
             if refusal is None and limit and num_bytes > limit:
                 refusal = "552 Error: Too much mail data"
-                data = bytearray()
+                data = io.BytesIO()
             fragments.append(line)
             if not line.endswith(b"\r\n"):
                 continue
@@ -183,7 +184,7 @@ class BoundedData:
                 continue
             if len(whole) > server.line_length_limit:
                 refusal = "500 Line too long (see RFC5321 4.5.3.1.6)"
-                data = bytearray()
+                data = io.BytesIO()
                 continue
             if in_header:
                 if whole == b"\r\n":
@@ -194,17 +195,17 @@ class BoundedData:
                     header_bytes += len(whole)
                     if header_lines > MAX_HEADER_LINES or header_bytes > MAX_HEADER_BYTES:
                         refusal = Reason.HEADER_TOO_LARGE.smtp
-                        data = bytearray()
+                        data = io.BytesIO()
                         continue
             # Dot-unstuffing (RFC 5321 4.5.2).
-            data += memoryview(whole)[1:] if whole.startswith(b".") else whole
+            data.write(memoryview(whole)[1:] if whole.startswith(b".") else whole)
 
         if refusal is not None:
             log.info("refused DATA from %s: %s", server.envelope.mail_from, refusal)
             server._set_post_data_state()
             await server.push(refusal)
             return
-        original_content = bytes(data)
+        original_content = data.getvalue()
         del data
         server.envelope.original_content = original_content
         server.envelope.content = (

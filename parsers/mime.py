@@ -8,8 +8,10 @@ Three things in ``email`` cost more than the size of the mail:
   ``MAX_PARAM_HEADER_CHARS`` of a header; no real ``Content-Type`` or ``Content-Disposition``
   comes near (an RFC 2231 file name of 255 characters is about 2.5 KB).
 - **Lines.** The parser keeps a body as a list of line strings (about 60 bytes of overhead a
-  line): 24 MB of blank lines took 1 GB. :func:`prepared` cuts a message at ``MAX_LINES`` lines;
-  a legitimate 25 MB mail (base64, 77 characters a line) has about 330,000.
+  line): 24 MB of blank lines took 1 GB. :func:`prepared` cuts a message at
+  :func:`line_budget` lines: 500,000, or one line per 64 bytes for mail larger than 32 MB. A
+  legitimate 25 MB mail (base64, 77 characters a line) has about 330,000; so the overhead stays
+  under about 30 MB or the size of the mail.
 - **Whole-message copies.** ``message_from_bytes`` decodes the whole mail to one string and
   copies it into a ``StringIO``; :func:`message_from_bytes` feeds the incremental parser in
   chunks instead.
@@ -32,7 +34,8 @@ from typing import Any
 MAX_HEADER_BYTES = 100 * 1024  # Postfix's header_size_limit
 MAX_HEADER_LINES = 1000
 MAX_PARAM_HEADER_CHARS = 8 * 1024
-MAX_LINES = 1_000_000
+MIN_LINE_BUDGET = 500_000
+BYTES_PER_LINE = 64  # base64 attachments have 77 a line; hostile mail has 2 or 3
 _CHUNK = 1 << 16
 _PARAM_HEADERS = ("content-type", "content-disposition")
 _LINE_END = re.compile(rb"\r\n?|\n")
@@ -123,15 +126,16 @@ def prepared(raw: bytes) -> Prepared:
         )
     # The parser splits lines at LF, CR and CRLF alike.
     lines = raw.count(b"\n") + raw.count(b"\r") - raw.count(b"\r\n")
-    if lines > MAX_LINES:
-        raw = raw[: _nth_line_end(raw, MAX_LINES)]
-        defects.append(f"budget: more than {MAX_LINES} lines, the rest was not read")
+    budget = line_budget(len(raw))
+    if lines > budget:
+        raw = raw[: _nth_line_end(raw, budget)]
+        defects.append(f"budget: more than {budget} lines, the rest was not read")
     return Prepared(raw, tuple(defects))
 
 
-def header_section_over_limits(head: bytes) -> bool:
-    """Whether a header section (without its blank line) is over Postfix-like limits."""
-    return len(head) > MAX_HEADER_BYTES or head.count(b"\n") + 1 > MAX_HEADER_LINES
+def line_budget(size: int) -> int:
+    """How many lines of a mail of ``size`` bytes the MIME parser is given."""
+    return max(MIN_LINE_BUDGET, size // BYTES_PER_LINE)
 
 
 def _header_cut(raw: bytes) -> int | None:
