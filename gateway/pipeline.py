@@ -29,7 +29,7 @@ from parsers.authresults import dmarc_failed
 from wall_store import outbox, queue, wall
 from wall_store.base import utcnow
 from wall_store.blobs import get_blob
-from wall_store.config import Config, DocumentsSection
+from wall_store.config import Config, DocumentsSection, PipelineSection
 from wall_store.errors import InvalidInput, NotFound
 from wall_store.models import (
     Community,
@@ -44,6 +44,7 @@ from wall_store.models import (
 from wall_store.people import ensure_person, find_person, membership_of
 from wall_store.reasons import Reason
 from wall_store.tokens import read_moderation_token, read_reply_token
+from wall_store.validation import normalize_address
 
 log = logging.getLogger("mailwall.pipeline")
 
@@ -64,6 +65,9 @@ class Settings:
     batch_size: int = 32
     attachments: AttachmentRules = AttachmentRules.parse(DocumentsSection.blocked_extensions,
                                                          DocumentsSection.max_bytes)
+    # Forwarded originals one message may turn into posts (each may bring a new person);
+    # attached ones beyond it are kept as documents.
+    max_originals: int = PipelineSection.max_originals_per_message
 
     @classmethod
     def from_config(cls, config: Config) -> Settings:
@@ -80,6 +84,7 @@ class Settings:
             lease=timedelta(seconds=config.pipeline.claim_lease_seconds),
             attachments=AttachmentRules.parse(config.documents.blocked_extensions,
                                               config.documents.max_bytes),
+            max_originals=config.pipeline.max_originals_per_message,
         )
 
 
@@ -163,7 +168,8 @@ class Pipeline:
         if row.reply_token and row.reply_token.startswith(MODERATION_PREFIX):
             return self._moderation_answer(session, row, parsed, community)
         sender = parsed.sender
-        person = find_person(session, sender.address) if sender else None
+        bad_address = sender is not None and not _valid_address(sender.address)
+        person = find_person(session, sender.address) if sender and not bad_address else None
         membership = membership_of(session, community.id, person.id) if person else None
         token = read_reply_token(self.settings.secret, row.reply_token) if row.reply_token else None
         facts = Facts(
@@ -185,6 +191,8 @@ class Pipeline:
             role=membership.role if membership else None,
             policy=community.nonmember_policy,
             imported=row.source is MessageSource.IMPORT,
+            bad_sender_address=bad_address,
+            empty=_empty(parsed),
         )
         if not approved:
             reason = decide(facts)
@@ -237,7 +245,8 @@ class Pipeline:
     ) -> tuple[Reason, dict[str, Any]]:
         author = ensure_person(session, address, name, known=known)
         thread, parent = self._route(session, community, parsed, token_post_id, row.source)
-        applied = Applier(session, row, parsed, community, self.settings.attachments).apply(
+        applied = Applier(session, row, parsed, community, self.settings.attachments,
+                          max_originals=self.settings.max_originals).apply(
             author, thread, parent, approved
         )
         return applied.reason, applied.outcome(community)
@@ -392,6 +401,20 @@ def _caused_by(exc: BaseException, kind: type[BaseException]) -> bool:
             return True
         seen = seen.__cause__ or seen.__context__
     return False
+
+
+def _valid_address(address: str) -> bool:
+    """Whether a person can be recorded under `address` (the person step's own check)."""
+    try:
+        normalize_address(address)
+    except InvalidInput:
+        return False
+    return True
+
+
+def _empty(parsed: ParsedMail) -> bool:
+    return not (parsed.new_text.strip() or parsed.body_text.strip() or parsed.attachments
+                or parsed.forwarded)
 
 
 def _transient(exc: Exception) -> bool:

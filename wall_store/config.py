@@ -74,6 +74,9 @@ class PipelineSection:
     # A claim older than this belongs to a worker that died (another node, or
     # a kill -9 on PostgreSQL where claims are shared); it is taken over.
     claim_lease_seconds: int = 600
+    # Forwarded originals one message may turn into posts (and new people); attached ones
+    # beyond this are kept as documents (one mail once carried 200 .eml files).
+    max_originals_per_message: int = 50
 
 
 @dataclass(frozen=True)

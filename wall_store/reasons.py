@@ -83,6 +83,20 @@ class Reason(enum.Enum):
         "The message has no usable sender, so it cannot be posted under anyone's name.",
         "Le message n'a pas d'expéditeur exploitable : il ne peut être publié au nom de personne.",
     )
+    BAD_SENDER_ADDRESS = ReasonInfo(
+        MessageStatus.REJECTED, None, False,
+        "The sender's address is not a valid email address (control characters or bad "
+        "syntax), so it cannot be posted under anyone's name.",
+        "L'adresse de l'expéditeur n'est pas une adresse valide (caractères de contrôle ou "
+        "syntaxe incorrecte) : le message ne peut être publié au nom de personne.",
+    )
+    EMPTY_MESSAGE = ReasonInfo(
+        MessageStatus.REJECTED, None, True,
+        "The message has no text and no attachment: there is nothing to post.",
+        "Le message n'a ni texte ni pièce jointe : il n'y a rien à publier.",
+        "Write your message in the body of the mail, or attach the file, and send it again.",
+        "Écrivez votre message dans le corps du courriel, ou joignez le fichier, puis renvoyez-le.",
+    )
     NON_MEMBER_REJECTED = ReasonInfo(
         MessageStatus.REJECTED, None, True,
         "The sender is not a member of this community, which takes mail from members only.",

@@ -68,6 +68,9 @@ retry_base_seconds = 30
 workers = 2
 # A message claimed longer ago than this by a worker that died is taken over.
 claim_lease_seconds = 600
+# Forwarded originals one message may turn into posts, each by its own author
+# (possibly a new person); attached .eml files beyond this are kept as documents.
+max_originals_per_message = 50
 
 [policy]
 # Comma-separated authserv-ids of your own mail servers: a DMARC failure they
