@@ -282,8 +282,9 @@ class _Body:
 
 
 def _body(content: Content, subject: str, default_tz: tzinfo | None, budget: Budget) -> _Body:
-    plain = "\n\n".join(t.strip("\r\n") for t in content.plain if t.strip())
-    html = "\n".join(content.html)
+    # NUL is never text, and PostgreSQL refuses it in a text column.
+    plain = "\n\n".join(t.strip("\r\n") for t in content.plain if t.strip()).replace("\x00", "")
+    html = "\n".join(content.html).replace("\x00", "")
     if html and len(html) > MAX_HTML_CHARS:
         budget.note(f"budget: HTML body longer than {MAX_HTML_CHARS} characters, the rest was cut")
     html_safe: str | None = None

@@ -97,3 +97,12 @@ def test_one_mail_creates_at_most_the_configured_originals_and_keeps_the_rest_as
         documents = session.scalar(select(func.count()).select_from(DocumentVersion))
         in_post = session.scalar(select(func.count()).select_from(Post))
     assert (people, documents, in_post) == (5, 7, 6)
+
+
+def test_nul_bytes_in_the_text_do_not_stop_the_post(gateway: Gateway) -> None:
+    raw = mail(body="Bonjour,\n\nle compte rendu est en ligne.\n").replace(
+        b"le compte rendu", b"le compte\x00rendu")
+    gateway.deliver(raw)
+    assert _only(gateway.run()) is Reason.POSTED
+    [post] = gateway.posts()
+    assert "\x00" not in post.text
