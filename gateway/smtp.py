@@ -202,8 +202,11 @@ class BoundedData:
 
         if refusal is not None:
             log.info("refused DATA from %s: %s", server.envelope.mail_from, refusal)
+            # LMTP answers once per recipient (RFC 2033), refusals included.
+            replies = len(server.envelope.rcpt_tos) if isinstance(server, LMTP) else 1
             server._set_post_data_state()
-            await server.push(refusal)
+            for _ in range(replies):
+                await server.push(refusal)
             return
         original_content = data.getvalue()
         del data
