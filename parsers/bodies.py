@@ -27,6 +27,7 @@ MAX_MIME_DEPTH = 40  # multipart inside multipart
 MAX_MESSAGE_DEPTH = 10  # message inside message (rfc822 parts, .eml attachments)
 MAX_DECODED_BYTES = 128 * 1024 * 1024  # all decoded payloads together
 MAX_DEFECTS = 100
+MAX_FLOWED_CHARS = 2_000_000  # more than the body text keeps (parsers.mail.MAX_BODY_CHARS)
 
 _FLOWED_QUOTE = re.compile(r"^(>+) ?")
 
@@ -117,7 +118,14 @@ def _walk(part: Message, content: Content, budget: Budget, mime_depth: int, top:
         if ctype == "text/html":
             content.html.append(text)
         else:
-            content.plain.append(_unflow(text, part) if _is_flowed(part) else text)
+            if _is_flowed(part):
+                # Unflowing splits into lines: only what the body text can keep (hostile
+                # flowed text decodes to millions of lines).
+                if len(text) > MAX_FLOWED_CHARS:
+                    budget.note(f"budget: flowed text longer than {MAX_FLOWED_CHARS} "
+                                "characters, the rest was cut")
+                text = _unflow(text[:MAX_FLOWED_CHARS], part)
+            content.plain.append(text)
         return
     if ctype in ("message/rfc822", "message/global") or filename.lower().endswith(".eml"):
         inner = _inner_message(data, budget) if data.strip() else None

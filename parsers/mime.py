@@ -78,10 +78,16 @@ def transfer_encoded(part: Message) -> bool:
 
 def _bounded(msg: BoundedMessage, header: str) -> BoundedMessage:
     value = msg.get(header)
-    if value is None or len(value) <= MAX_PARAM_HEADER_CHARS:
+    if value is None:
+        return msg
+    try:
+        text = value if isinstance(value, str) else str(value)  # a Header, with 8-bit bytes
+    except Exception:  # the stdlib raises the same way when it reads the parameters
+        return msg
+    if len(text) <= MAX_PARAM_HEADER_CHARS:
         return msg
     # Cut at the last parameter that fits: the boundary, charset or file name come first.
-    head = str(value)[:MAX_PARAM_HEADER_CHARS]
+    head = text[:MAX_PARAM_HEADER_CHARS]
     holder = BoundedMessage()
     holder[header] = head[: head.rfind(";")] if ";" in head else head
     return holder

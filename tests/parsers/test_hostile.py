@@ -9,7 +9,7 @@ import quopri
 
 import pytest
 
-from parsers import ParsedMail, parse
+from parsers import ParsedMail, bodies, parse
 from parsers.bodies import MAX_MESSAGE_DEPTH, MAX_PARTS
 from parsers.headers import MAX_HEADER_CHARS, MAX_IDS
 from parsers.html_text import MAX_HTML_CHARS
@@ -324,3 +324,25 @@ def test_each_attached_original_knows_the_file_it_came_from() -> None:
     assert original.file is not None
     assert original.file.filename == "budget.eml"
     assert original.file.data.startswith(b"From: Anne Leroy")
+
+
+def test_flowed_text_decoding_to_millions_of_lines_is_unflowed_only_up_to_the_bound(
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    unflowed: list[int] = []
+    original = bodies._unflow
+
+    def counting(text: str, part: email.message.Message) -> str:
+        unflowed.append(len(text))
+        return original(text, part)
+
+    monkeypatch.setattr(bodies, "_unflow", counting)
+    raw = (
+        HEAD + b"Content-Type: text/plain; charset=utf-8; format=flowed\r\n"
+        b"Content-Transfer-Encoding: base64\r\n\r\n"
+        + base64.encodebytes("Bonjour à tous,\n".encode() + b"\n" * 6_000_000)
+    )
+    mail = parse(raw)
+    assert unflowed == [bodies.MAX_FLOWED_CHARS]
+    assert mail.new_text == "Bonjour à tous,"
+    assert any(d.startswith("budget: flowed text longer than") for d in mail.defects)
