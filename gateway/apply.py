@@ -45,6 +45,9 @@ class Applied:
     documents: list[str] = field(default_factory=list)
     kept_out: list[dict[str, str]] = field(default_factory=list)
     mentions: int = 0
+    # Forwarded originals over the bound of one message: not posted, their files kept.
+    originals_not_posted: int = 0
+    originals_as_documents: list[str] = field(default_factory=list)
 
     def outcome(self, community: Community) -> dict[str, Any]:
         data: dict[str, Any] = {"community": community.slug, "post_id": self.post_id,
@@ -58,6 +61,9 @@ class Applied:
             data["kept_out"] = self.kept_out
         if self.mentions:
             data["mentions"] = self.mentions
+        if self.originals_not_posted:
+            data["originals_not_posted"] = self.originals_not_posted
+            data["originals_as_documents"] = self.originals_as_documents
         return data
 
 
@@ -73,12 +79,17 @@ def forwarded_message_id(original: ForwardedMessage, author: Person, at: datetim
 
 class Applier:
     def __init__(self, session: Session, row: RawMessage, parsed: ParsedMail,
-                 community: Community, rules: AttachmentRules) -> None:
+                 community: Community, rules: AttachmentRules, *,
+                 max_originals: int = 50) -> None:
         self.session = session
         self.row = row
         self.parsed = parsed
         self.community = community
         self.rules = rules
+        # What one message may create is bounded: the first originals become posts (each
+        # perhaps by a new person); the files of the others are kept as documents.
+        self.originals = parsed.forwarded[:max(max_originals, 0)]
+        self.over_bound = parsed.forwarded[len(self.originals):]
         self.source = PostSource.IMPORT if row.source.value == "import" else PostSource.EMAIL
 
     def apply(self, author: Person, thread: Thread | None, parent: Post | None,
@@ -97,7 +108,8 @@ class Applier:
 
         result = Applied(Reason.APPROVED if approved else Reason.POSTED)
         created = parsed.date or self.row.received_at
-        if thread is None and parsed.forwarded:
+        extra_files = self._files_over_bound(result)
+        if thread is None and self.originals:
             thread = self._thread_of_known_original(author, created)
         if thread is None:
             channel = self.session.get(Channel, self.row.channel_id) if self.row.channel_id \
@@ -109,11 +121,11 @@ class Applier:
             )
         result.thread_id = thread.id
 
-        for original in parsed.forwarded:
+        for original in self.originals:
             self._post_original(thread, original, author, created, result)
 
         text = parsed.new_text.strip() or ("" if parsed.forwarded else parsed.body_text.strip())
-        if text or parsed.attachments or not parsed.forwarded:
+        if text or parsed.attachments or extra_files or not parsed.forwarded:
             post = wall.add_post(
                 self.session, thread, author=author, source=self.source,
                 message_id=parsed.message_id, text=text, created_at=created,
@@ -123,7 +135,7 @@ class Applier:
             )
             result.post_id = post.id
             wall.await_parents(self.session, post, awaited)
-            self._file_attachments(post, author, parsed.attachments, result)
+            self._file_attachments(post, author, (*parsed.attachments, *extra_files), result)
             result.mentions = self._mention(post, parsed.mentions)
             # Imported history is old news: only live mail notifies people.
             if self.source is PostSource.EMAIL:
@@ -163,9 +175,19 @@ class Applier:
             return ensure_person_by_name(self.session, sender.name)
         return forwarder
 
+    def _files_over_bound(self, result: Applied) -> tuple[Attachment, ...]:
+        """The attached files the originals over the bound came from, each once."""
+        result.originals_not_posted = len(self.over_bound)
+        files: dict[str, Attachment] = {}
+        for original in self.over_bound:
+            if original.file is not None:
+                files.setdefault(original.file.sha256, original.file)
+        result.originals_as_documents = [f.filename for f in files.values()]
+        return tuple(files.values())
+
     def _thread_of_known_original(self, forwarder: Person, fallback: datetime) -> Thread | None:
         """Forwarding a chain again, or a longer version of it, continues its thread."""
-        for original in self.parsed.forwarded:
+        for original in self.originals:
             author = self._author_of(original, forwarder)
             at = original.date or fallback
             known = wall.post_by_message_id(

@@ -31,8 +31,8 @@ from parsers.dsn import read_dsn
 from wall_store import bounces, outbox, queue, wall
 from wall_store.base import utcnow
 from wall_store.bounces import BounceRules
-from wall_store.config import Config, DocumentsSection
-from wall_store.errors import NotFound
+from wall_store.config import Config, DocumentsSection, PipelineSection
+from wall_store.errors import InvalidInput, NotFound
 from wall_store.models import (
     BounceKind,
     Community,
@@ -49,6 +49,7 @@ from wall_store.models import (
 from wall_store.people import ensure_person, find_person, membership_of
 from wall_store.reasons import Reason
 from wall_store.tokens import read_bounce_token, read_moderation_token, read_reply_token
+from wall_store.validation import normalize_address
 
 log = logging.getLogger("mailwall.pipeline")
 
@@ -76,6 +77,9 @@ class Settings:
     attachments: AttachmentRules = AttachmentRules.parse(DocumentsSection.blocked_extensions,
                                                          DocumentsSection.max_bytes)
     bounces: BounceRules = BounceRules()
+    # Forwarded originals one message may turn into posts (each may bring a new person);
+    # attached ones beyond it are kept as documents.
+    max_originals: int = PipelineSection.max_originals_per_message
 
     @classmethod
     def from_config(cls, config: Config) -> Settings:
@@ -95,6 +99,7 @@ class Settings:
             attachments=AttachmentRules.parse(config.documents.blocked_extensions,
                                               config.documents.max_bytes),
             bounces=BounceRules.from_config(config),
+            max_originals=config.pipeline.max_originals_per_message,
         )
 
 
@@ -200,7 +205,8 @@ class Pipeline:
         if row.reply_token and row.reply_token.startswith(MODERATION_PREFIX):
             return self._moderation_answer(session, row, parsed, community)
         sender = parsed.sender
-        person = find_person(session, sender.address) if sender else None
+        bad_address = sender is not None and not _valid_address(sender.address)
+        person = find_person(session, sender.address) if sender and not bad_address else None
         membership = membership_of(session, community.id, person.id) if person else None
         token = read_reply_token(self.settings.secret, row.reply_token) if row.reply_token else None
         facts = Facts(
@@ -222,6 +228,8 @@ class Pipeline:
             role=membership.role if membership else None,
             policy=community.nonmember_policy,
             imported=row.source is MessageSource.IMPORT,
+            bad_sender_address=bad_address,
+            empty=_empty(parsed),
         )
         if not approved:
             reason = decide(facts)
@@ -329,7 +337,8 @@ class Pipeline:
         if route.wait:
             return Reason.WAITING_FOR_PARENT, {}
         author = ensure_person(session, address, name, known=known)
-        applied = Applier(session, row, parsed, community, self.settings.attachments).apply(
+        applied = Applier(session, row, parsed, community, self.settings.attachments,
+                          max_originals=self.settings.max_originals).apply(
             author, route.thread, route.parent, approved, awaited=route.awaited
         )
         return applied.reason, applied.outcome(community)
@@ -530,6 +539,20 @@ def _caused_by(exc: BaseException, kind: type[BaseException]) -> bool:
             return True
         seen = seen.__cause__ or seen.__context__
     return False
+
+
+def _valid_address(address: str) -> bool:
+    """Whether a person can be recorded under `address` (the person step's own check)."""
+    try:
+        normalize_address(address)
+    except InvalidInput:
+        return False
+    return True
+
+
+def _empty(parsed: ParsedMail) -> bool:
+    return not (parsed.new_text.strip() or parsed.body_text.strip() or parsed.attachments
+                or parsed.forwarded)
 
 
 def _transient(exc: Exception) -> bool:

@@ -30,6 +30,10 @@ class Facts:
     # An archive the operator chose to import: its list traffic and its authors
     # are the point, not intruders. Robots and loops are still dropped.
     imported: bool = False
+    # From: holds something no person can be recorded under (a NUL byte, bad syntax).
+    bad_sender_address: bool = False
+    # No text, no attachment, no forwarded original: nothing to post.
+    empty: bool = False
 
 
 Rule = Callable[[Facts], Reason | None]
@@ -53,12 +57,15 @@ def _non_member(facts: Facts) -> Reason | None:
 # then the community's own rules about who may post.
 RULES: tuple[tuple[str, Rule], ...] = (
     ("no usable sender", _when(lambda f: not f.has_sender, Reason.UNPARSABLE)),
+    ("sender address not valid",
+     _when(lambda f: f.bad_sender_address, Reason.BAD_SENDER_ADDRESS)),
     ("our own mail came back", _when(lambda f: f.own_loop, Reason.OWN_LOOP)),
     ("delivery report", _when(lambda f: f.bounce or f.empty_envelope_sender, Reason.BOUNCE)),
     ("automatic reply", _when(lambda f: f.auto_reply, Reason.AUTO_REPLY)),
     ("mailing list", _when(lambda f: f.list_mail and not f.imported, Reason.MAILING_LIST)),
     ("DMARC failure", _when(lambda f: f.dmarc_failed, Reason.DMARC_FAILED)),
     ("archived community", _when(lambda f: f.community_archived, Reason.COMMUNITY_ARCHIVED)),
+    ("nothing to post", _when(lambda f: f.empty, Reason.EMPTY_MESSAGE)),
     ("reply address of someone else",
      _when(lambda f: f.reply_token_other_sender, Reason.REPLY_TOKEN_OTHER_SENDER)),
     ("non-member", _non_member),

@@ -13,6 +13,7 @@ from email.message import Message
 
 from parsers.charsets import codec_for, header_bytes_to_text
 from parsers.headers import decode_words, parse_message_id, raw_to_text
+from parsers.mime import new_message
 from parsers.values import Attachment
 
 MAX_FILENAME_CHARS = 255
@@ -143,7 +144,7 @@ def _param(part: Message, name: str, header: str) -> str | tuple[str, str, str] 
         return None
     if not raw.isascii():
         # compat32 replaces raw 8-bit bytes with U+FFFD when reading parameters: decode first.
-        holder = Message()
+        holder = new_message()
         holder[header] = raw_to_text(raw)
         part = holder
     try:

@@ -12,15 +12,14 @@ When one cuts, a defect says so, and the rest of the tree is skipped.
 
 from __future__ import annotations
 
-import email
 import re
 from dataclasses import dataclass, field
-from email import policy
 from email.message import Message
 
 from parsers.attachments import filename_of, make_attachment, payload_bytes
 from parsers.charsets import decode_bytes
 from parsers.headers import raw_to_text
+from parsers.mime import message_from_bytes, prepared
 from parsers.values import Attachment
 
 MAX_PARTS = 1000  # MIME parts visited per message, nested messages included
@@ -28,6 +27,7 @@ MAX_MIME_DEPTH = 40  # multipart inside multipart
 MAX_MESSAGE_DEPTH = 10  # message inside message (rfc822 parts, .eml attachments)
 MAX_DECODED_BYTES = 128 * 1024 * 1024  # all decoded payloads together
 MAX_DEFECTS = 100
+MAX_FLOWED_CHARS = 2_000_000  # more than the body text keeps (parsers.mail.MAX_BODY_CHARS)
 
 _FLOWED_QUOTE = re.compile(r"^(>+) ?")
 
@@ -64,7 +64,13 @@ class Content:
     plain: list[str] = field(default_factory=list)
     html: list[str] = field(default_factory=list)
     attachments: list[Attachment] = field(default_factory=list)
-    messages: list[Message] = field(default_factory=list)  # attached mail, in order
+    messages: list[AttachedMessage] = field(default_factory=list)  # attached mail, in order
+
+
+@dataclass(frozen=True)
+class AttachedMessage:
+    message: Message
+    file: Attachment  # the part it came from, as a file (kept as a document when not unwrapped)
 
 
 def collect(msg: Message, budget: Budget) -> Content:
@@ -112,12 +118,20 @@ def _walk(part: Message, content: Content, budget: Budget, mime_depth: int, top:
         if ctype == "text/html":
             content.html.append(text)
         else:
-            content.plain.append(_unflow(text, part) if _is_flowed(part) else text)
+            if _is_flowed(part):
+                # Unflowing splits into lines: only what the body text can keep (hostile
+                # flowed text decodes to millions of lines).
+                if len(text) > MAX_FLOWED_CHARS:
+                    budget.note(f"budget: flowed text longer than {MAX_FLOWED_CHARS} "
+                                "characters, the rest was cut")
+                text = _unflow(text[:MAX_FLOWED_CHARS], part)
+            content.plain.append(text)
         return
     if ctype in ("message/rfc822", "message/global") or filename.lower().endswith(".eml"):
-        inner = email.message_from_bytes(data, policy=policy.compat32) if data.strip() else None
+        inner = _inner_message(data, budget) if data.strip() else None
         if inner is not None and len(inner.keys()) > 0:
-            content.messages.append(inner)
+            index = len(content.attachments) + len(content.messages) + 1
+            content.messages.append(AttachedMessage(inner, make_attachment(part, data, index)))
             return
     if ctype in (
         "message/delivery-status",
@@ -131,6 +145,13 @@ def _walk(part: Message, content: Content, budget: Budget, mime_depth: int, top:
     content.attachments.append(make_attachment(part, data, len(content.attachments) + 1))
 
 
+def _inner_message(data: bytes, budget: Budget) -> Message:
+    ready = prepared(data)
+    for defect in ready.defects:
+        budget.note(f"attached message: {defect}")
+    return message_from_bytes(ready.data)
+
+
 def _note_defects(part: Message, budget: Budget) -> None:
     for defect in getattr(part, "defects", ()):
         budget.note(type(defect).__name__)
@@ -141,7 +162,16 @@ def _attached_message(part: Message, content: Content, budget: Budget) -> None:
     if isinstance(inner, list):
         for item in inner:
             if isinstance(item, Message):
-                content.messages.append(item)
+                index = len(content.attachments) + len(content.messages) + 1
+                file = make_attachment(part, _as_bytes(item), index)
+                content.messages.append(AttachedMessage(item, file))
+
+
+def _as_bytes(message: Message) -> bytes:
+    try:
+        return message.as_bytes()
+    except Exception:  # the generator raises on some broken structures
+        return b""
 
 
 def _disposition(part: Message) -> str:

@@ -24,7 +24,7 @@ from collections.abc import Callable
 from datetime import UTC, datetime, timedelta, timezone, tzinfo
 from email.utils import parsedate_tz
 
-from parsers.headers import parse_addresses
+from parsers.headers import parse_addresses, parse_message_id
 from parsers.values import Address, ForwardedMessage
 
 MAX_FORWARD_DEPTH = 10
@@ -62,6 +62,15 @@ _HEADER_LINE = re.compile(
     r"^[ \t>]*\*{0,2}[ \t]*(?:"
     + "|".join(f"(?P<{name}>{pattern})" for name, pattern in _KEYS.items())
     + r")[ \t\xa0]*\*{0,2}[ \t\xa0]*:[ \t\xa0]*\*{0,2}[ \t\xa0]*(?P<value>.*)$",
+    re.IGNORECASE,
+)
+# Fields a client may copy into a forwarded header block besides the ones above (Gmail and
+# some webmails start the block with ``Date:`` and ``Message-ID:``). Skipped, never text.
+_OTHER_FIELD = re.compile(
+    r"^[ \t>]*(?P<name>message-id|in-reply-to|references|mime-version|content-[a-z-]{1,40}|"
+    r"x-[a-z0-9-]{1,60}|return-path|sender|organi[sz]ation|user-agent|importance|priority|"
+    r"thread-topic|thread-index|delivered-to|list-[a-z-]{1,30}|accept-language)[ \t]*:"
+    r"[ \t]*(?P<value>.*)$",
     re.IGNORECASE,
 )
 _ATTRIBUTION = re.compile(
@@ -229,7 +238,7 @@ def _unwrap(
         date=parse_loose_date(headers.get("date", ""), default_tz) if headers.get("date") else None,
         subject=_STARS.sub("", headers.get("subject", "")).strip(),
         text=body,
-        message_id=None,
+        message_id=parse_message_id(headers["message_id"]) if headers.get("message_id") else None,
         attachments=(),
         to=parse_addresses(
             _MAILTO.sub(r"<\1>", headers.get("to", "") + ", " + headers.get("cc", ""))
@@ -280,6 +289,12 @@ def _header_block(lines: list[str], start: int) -> tuple[dict[str, str] | None, 
             last = key
         elif last in ("to", "cc") and ("@" in line or ";" in line):
             headers[last] += " " + line.strip()  # wrapped recipient list
+        elif (other := _OTHER_FIELD.match(line)) is not None:
+            if other.group("name").lower() == "message-id":
+                headers.setdefault("message_id", other.group("value").strip())
+            last = "other"
+        elif last == "other" and line[:1] in (" ", "\t"):
+            pass  # a folded line of a skipped field (References)
         else:
             break
         i += 1

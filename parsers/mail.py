@@ -11,11 +11,10 @@ headers); headers are then decoded leniently by :mod:`parsers.headers`.
 
 from __future__ import annotations
 
-import email
 import hashlib
 import re
 from collections.abc import Callable, Mapping
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from datetime import UTC, datetime, timedelta, tzinfo
 from email import policy
 from email.message import Message
@@ -24,7 +23,7 @@ from types import MappingProxyType
 from typing import TypeVar
 
 from parsers import autoreply
-from parsers.bodies import MAX_MESSAGE_DEPTH, Budget, Content, collect
+from parsers.bodies import MAX_MESSAGE_DEPTH, AttachedMessage, Budget, Content, collect
 from parsers.forwards import unwrap_inline
 from parsers.headers import (
     header_text,
@@ -37,6 +36,7 @@ from parsers.headers import (
 from parsers.html_text import MAX_HTML_CHARS, html_to_text, text_and_safe_html
 from parsers.likes import is_plus_one
 from parsers.mentions import find_mentions
+from parsers.mime import BoundedMessage, message_from_bytes, prepared
 from parsers.subjects import is_forward_subject, is_reply_subject, normalize_subject
 from parsers.trim import trim
 from parsers.trim_html import split_html_quote
@@ -114,12 +114,16 @@ def parse(raw: bytes, *, received_at: datetime | None = None) -> ParsedMail:
 
 def _unreadable(raw: bytes, received_at: datetime | None, budget: Budget) -> ParsedMail:
     # Headers only: the body structure is what broke the full parse.
-    header_only = BytesHeaderParser(policy=policy.compat32).parsebytes(raw[:1_000_000])
+    parser = BytesHeaderParser(_class=BoundedMessage, policy=policy.compat32)
+    header_only = parser.parsebytes(prepared(raw[:1_000_000]).data)
     return _build(header_only, raw, received_at, budget, Content())
 
 
 def _parse(raw: bytes, received_at: datetime | None, budget: Budget) -> ParsedMail:
-    msg = email.message_from_bytes(_obs_fields_fixed(raw), policy=policy.compat32)
+    ready = prepared(raw)
+    for defect in ready.defects:
+        budget.note(defect)
+    msg = message_from_bytes(_obs_fields_fixed(ready.data))
     return _build(msg, raw, received_at, budget, collect(msg, budget))
 
 
@@ -272,8 +276,9 @@ class _Body:
 
 
 def _body(content: Content, subject: str, default_tz: tzinfo | None, budget: Budget) -> _Body:
-    plain = "\n\n".join(t.strip("\r\n") for t in content.plain if t.strip())
-    html = "\n".join(content.html)
+    # NUL is never text, and PostgreSQL refuses it in a text column.
+    plain = "\n\n".join(t.strip("\r\n") for t in content.plain if t.strip()).replace("\x00", "")
+    html = "\n".join(content.html).replace("\x00", "")
     if html and len(html) > MAX_HTML_CHARS:
         budget.note(f"budget: HTML body longer than {MAX_HTML_CHARS} characters, the rest was cut")
     html_safe: str | None = None
@@ -322,11 +327,12 @@ def _join(*texts: str) -> str:
 
 
 def _attached(
-    messages: list[Message], depth: int, budget: Budget, outer_subject: str
+    messages: list[AttachedMessage], depth: int, budget: Budget, outer_subject: str
 ) -> tuple[ForwardedMessage, ...]:
     """Originals from attached messages (rfc822 parts, .eml files), each with its own nesting."""
     found: list[ForwardedMessage] = []
-    for inner in messages:
+    for attached in messages:
+        inner = attached.message
         if depth > MAX_MESSAGE_DEPTH:
             budget.note(
                 f"budget: messages nested deeper than {MAX_MESSAGE_DEPTH}, the rest skipped"
@@ -344,9 +350,8 @@ def _attached(
             and not content.messages
         ):
             continue  # an empty message/rfc822 part carries no original
-        found.extend(body.forwarded)
-        found.extend(_attached(content.messages, depth + 1, budget, subject))
-        found.append(
+        mine = [*body.forwarded, *_attached(content.messages, depth + 1, budget, subject)]
+        mine.append(
             ForwardedMessage(
                 sender=_first_address(headers, ("From", "Sender", "Reply-To")),
                 date=date,
@@ -357,6 +362,8 @@ def _attached(
                 to=_recipients(headers),
             )
         )
+        # Everything unwrapped from one attached file came with that file.
+        found.extend(replace(o, file=attached.file) if depth == 1 else o for o in mine)
     return tuple(found)
 
 

@@ -60,3 +60,5 @@ class ForwardedMessage:
     message_id: str | None
     attachments: tuple[Attachment, ...]
     to: tuple[Address, ...] = ()
+    # The attached file (.eml, message/rfc822 part) it was unwrapped from; None when inline.
+    file: Attachment | None = None

@@ -89,6 +89,9 @@ class PipelineSection:
     claim_lease_seconds: int = 600
     # Who holds a claim; empty: "<host name>:<smtp port>", unique among live nodes.
     node_name: str = ""
+    # Forwarded originals one message may turn into posts (and new people); attached ones
+    # beyond this are kept as documents (one mail once carried 200 .eml files).
+    max_originals_per_message: int = 50
 
 
 @dataclass(frozen=True)

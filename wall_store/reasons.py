@@ -58,6 +58,12 @@ class Reason(enum.Enum):
         "The message is larger than this gateway accepts.",
         "Le message dépasse la taille que cette passerelle accepte.",
     )
+    HEADER_TOO_LARGE = ReasonInfo(
+        None, "552 5.3.4 Message header too big (at most 100 KB and 1000 lines)", False,
+        "The message's header section is larger than this gateway accepts "
+        "(100 KB or 1,000 lines).",
+        "L'en-tête du message dépasse ce que cette passerelle accepte (100 Ko ou 1 000 lignes).",
+    )
     # Decided after `250`, recorded on the raw message.
     POSTED = ReasonInfo(
         MessageStatus.DONE, None, False,
@@ -82,6 +88,20 @@ class Reason(enum.Enum):
         MessageStatus.REJECTED, None, False,
         "The message has no usable sender, so it cannot be posted under anyone's name.",
         "Le message n'a pas d'expéditeur exploitable : il ne peut être publié au nom de personne.",
+    )
+    BAD_SENDER_ADDRESS = ReasonInfo(
+        MessageStatus.REJECTED, None, False,
+        "The sender's address is not a valid email address (control characters or bad "
+        "syntax), so it cannot be posted under anyone's name.",
+        "L'adresse de l'expéditeur n'est pas une adresse valide (caractères de contrôle ou "
+        "syntaxe incorrecte) : le message ne peut être publié au nom de personne.",
+    )
+    EMPTY_MESSAGE = ReasonInfo(
+        MessageStatus.REJECTED, None, True,
+        "The message has no text and no attachment: there is nothing to post.",
+        "Le message n'a ni texte ni pièce jointe : il n'y a rien à publier.",
+        "Write your message in the body of the mail, or attach the file, and send it again.",
+        "Écrivez votre message dans le corps du courriel, ou joignez le fichier, puis renvoyez-le.",
     )
     NON_MEMBER_REJECTED = ReasonInfo(
         MessageStatus.REJECTED, None, True,

@@ -86,6 +86,9 @@ claim_lease_seconds = 600
 # This node's name in claims (default: host name and SMTP port). A node that restarts
 # under the same name takes its own claims back at once instead of after the lease.
 node_name = ""
+# Forwarded originals one message may turn into posts, each by its own author
+# (possibly a new person); attached .eml files beyond this are kept as documents.
+max_originals_per_message = 50
 
 [policy]
 # Comma-separated authserv-ids of your own mail servers: a DMARC failure they

@@ -8,6 +8,7 @@ from email.message import EmailMessage
 from html.parser import HTMLParser
 
 import lxml.html
+import pytest
 from jinja2 import Environment, meta
 
 import parsers
@@ -16,9 +17,11 @@ from digests.moderation import send_moderation_notices
 from digests.notifications import send_notifications
 from digests.run import run_digests
 from tests.digests.conftest import (
+    DOMAIN,
     ELODIE,
     JEROME,
     NOW,
+    OUTSIDER,
     SARAH,
     SETTINGS,
     World,
@@ -244,3 +247,43 @@ def test_a_manager_hears_once_about_each_held_message(world: World) -> None:
     assert send_moderation_notices(world.sessions, SETTINGS, now=NOW) == 1
     assert send_moderation_notices(world.sessions, SETTINGS, now=NOW) == 0
     assert world.mails_to(JEROME, "moderation") == []
+
+
+def test_a_moderation_notice_reads_only_the_start_of_a_huge_held_message(
+    world: World, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    import email as stdlib_email
+
+    from digests import moderation
+    from gateway.intake import resolve_all, store_message
+    from gateway.pipeline import Pipeline, Settings
+    from wall_store import mappings
+    from wall_store.models import MessageSource
+
+    with world.sessions() as session, session.begin():
+        mappings.add_address(session, "atlas", "atlas@lumiere-sa.fr")
+        targets, _ = resolve_all(session, ["atlas@lumiere-sa.fr"], domain=DOMAIN,
+                                 secret=SETTINGS.secret)
+    params = "".join(f";\r\n x-{i:06d}=v" for i in range(100_000))  # as an IMAP mailbox holds it
+    raw = (
+        f"From: Jean Dupont <{OUTSIDER}>\r\nTo: atlas@lumiere-sa.fr\r\n"
+        "Subject: Devis luminaires hall B\r\nMessage-ID: <devis-geant@fournisseur-exemple.fr>\r\n"
+        f"Content-Type: text/plain; charset=utf-8{params}\r\n\r\n"
+        "Bonjour,\r\n\r\nVeuillez trouver notre devis pour les luminaires du hall B.\r\n"
+    ).encode() + b"\r\n" * 2_000_000
+    store_message(world.sessions, raw, source=MessageSource.IMAP, envelope_from=OUTSIDER,
+                  envelope_to=["atlas@lumiere-sa.fr"], targets=targets)
+    [result] = Pipeline(world.sessions, Settings(domain=DOMAIN, secret=SETTINGS.secret)).drain()
+    assert result.reason.code == "non_member_held", result
+    seen: list[int] = []
+    original = stdlib_email.message_from_bytes
+
+    def counting(data: bytes, *args: object, **kwargs: object) -> object:
+        seen.append(len(data))
+        return original(data, *args, **kwargs)  # type: ignore[arg-type]
+
+    monkeypatch.setattr(stdlib_email, "message_from_bytes", counting)
+    assert send_moderation_notices(world.sessions, SETTINGS, now=NOW) == 1
+    assert seen and max(seen) <= moderation.PREVIEW_BYTES
+    [mail] = world.mails_to(ELODIE, "moderation")
+    assert "Devis luminaires hall B" in str(mail["Subject"]) + text_part(mail)

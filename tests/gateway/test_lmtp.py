@@ -6,6 +6,7 @@ import smtplib
 from email.message import EmailMessage
 
 from tests.gateway.conftest import ELODIE, ENTRAIDE, LUMIERE, Serve, Site, free_port
+from wall_store.reasons import Reason
 
 
 def test_lmtp_answers_once_per_recipient_and_delivers_to_both(site: Site, serve: Serve) -> None:
@@ -62,3 +63,31 @@ def test_lmtp_refuses_an_unknown_recipient_and_answers_only_for_the_accepted_one
     assert after == (250, b"OK")
     sqlite_site.wait_until_settled()
     assert [p["text"] for p in sqlite_site.posts("projet-lumiere")] == ["Point hebdo annulé."]
+
+
+def test_lmtp_refuses_a_header_over_the_limits_once_per_recipient(
+    sqlite_site: Site, serve: Serve
+) -> None:
+    gateway = serve(sqlite_site, smtp_lmtp_port=free_port())
+    folded = b"".join(b" x-%06d=v;\r\n" % i for i in range(1500))
+    raw = (
+        f"From: Élodie Martin <{ELODIE}>\r\nTo: {LUMIERE}, {ENTRAIDE}\r\n"
+        "Subject: Déménagement\r\n".encode()
+        + b"Content-Type: text/plain; charset=utf-8;\r\n" + folded
+        + b"\r\nBonjour,\r\n"
+    )
+    lmtp = smtplib.LMTP("127.0.0.1", gateway.lmtp_port, local_hostname="mx1.lumiere-sa.fr")
+    try:
+        lmtp.ehlo_or_helo_if_needed()
+        lmtp.mail(ELODIE)
+        lmtp.rcpt(LUMIERE)
+        lmtp.rcpt(ENTRAIDE)
+        first = lmtp.data(raw)
+        second = lmtp.getreply()
+        after = lmtp.noop()
+    finally:
+        lmtp.close()
+    refusal = (552, Reason.HEADER_TOO_LARGE.smtp.removeprefix("552 ").encode())
+    assert [first, second] == [refusal, refusal]
+    assert after == (250, b"OK")
+    assert sqlite_site.raw_messages() == []

@@ -8,6 +8,8 @@ from email.message import EmailMessage
 from email.utils import format_datetime
 from zoneinfo import ZoneInfo
 
+import pytest
+
 from tests.gateway.conftest import (
     ELODIE,
     ENTRAIDE,
@@ -20,6 +22,7 @@ from tests.gateway.conftest import (
     statuses,
 )
 from wall_store.blobs import get_blob
+from wall_store.reasons import Reason
 
 PARIS = ZoneInfo("Europe/Paris")
 
@@ -197,3 +200,67 @@ def test_smtputf8_carries_an_internationalised_sender(sqlite_site: Site, serve: 
     assert row.envelope_from == sender
     with sqlite_site.sessions() as session:
         assert sender.encode() in (get_blob(session, row.blob_sha256) or b"")
+
+
+def _hostile_header_mail(header: bytes) -> bytes:
+    return (
+        f"From: Thomas Bernard <{THOMAS}>\r\nTo: {LUMIERE}\r\n"
+        "Subject: Planning de la recette\r\n".encode()
+        + header + b"\r\nBonjour, le planning est en ligne.\r\n"
+    )
+
+
+def _param_lines(count: int, width: int) -> bytes:
+    """A Content-Type whose parameter list is folded over `count` lines of `width` bytes."""
+    lines = [b"Content-Type: text/plain; charset=utf-8;"]
+    for i in range(count):
+        lines.append((b" x-%06d=" % i).ljust(width - 1, b"v") + b";")
+    return b"\r\n".join(lines) + b"\r\n"
+
+
+@pytest.mark.parametrize(
+    "header", [_param_lines(160, 950), _param_lines(1500, 20)], ids=["150-kb", "1500-lines"]
+)
+def test_a_header_over_the_limits_is_refused_at_data_and_the_next_mail_accepted(
+    sqlite_site: Site, serve: Serve, header: bytes
+) -> None:
+    gateway = serve(sqlite_site)
+    normal = message(
+        sender=f"Thomas Bernard <{THOMAS}>", to=[LUMIERE], subject="Planning de la recette",
+        message_id="planning-recette@lumiere-sa.fr",
+        body="Bonjour,\n\nLe planning de la recette est en ligne.\n",
+    )
+    with client(gateway) as smtp:
+        with pytest.raises(smtplib.SMTPDataError) as refused:
+            smtp.sendmail(THOMAS, [LUMIERE], _hostile_header_mail(header))
+        assert (refused.value.smtp_code, refused.value.smtp_error.decode()) == (
+            552, Reason.HEADER_TOO_LARGE.smtp.removeprefix("552 "))
+        assert smtp.send_message(normal) == {}
+    sqlite_site.wait_until_settled()
+    assert statuses(sqlite_site) == [("done", "posted")]
+    [post] = sqlite_site.posts("projet-lumiere")
+    assert post["message_id"] == "planning-recette@lumiere-sa.fr"
+
+
+def test_a_header_just_under_the_limits_is_accepted(sqlite_site: Site, serve: Serve) -> None:
+    gateway = serve(sqlite_site)
+    with client(gateway) as smtp:
+        assert smtp.sendmail(THOMAS, [LUMIERE], _hostile_header_mail(_param_lines(990, 95))) == {}
+    sqlite_site.wait_until_settled()
+    assert len(sqlite_site.raw_messages()) == 1
+
+
+def test_lines_starting_with_a_dot_keep_their_dot(sqlite_site: Site, serve: Serve) -> None:
+    gateway = serve(sqlite_site)
+    mail = message(
+        sender=f"Thomas Bernard <{THOMAS}>", to=[LUMIERE], subject="Fichiers de config",
+        message_id="config@lumiere-sa.fr",
+        body="Bonjour,\n\n.htaccess et .env sont à jour.\n..\n.\nThomas\n",
+    )
+    with client(gateway) as smtp:
+        smtp.send_message(mail)
+    sqlite_site.wait_until_settled()
+    [raw] = sqlite_site.raw_messages()
+    with sqlite_site.sessions() as session:
+        stored = get_blob(session, raw.blob_sha256) or b""
+    assert b"\r\n.htaccess et .env sont \xc3\xa0 jour.\r\n..\r\n.\r\nThomas\r\n" in stored

@@ -446,3 +446,34 @@ Content-Type: message/rfc822
 """
     )
     assert parse(raw).forwarded == ()
+
+
+GMAIL_BLOCK_WITH_DATE_AND_ID = """\
+Pour info.
+
+---------- Forwarded message ---------
+Date: Mon, 3 Mar 2025 10:12:00 +0100
+Message-ID: <planning-lot2@lumiere-sa.fr>
+From: Marie Curie <marie.curie@lumiere-sa.fr>
+Subject: Planning du lot 2
+To: Thomas Bernard <thomas.bernard@lumiere-sa.fr>
+References: <lot2-kickoff@lumiere-sa.fr>
+ <lot2-budget@lumiere-sa.fr>
+
+Bonjour Thomas,
+
+Le planning du lot 2 est en ligne.
+
+Marie
+"""
+
+
+def test_a_header_block_starting_with_date_and_message_id_gives_one_original() -> None:
+    mail = parse(_plain("Fwd: Planning du lot 2", GMAIL_BLOCK_WITH_DATE_AND_ID),
+                 received_at=RECEIVED_AT)
+    (original,) = mail.forwarded
+    assert original.sender == Address("marie.curie@lumiere-sa.fr", "Marie Curie")
+    assert original.subject == "Planning du lot 2"
+    assert original.text == "Bonjour Thomas,\n\nLe planning du lot 2 est en ligne.\n\nMarie"
+    assert original.message_id == "planning-lot2@lumiere-sa.fr"
+    assert mail.new_text == "Pour info."

@@ -35,6 +35,16 @@ def test_a_dmarc_failure_is_held_even_for_a_member_address() -> None:
     assert decide(dataclasses.replace(MEMBER, dmarc_failed=True)) is Reason.DMARC_FAILED
 
 
+def test_an_empty_mail_from_a_stranger_is_rejected_as_empty_not_held() -> None:
+    # Holding it would ask a manager to approve nothing.
+    assert decide(dataclasses.replace(STRANGER, empty=True)) is Reason.EMPTY_MESSAGE
+
+
+def test_an_invalid_sender_address_is_refused_before_any_other_community_rule() -> None:
+    facts = dataclasses.replace(STRANGER, bad_sender_address=True, empty=True)
+    assert decide(facts) is Reason.BAD_SENDER_ADDRESS
+
+
 def test_each_non_member_policy_has_its_reason() -> None:
     outcomes = {p: decide(dataclasses.replace(STRANGER, policy=p)) for p in NonMemberPolicy}
     assert outcomes == {NonMemberPolicy.ACCEPT: None,
