@@ -378,10 +378,14 @@ def _move_into(session: Session, reply: Post, thread: Thread) -> None:
         select(Post).where(Post.thread_id == source_id).order_by(Post.id)
     ))
     first = posts[0] if posts else None
-    started_it = first is not None and (
-        first.id == reply.id
-        or (first.raw_message_id is not None and first.raw_message_id == reply.raw_message_id)
-    )
+    # The reply's own thread: it opened it (its author, at its date; being the oldest post
+    # is not enough once the thread was merged into a root's and the post before it
+    # became a like and went), or its mail did (a forwarded chain).
+    opened_it = first is not None and first.id == reply.id \
+        and source.started_by_id == reply.author_id and source.created_at == reply.created_at
+    started_it = opened_it or (
+        reply.forwarded_by_id is not None and first is not None
+        and first.raw_message_id is not None and first.raw_message_id == reply.raw_message_id)
     if started_it:
         moving = posts
     else:

@@ -18,6 +18,7 @@ from wall_store.models import (
     Like,
     MessageSource,
     MessageStatus,
+    Post,
     RawMessage,
     Thread,
 )
@@ -98,6 +99,27 @@ def test_a_plus_one_applied_before_the_post_it_likes_becomes_a_like_when_it_land
     with gateway.sessions() as session:
         likers = session.scalars(select(Like.person_id).where(Like.post_id == root.id)).all()
         assert len(likers) == 1
+
+
+def test_early_likes_of_two_posts_of_one_subject_each_land_on_their_own_post(
+    gateway: Gateway,
+) -> None:
+    # The first "+1" opens a thread, the second joins it by subject; once the first
+    # post lands and its "+1" becomes a like, the second must still leave alone.
+    for n, sender in ((1, SARAH), (2, JEROME)):
+        gateway.deliver(mail(sender=sender, subject="RE: Point hebdo",
+                             message_id=f"plus-un-{n}@partner.example", date=ago(1), body="+1",
+                             headers=[("In-Reply-To", f"<hebdo-{n}@corp.example>")]))
+        gateway.run()
+    for n in (1, 2):
+        gateway.deliver(point(n, hours=2 + n))
+        gateway.run()
+    assert sorted(p.message_id for p in gateway.posts()) == [
+        "hebdo-1@corp.example", "hebdo-2@corp.example"]
+    assert thread_count(gateway) == 2
+    with gateway.sessions() as session:
+        liked = session.scalars(select(Post.message_id).join(Like, Like.post_id == Post.id))
+        assert sorted(liked) == ["hebdo-1@corp.example", "hebdo-2@corp.example"]
 
 
 def test_a_chain_processed_newest_first_ends_as_one_thread_with_each_parent(
