@@ -19,12 +19,12 @@ HELD_SUBJECTS = {
 }
 BODY = {
     "fr": (
-        "Bonjour,\n\nVotre message « {subject} » envoyé à la communauté {community} "
+        "Bonjour,\n\nVotre message « {subject} » envoyé à {community} "
         "n'a pas été publié sur le mur.\n\nRaison : {sentence}\n{advice}\n"
         "Ce message est automatique ; inutile d'y répondre.\n-- \nMailwall\n"
     ),
     "en": (
-        "Hello,\n\nYour message \"{subject}\" to the community {community} was not posted "
+        "Hello,\n\nYour message \"{subject}\" to {community} was not posted "
         "on the wall.\n\nReason: {sentence}\n{advice}\n"
         "This message is automatic; there is no need to answer it.\n-- \nMailwall\n"
     ),
@@ -37,7 +37,7 @@ def compose_notice(
     locale: str,
     sender: str,
     recipient: str,
-    community_name: str,
+    community_name: str | None,
     subject: str,
     in_reply_to: str | None,
     domain: str,
@@ -46,6 +46,13 @@ def compose_notice(
     shown_subject = subject or ("(sans objet)" if lang == "fr" else "(no subject)")
     titles = HELD_SUBJECTS if reason is Reason.NON_MEMBER_HELD else SUBJECTS
     advice = reason.advice(lang)
+    # None: a private community the recipient is not in. Its name is for its members only,
+    # so the notice says what happened without naming it (nor its address or slug).
+    if community_name is None:
+        community = "une communauté privée" if lang == "fr" else "a private community"
+    else:
+        community = (f"la communauté {community_name}" if lang == "fr"
+                     else f"the community {community_name}")
     msg = EmailMessage()
     msg["From"] = sender
     msg["To"] = recipient
@@ -62,7 +69,7 @@ def compose_notice(
     msg.set_content(
         BODY[lang].format(
             subject=shown_subject,
-            community=community_name,
+            community=community,
             sentence=reason.sentence(lang),
             advice=(advice + "\n") if advice else "",
         )

@@ -45,6 +45,7 @@ from wall_store.models import (
     RawMessage,
     Role,
     Thread,
+    Visibility,
 )
 from wall_store.people import ensure_person, find_person, membership_of
 from wall_store.reasons import Reason
@@ -428,11 +429,12 @@ class Pipeline:
             return
         person = find_person(session, address)
         community = session.get(Community, row.community_id) if row.community_id else None
-        name = community.name if community else ""
+        name = _name_shown(session, community, person)
         message = notices.compose_notice(
             reason=reason,
             locale=person.locale if person else self.settings.notice_locale,
-            sender=formataddr((f"Mailwall — {name}", f"mailwall@{self.settings.domain}")),
+            sender=formataddr((f"Mailwall — {name}" if name else "Mailwall",
+                               f"mailwall@{self.settings.domain}")),
             recipient=address,
             community_name=name,
             subject=parsed.subject,
@@ -572,6 +574,18 @@ def _evidence(parsed: ParsedMail, reason: Reason) -> str | None:
         Reason.OWN_LOOP: parsed.own_loop,
     }.get(reason)
     return flag.reason if flag else None
+
+
+def _name_shown(session: Session, community: Community | None,
+                person: Person | None) -> str | None:
+    """The community's name as a notice may show it to `person`: None for a private
+    community `person` is not in (its name is for its members only)."""
+    if community is None:
+        return ""
+    if community.visibility is Visibility.PRIVATE and (
+            person is None or membership_of(session, community.id, person.id) is None):
+        return None
+    return community.name
 
 
 def _decided(row: RawMessage) -> dict[str, Any]:
