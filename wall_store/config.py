@@ -47,6 +47,11 @@ class WebSection:
     base_url: str = "http://127.0.0.1:8025"
     # Comma-separated addresses of the operators who see the quarantine page.
     ops_addresses: str = ""
+    # Comma-separated networks (CIDR) of the reverse proxies in front of the wall. Only a
+    # request from one of them has its client taken from X-Forwarded-For (the rightmost
+    # hop that is not itself a trusted proxy); from anyone else the header is ignored, so
+    # nobody picks the address rate limits count against. Empty: no proxy is trusted.
+    trusted_proxies: str = ""
 
 
 @dataclass(frozen=True)

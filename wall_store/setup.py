@@ -42,6 +42,10 @@ port = 8025
 base_url = "http://127.0.0.1:8025"
 # Comma-separated addresses of the operators who may see quarantined mail.
 ops_addresses = ""
+# Behind a reverse proxy: its networks (CIDR, comma-separated), e.g. "10.0.0.0/24". Only
+# from these is the client read from X-Forwarded-For (sign-in rate limits count per client);
+# from anyone else the header is ignored. Empty: the connecting address is the client.
+trusted_proxies = ""
 
 [outbound]
 # With no smarthost, outgoing mail is written to this Maildir instead.
