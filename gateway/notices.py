@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from email import message_from_bytes
+from email import policy as email_policy
 from email.message import EmailMessage
 from email.utils import format_datetime, make_msgid
 
@@ -74,4 +76,50 @@ def compose_notice(
             advice=(advice + "\n") if advice else "",
         )
     )
+    return msg
+
+
+# The mail policy, except that headers that came in a message are written as they came.
+AS_RECEIVED = email_policy.default.clone(refold_source="none")
+# The `X-Mailwall-Origin` of a forward to the operators: one that comes back is not sent again.
+OPERATOR_FORWARD = "operators"
+FORWARD_BODY = (
+    "Mail to {mailbox} (message {raw_id} in `mailwall queue`), from {original_from}, "
+    "forwarded to the operators of Mailwall. The message is attached as it arrived.\n\n"
+    "Courrier adressé à {mailbox} (message {raw_id} dans `mailwall queue`), de "
+    "{original_from}, transmis aux opérateurs de Mailwall. Le message est joint tel qu'il "
+    "est arrivé.\n-- \nMailwall\n"
+)
+
+
+def compose_operator_forward(
+    *,
+    raw: bytes,
+    mailbox: str,
+    recipient: str,
+    sender: str,
+    original_from: str,
+    subject: str,
+    raw_id: int,
+    domain: str,
+) -> EmailMessage:
+    """Mail to postmaster@/abuse@, forwarded to an operator: attached whole
+    (message/rfc822), from Mailwall's own address so that the operator's server judges
+    Mailwall and not the original sender's domain; Reply-To the original sender."""
+    msg = EmailMessage(policy=AS_RECEIVED)
+    msg["From"] = sender
+    msg["To"] = recipient
+    if original_from:
+        msg["Reply-To"] = original_from
+    # "[postmaster] ...": the local part only, short enough to fold after it.
+    local = mailbox.partition("@")[0]
+    msg["Subject"] = f"[{local}] {' '.join(subject.split()) or '(no subject)'}"
+    msg["Date"] = format_datetime(utcnow())
+    msg["Message-ID"] = make_msgid(domain=domain)
+    msg["Auto-Submitted"] = "auto-generated"
+    msg[OWN_HEADER] = f"{OPERATOR_FORWARD}; mailbox={mailbox}; raw={raw_id}"
+    msg.set_content(FORWARD_BODY.format(mailbox=mailbox, raw_id=raw_id,
+                                        original_from=original_from or "<>"))
+    # Attached byte for byte (message/rfc822, 8bit): AS_RECEIVED does not refold its headers.
+    msg.add_attachment(message_from_bytes(raw, policy=AS_RECEIVED))
     return msg

@@ -38,6 +38,9 @@ class SmtpSection:
     lmtp_port: int = 0
     tls_cert: str = ""
     tls_key: str = ""
+    # Comma-separated addresses that mail to postmaster@ and abuse@ of `domain` is forwarded
+    # to; empty: `web.ops_addresses`; both empty: kept in the queue for ops to read.
+    postmaster: str = ""
 
 
 @dataclass(frozen=True)

@@ -34,6 +34,9 @@ lmtp_port = 0
 # STARTTLS is offered when both are set.
 tls_cert = ""
 tls_key = ""
+# Mail to postmaster@<domain> and abuse@<domain> is forwarded to these addresses
+# (comma-separated); empty: to web.ops_addresses; both empty: kept in `mailwall queue`.
+postmaster = ""
 
 [web]
 host = "127.0.0.1"
