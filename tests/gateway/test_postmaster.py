@@ -113,3 +113,14 @@ def test_mail_to_postmaster_is_kept_for_ops_when_no_operator_address_is_set(
     assert (row.status.value, row.reason) == ("quarantined", "operator_mail_kept")
     assert row.outcome["detail"] == "no operator address"
     assert outbox_rows(site) == []
+
+
+def test_a_bare_postmaster_without_a_domain_is_accepted_at_rcpt(
+    sqlite_site: Site, serve: Serve
+) -> None:
+    gateway = serve(sqlite_site, web_ops_addresses=OPS)
+    raw = complaint("Postmaster", "Adresse de contact technique ?", "bare-1@fournisseur-exemple.fr")
+    assert send(gateway.port, "Postmaster", raw)[0] == 250
+    sqlite_site.wait_until_settled()
+    [row] = sqlite_site.raw_messages()
+    assert row.reason == "operator_mail_forwarded"
