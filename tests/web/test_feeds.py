@@ -5,6 +5,7 @@ from __future__ import annotations
 from xml.etree import ElementTree
 
 from tests.web.conftest import MEMBER, Wall, mail
+from web.routes.feeds import xml_text
 
 ATOM = "{http://www.w3.org/2005/Atom}"
 
@@ -25,3 +26,9 @@ def test_feed_stays_well_formed_when_a_post_carries_control_characters(wall: Wal
     assert "Page 2 : anomalies corrigées." in content
     assert root.findtext(f"{ATOM}title") == "Projet Atlas"
     assert "Comité de pilotage : ordre du jour" in entries
+
+
+def test_only_what_xml_cannot_carry_is_removed_from_feed_text() -> None:
+    kept = "Tab\there, lines\r\nand more — été ☕ 𝄞 \ud7ff\ue000\ufffd"
+    removed = "\x00\x01\x08\x0b\x0c\x0e\x1f\ud800\udfff\ufffe\uffff"
+    assert xml_text(f"{kept}{removed}") == kept
