@@ -34,7 +34,8 @@ class Target:
     """Where a delivery goes: a community, maybe a channel, maybe the post a token names.
 
     A bounce of our own mail goes to no community (`community_id` None): it names
-    the outbox row it reports on (`reply_token` "bounce:TOKEN").
+    the outbox row it reports on (`reply_token` "bounce:TOKEN"). Nor does mail to
+    postmaster@ or abuse@ (`reply_token` "operators:postmaster"), which is for the operators.
     """
 
     community_id: int | None
@@ -57,9 +58,13 @@ def resolve_recipient(
 ) -> Target | Refusal:
     """Maps one envelope recipient to its target, or to the reason it is refused."""
     address = address.strip().strip("<>").lower()
+    local, _, host = address.rpartition("@")
+    if (local in OPERATOR_MAILBOXES and host == domain.lower()) or (
+            not local and host == "postmaster"):
+        # RFC 5321 4.5.1: postmaster (also bare, without a domain); abuse per RFC 2142.
+        return Target(None, None, reply_token=OPERATORS_PREFIX + (local or host))
     if "@" not in address:
         return Refusal(Reason.UNKNOWN_RECIPIENT)
-    local, _, host = address.rpartition("@")
     base, plus, suffix = local.partition("+")
     if plus and base == "reply" and host == domain.lower():
         return _resolve_reply(session, suffix, secret)
@@ -117,6 +122,11 @@ def _resolve_moderation(session: Session, token: str, secret: bytes) -> Target |
 
 
 BOUNCE_PREFIX = "bounce:"
+
+# Mail for the people who run Mailwall (`reply_token` "operators:postmaster" or
+# "operators:abuse", no community): the pipeline forwards it to them, never to a wall.
+OPERATORS_PREFIX = "operators:"
+OPERATOR_MAILBOXES = ("postmaster", "abuse")
 
 
 def _resolve_bounce(session: Session, token: str, secret: bytes) -> Target | Refusal:

@@ -22,10 +22,10 @@ from sqlalchemy.orm import Session, sessionmaker
 from gateway import notices
 from gateway.apply import Applier
 from gateway.attachments import AttachmentRules
-from gateway.intake import BOUNCE_PREFIX, MODERATION_PREFIX
+from gateway.intake import BOUNCE_PREFIX, MODERATION_PREFIX, OPERATORS_PREFIX
 from gateway.mentions import fold
 from gateway.policy import Facts, decide
-from parsers import ParsedMail, parse
+from parsers import OWN_HEADER, ParsedMail, parse
 from parsers.authresults import dmarc_failed
 from parsers.dsn import read_dsn
 from wall_store import bounces, outbox, queue, wall
@@ -45,6 +45,7 @@ from wall_store.models import (
     RawMessage,
     Role,
     Thread,
+    Visibility,
 )
 from wall_store.people import ensure_person, find_person, membership_of
 from wall_store.reasons import Reason
@@ -80,6 +81,8 @@ class Settings:
     # Forwarded originals one message may turn into posts (each may bring a new person);
     # attached ones beyond it are kept as documents.
     max_originals: int = PipelineSection.max_originals_per_message
+    # Where mail to postmaster@ and abuse@ goes (none: it is kept in the queue).
+    operators: tuple[str, ...] = ()
 
     @classmethod
     def from_config(cls, config: Config) -> Settings:
@@ -100,7 +103,14 @@ class Settings:
                                               config.documents.max_bytes),
             bounces=BounceRules.from_config(config),
             max_originals=config.pipeline.max_originals_per_message,
+            operators=operator_addresses(config),
         )
+
+
+def operator_addresses(config: Config) -> tuple[str, ...]:
+    """`smtp.postmaster`, else `web.ops_addresses`: who reads mail to postmaster@/abuse@."""
+    given = config.smtp.postmaster.strip() or config.web.ops_addresses
+    return tuple(a.strip().lower() for a in given.split(",") if a.strip())
 
 
 @dataclass(frozen=True)
@@ -180,6 +190,8 @@ class Pipeline:
                     reason, outcome = Reason.MANAGER_REJECTED, _decided(row)
                 elif row.reply_token and row.reply_token.startswith(BOUNCE_PREFIX):
                     reason, outcome = self._bounce(session, row, parsed, raw)
+                elif row.reply_token and row.reply_token.startswith(OPERATORS_PREFIX):
+                    reason, outcome = self._to_operators(session, row, parsed, raw)
                 else:
                     reason, outcome = self._decide_and_apply(
                         session, row, parsed, row.decision is Decision.APPROVE,
@@ -303,6 +315,35 @@ class Pipeline:
         return Reason.BOUNCE_RECORDED, {**about, "kind": severity, "status": status,
                                         "score": state.score,
                                         "suppressed": state.suppressed_at is not None}
+
+    def _to_operators(
+        self, session: Session, row: RawMessage, parsed: ParsedMail, raw: bytes
+    ) -> tuple[Reason, dict[str, Any]]:
+        """Mail to postmaster@ or abuse@: forwarded, whole and attached, to each operator
+        address through the outbox; kept in the queue when there is none, or when it is
+        our own forward come back (an operator address that leads here again). Never
+        answered, never posted, whatever it is (bounces and robots' mail included)."""
+        assert row.reply_token is not None
+        mailbox = row.reply_token[len(OPERATORS_PREFIX):]
+        about: dict[str, Any] = {"mailbox": mailbox}
+        if parsed.headers.get(OWN_HEADER, "").strip().startswith(notices.OPERATOR_FORWARD):
+            return Reason.OPERATOR_MAIL_KEPT, {**about, "detail": "our own forward came back"}
+        if not self.settings.operators:
+            return Reason.OPERATOR_MAIL_KEPT, {**about, "detail": "no operator address"}
+        forwarded = []
+        for address in self.settings.operators:
+            message = notices.compose_operator_forward(
+                raw=raw, mailbox=f"{mailbox}@{self.settings.domain}", recipient=address,
+                sender=formataddr(("Mailwall", f"mailwall@{self.settings.domain}")),
+                original_from=_reply_address(parsed, row),
+                subject=parsed.subject, raw_id=row.id, domain=self.settings.domain)
+            queued = outbox.queue_mail(
+                session, kind="postmaster", envelope_from="", recipient=address,
+                subject=str(message["Subject"]),
+                message_id=str(message["Message-ID"]).strip("<>"), raw=bytes(message))
+            forwarded.append(queued.id)
+        return Reason.OPERATOR_MAIL_FORWARDED, {**about, "to": list(self.settings.operators),
+                                                "outbox": forwarded}
 
     def _apply(
         self,
@@ -428,11 +469,12 @@ class Pipeline:
             return
         person = find_person(session, address)
         community = session.get(Community, row.community_id) if row.community_id else None
-        name = community.name if community else ""
+        name = _name_shown(session, community, person)
         message = notices.compose_notice(
             reason=reason,
             locale=person.locale if person else self.settings.notice_locale,
-            sender=formataddr((f"Mailwall — {name}", f"mailwall@{self.settings.domain}")),
+            sender=formataddr((f"Mailwall — {name}" if name else "Mailwall",
+                               f"mailwall@{self.settings.domain}")),
             recipient=address,
             community_name=name,
             subject=parsed.subject,
@@ -572,6 +614,27 @@ def _evidence(parsed: ParsedMail, reason: Reason) -> str | None:
         Reason.OWN_LOOP: parsed.own_loop,
     }.get(reason)
     return flag.reason if flag else None
+
+
+def _reply_address(parsed: ParsedMail, row: RawMessage) -> str:
+    """Whom an operator's answer to mail for postmaster@ goes to: the From address, else
+    the envelope sender; "" when neither is a valid address."""
+    for address in (parsed.sender.address if parsed.sender else "", row.envelope_from):
+        if address and _valid_address(address):
+            return address
+    return ""
+
+
+def _name_shown(session: Session, community: Community | None,
+                person: Person | None) -> str | None:
+    """The community's name as a notice may show it to `person`: None for a private
+    community `person` is not in (its name is for its members only)."""
+    if community is None:
+        return ""
+    if community.visibility is Visibility.PRIVATE and (
+            person is None or membership_of(session, community.id, person.id) is None):
+        return None
+    return community.name
 
 
 def _decided(row: RawMessage) -> dict[str, Any]:

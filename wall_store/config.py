@@ -38,6 +38,9 @@ class SmtpSection:
     lmtp_port: int = 0
     tls_cert: str = ""
     tls_key: str = ""
+    # Comma-separated addresses that mail to postmaster@ and abuse@ of `domain` is forwarded
+    # to; empty: `web.ops_addresses`; both empty: kept in the queue for ops to read.
+    postmaster: str = ""
 
 
 @dataclass(frozen=True)
@@ -47,6 +50,11 @@ class WebSection:
     base_url: str = "http://127.0.0.1:8025"
     # Comma-separated addresses of the operators who see the quarantine page.
     ops_addresses: str = ""
+    # Comma-separated networks (CIDR) of the reverse proxies in front of the wall. Only a
+    # request from one of them has its client taken from X-Forwarded-For (the rightmost
+    # hop that is not itself a trusted proxy); from anyone else the header is ignored, so
+    # nobody picks the address rate limits count against. Empty: no proxy is trusted.
+    trusted_proxies: str = ""
 
 
 @dataclass(frozen=True)

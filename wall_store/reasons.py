@@ -184,6 +184,23 @@ class Reason(enum.Enum):
         "Un avis adressé à une adresse de retour qui n'est pas un échec (retardé, remis) ou "
         "une réponse automatique : enregistré, non compté.",
     )
+    # Mail to postmaster@ or abuse@ of Mailwall's domain (RFC 5321 4.5.1, RFC 2142): for the
+    # operators, never for a wall, never answered.
+    OPERATOR_MAIL_FORWARDED = ReasonInfo(
+        MessageStatus.DONE, None, False,
+        "Mail to postmaster or abuse: forwarded to the operators (smtp.postmaster).",
+        "Courrier adressé à postmaster ou abuse : transmis aux opérateurs (smtp.postmaster).",
+    )
+    OPERATOR_MAIL_KEPT = ReasonInfo(
+        MessageStatus.QUARANTINED, None, False,
+        "Mail to postmaster or abuse, kept here for the operators: no operator address is "
+        "configured (smtp.postmaster or web.ops_addresses), or it came back from one of them "
+        "in a loop. Read it with `mailwall queue show`; `mailwall queue retry` forwards it.",
+        "Courrier adressé à postmaster ou abuse, conservé ici pour les opérateurs : aucune "
+        "adresse d'opérateur n'est configurée (smtp.postmaster ou web.ops_addresses), ou il "
+        "est revenu de l'une d'elles en boucle. Lisez-le avec `mailwall queue show` ; "
+        "`mailwall queue retry` le transmet.",
+    )
     MAILING_LIST = ReasonInfo(
         MessageStatus.DROPPED, None, False,
         "Mailing-list traffic is not posted, to avoid loops.",

@@ -34,6 +34,9 @@ lmtp_port = 0
 # STARTTLS is offered when both are set.
 tls_cert = ""
 tls_key = ""
+# Mail to postmaster@<domain> and abuse@<domain> is forwarded to these addresses
+# (comma-separated); empty: to web.ops_addresses; both empty: kept in `mailwall queue`.
+postmaster = ""
 
 [web]
 host = "127.0.0.1"
@@ -42,6 +45,10 @@ port = 8025
 base_url = "http://127.0.0.1:8025"
 # Comma-separated addresses of the operators who may see quarantined mail.
 ops_addresses = ""
+# Behind a reverse proxy: its networks (CIDR, comma-separated), e.g. "10.0.0.0/24". Only
+# from these is the client read from X-Forwarded-For (sign-in rate limits count per client);
+# from anyone else the header is ignored. Empty: the connecting address is the client.
+trusted_proxies = ""
 
 [outbound]
 # With no smarthost, outgoing mail is written to this Maildir instead.

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import ipaddress
 from pathlib import Path
 from typing import Any
 
@@ -13,8 +14,9 @@ from starlette.responses import JSONResponse, RedirectResponse, Response
 from starlette.routing import Mount
 from starlette.staticfiles import StaticFiles
 from starlette.types import ASGIApp, Message, Receive, Scope, Send
+from uvicorn.middleware.proxy_headers import ProxyHeadersMiddleware
 
-from wall_store.config import Config
+from wall_store.config import Config, ConfigError
 from wall_store.db import make_engine, session_factory
 from web.context import CsrfFailed, SignInRequired, WebError, WebState
 from web.i18n import pick_locale, translator
@@ -87,6 +89,21 @@ async def _error(request: Request, exc: Exception) -> Response:
     return HTMLResponse(html, status_code=exc.status)
 
 
+def trusted_proxies(config: Config) -> list[str]:
+    """`web.trusted_proxies` as a list of networks, or a ConfigError naming the bad one."""
+    networks = []
+    for item in config.web.trusted_proxies.split(","):
+        if not item.strip():
+            continue
+        try:
+            networks.append(str(ipaddress.ip_network(item.strip(), strict=False)))
+        except ValueError:
+            raise ConfigError(
+                f"[web] trusted_proxies: {item.strip()!r} is not a network "
+                "(write addresses or CIDR networks, comma-separated)") from None
+    return networks
+
+
 def create_app(config: Config, sessions: sessionmaker[Session] | None = None) -> Starlette:
     if sessions is None:
         sessions = session_factory(make_engine(config.database.url))
@@ -98,4 +115,9 @@ def create_app(config: Config, sessions: sessionmaker[Session] | None = None) ->
     app = Starlette(routes=routes, exception_handlers={WebError: _error})
     app.state.web = WebState(config, sessions, config.secret(), templates())
     app.add_middleware(SecurityHeaders)
+    proxies = trusted_proxies(config)
+    if proxies:
+        # uvicorn's own middleware: the client is the rightmost X-Forwarded-For hop that
+        # is not a trusted proxy, and only when the peer itself is one.
+        app.add_middleware(ProxyHeadersMiddleware, trusted_hosts=proxies)
     return app

@@ -29,7 +29,9 @@ class WebService:
         self.config = config
         self.server = _Server(uvicorn.Config(
             create_app(config), host=config.web.host, port=config.web.port,
-            log_level="warning", lifespan="off", proxy_headers=True,
+            # Proxy headers are read by the app itself, from `web.trusted_proxies` only:
+            # uvicorn's default would trust X-Forwarded-For from any local process.
+            log_level="warning", lifespan="off", proxy_headers=False,
         ))
         self.task: asyncio.Task[None] | None = None
 
