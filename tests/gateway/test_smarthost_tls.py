@@ -214,3 +214,11 @@ def test_an_unknown_tls_mode_is_a_configuration_error(tmp_path: Path) -> None:
                    tmp_path / "mailwall.toml")
     with pytest.raises(ConfigError, match="tls must be one of starttls, implicit, none"):
         mailer_from_config(config)
+
+
+def test_a_ca_file_that_cannot_be_read_is_a_configuration_error(tmp_path: Path) -> None:
+    config = build({"database": {"url": "sqlite://"},
+                    "outbound": {"smarthost": "relay.lumiere-sa.fr", "ca_file": "ca-interne.pem"}},
+                   {}, tmp_path / "mailwall.toml")
+    with pytest.raises(ConfigError, match=r"ca_file .*ca-interne\.pem cannot be read"):
+        mailer_from_config(config)
