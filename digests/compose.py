@@ -21,6 +21,7 @@ from functools import lru_cache
 
 from digests.render import Rendered
 from wall_store.base import utcnow
+from wall_store.validation import one_line
 
 ORIGIN_HEADER = "X-Mailwall-Origin"
 # CRLF line ends: what the wire and DKIM signers expect.
@@ -71,11 +72,14 @@ def _encoded_header(name: str, value: str) -> bytes:
 
 def compose(mail: Outgoing, domain: str) -> Composed:
     """Headers are written directly rather than through `email.headerregistry`, whose
-    parsing of every header cost more than rendering the digest."""
+    parsing of every header cost more than rendering the digest. So every value is made
+    one line here (names before `formataddr` quotes or encodes them, so that they read
+    back as saved): a name or subject holding CR, LF or a Unicode line separator must
+    never start a header of its own."""
     boundary = f"=_mailwall_{uuid.uuid4().hex}"
     headers: list[tuple[str, str]] = [
-        ("From", formataddr((mail.sender_name, mail.from_address), charset="utf-8")),
-        ("To", formataddr((mail.to_name, mail.to_address), charset="utf-8")),
+        ("From", formataddr((one_line(mail.sender_name), mail.from_address), charset="utf-8")),
+        ("To", formataddr((one_line(mail.to_name), mail.to_address), charset="utf-8")),
         ("Subject", mail.rendered.subject),
         ("Date", format_datetime(utcnow())),
         ("Message-ID", make_msgid(idstring=mail.kind, domain=domain)),
@@ -100,6 +104,7 @@ def compose(mail: Outgoing, domain: str) -> Composed:
         ("MIME-Version", "1.0"),
         ("Content-Type", f'multipart/alternative; boundary="{boundary}"'),
     ]
+    headers = [(name, one_line(value)) for name, value in headers]
     head = b"".join(_header(name, value) for name, value in headers)
     return Composed(dict(headers), head + b"\r\n" + _alternatives(mail.rendered, boundary))
 

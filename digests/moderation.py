@@ -9,6 +9,8 @@ a signed `moderate+TOKEN` address), by the command, or on the wall's moderation 
 from __future__ import annotations
 
 import email
+import email.header
+import email.message
 import email.policy
 from datetime import datetime
 
@@ -22,9 +24,23 @@ from wall_store.blobs import get_blob
 from wall_store.preferences import NOTIFICATIONS, unsubscribe_token
 from wall_store.reasons import Reason
 from wall_store.tokens import moderation_address
+from wall_store.validation import one_line
 
 NOTICE_DAY = "moderation"
 PREVIEW_BYTES = 128 * 1024
+
+
+def _header_text(message: email.message.Message, name: str) -> str:
+    """A stranger's header decoded to one line of text. Read raw and decoded here: the
+    address parser raises on a name whose encoded words hide a CR or LF, and one such
+    held mail must not stop every manager's notices."""
+    raw = next((value for key, value in message.raw_items() if key.lower() == name.lower()),
+               "")
+    try:
+        text = str(email.header.make_header(email.header.decode_header(raw)))
+    except (ValueError, LookupError, UnicodeError):
+        text = raw
+    return one_line(text)
 
 
 def _notice_key(raw_id: int) -> str:
@@ -44,8 +60,8 @@ def send_moderation_notices(sessions: sessionmaker[Session], settings: MailSetti
             # excerpt, so the stdlib (slow on long parameter lists, a line object per line)
             # reads only its start.
             message = email.message_from_bytes(raw[:PREVIEW_BYTES], policy=email.policy.default)
-            sender = str(message.get("From", "") or row.envelope_from)
-            subject = str(message.get("Subject", "") or "")
+            sender = _header_text(message, "From") or row.envelope_from
+            subject = _header_text(message, "Subject")
             body = message.get_body(("plain",)) if hasattr(message, "get_body") else None
             text = str(body.get_content()) if body is not None else ""
             try:

@@ -4,12 +4,15 @@ from __future__ import annotations
 
 from email import message_from_bytes
 from email import policy as email_policy
+from email.errors import HeaderParseError
+from email.headerregistry import Address
 from email.message import EmailMessage
-from email.utils import format_datetime, make_msgid
+from email.utils import format_datetime, make_msgid, parseaddr
 
 from parsers import OWN_HEADER
 from wall_store.base import utcnow
 from wall_store.reasons import Reason
+from wall_store.validation import one_line
 
 SUBJECTS = {
     "fr": "Votre message n'a pas été publié : {subject}",
@@ -33,6 +36,16 @@ BODY = {
 }
 
 
+def mailbox(name: str, address: str) -> Address | str:
+    """A `To:`/`From:` value: an `Address`, which the standard library encodes whole (a
+    name given as a `formataddr` string is re-parsed, and one with a colon or an `@`
+    comes out as another address). The name is made one line: `Address` refuses CR/LF."""
+    try:
+        return Address(display_name=one_line(name), addr_spec=address)
+    except (ValueError, HeaderParseError, IndexError):
+        return address
+
+
 def compose_notice(
     *,
     reason: Reason,
@@ -43,8 +56,13 @@ def compose_notice(
     subject: str,
     in_reply_to: str | None,
     domain: str,
+    recipient_name: str = "",
 ) -> EmailMessage:
+    """Every header value is made one line first: the subject and the name come from the
+    sender's own mail, and a CR or LF in them must not start a header of its own (the
+    standard library would refuse the value and the message would fail instead)."""
     lang = "fr" if locale.startswith("fr") else "en"
+    subject = one_line(subject)
     shown_subject = subject or ("(sans objet)" if lang == "fr" else "(no subject)")
     titles = HELD_SUBJECTS if reason is Reason.NON_MEMBER_HELD else SUBJECTS
     advice = reason.advice(lang)
@@ -56,8 +74,8 @@ def compose_notice(
         community = (f"la communauté {community_name}" if lang == "fr"
                      else f"the community {community_name}")
     msg = EmailMessage()
-    msg["From"] = sender
-    msg["To"] = recipient
+    msg["From"] = mailbox(*parseaddr(sender))
+    msg["To"] = mailbox(recipient_name, recipient)
     msg["Subject"] = titles[lang].format(subject=shown_subject)
     msg["Date"] = format_datetime(utcnow())
     msg["Message-ID"] = make_msgid(domain=domain)

@@ -7,6 +7,7 @@ import mailbox
 import os
 import re
 import smtplib
+import ssl
 from collections.abc import Callable
 from dataclasses import dataclass
 from datetime import datetime, timedelta
@@ -19,7 +20,7 @@ from sqlalchemy.orm import Session, sessionmaker
 from wall_store import bounces, outbox
 from wall_store.base import utcnow
 from wall_store.bounces import BounceRules
-from wall_store.config import Config
+from wall_store.config import Config, ConfigError
 from wall_store.models import BounceKind, OutboxStatus
 from wall_store.tokens import bounce_address
 
@@ -41,19 +42,59 @@ class MaildirMailer:
         box.add(raw)
 
 
+TLS_MODES = ("starttls", "implicit", "none")
+
+
+class SmarthostRefused(smtplib.SMTPException):
+    """The smarthost connection is not safe to use: the operator's to mend, so the mail
+    waits and is retried (never a bounce); the message says why in one sentence."""
+
+
 class SmtpMailer:
-    def __init__(self, host: str, port: int, *, starttls: bool, username: str,
-                 password: str) -> None:
-        self.host, self.port, self.starttls = host, port, starttls
+    """Sends through the smarthost. Its certificate is verified (the system's CAs, or
+    `ca_file` for an internal CA), and the password never goes over a connection
+    without TLS unless `allow_plain_auth` says so."""
+
+    def __init__(self, host: str, port: int, *, starttls: bool = True, username: str = "",
+                 password: str = "", implicit_tls: bool = False, ca_file: str = "",
+                 allow_plain_auth: bool = False) -> None:
+        self.host, self.port = host, port
+        self.starttls, self.implicit_tls = starttls, implicit_tls
         self.username, self.password = username, password
+        self.allow_plain_auth = allow_plain_auth
+        # Verifies the chain and the host name; with a CA file, only that CA is trusted.
+        self.context = ssl.create_default_context(cafile=ca_file or None)
 
     def send(self, envelope_from: str, recipient: str, raw: bytes) -> None:
-        with smtplib.SMTP(self.host, self.port, timeout=60) as client:
+        try:
+            self._send(envelope_from, recipient, raw)
+        except ssl.SSLCertVerificationError as exc:
+            raise SmarthostRefused(
+                f"The smarthost {self.host}:{self.port} presented a certificate that could "
+                f"not be verified ({exc.verify_message}), so nothing was sent: fix its "
+                "certificate or set outbound.ca_file to the CA that signed it."
+            ) from None
+
+    def _send(self, envelope_from: str, recipient: str, raw: bytes) -> None:
+        client: smtplib.SMTP
+        if self.implicit_tls:
+            client = smtplib.SMTP_SSL(self.host, self.port, timeout=60, context=self.context)
+        else:
+            client = smtplib.SMTP(self.host, self.port, timeout=60)
+        with client:
             client.ehlo()
-            if self.starttls and client.has_extn("starttls"):
-                client.starttls()
+            encrypted = self.implicit_tls
+            if not encrypted and self.starttls and client.has_extn("starttls"):
+                client.starttls(context=self.context)
                 client.ehlo()
+                encrypted = True
             if self.username:
+                if not encrypted and not self.allow_plain_auth:
+                    raise SmarthostRefused(
+                        f"The smarthost {self.host}:{self.port} offered no TLS, so the "
+                        "password was not sent in clear and nothing was sent: enable "
+                        "STARTTLS there, or set outbound.allow_plain_auth = true."
+                    )
                 client.login(self.username, self.password)
             client.sendmail(envelope_from, [recipient], raw)
 
@@ -62,9 +103,20 @@ def mailer_from_config(config: Config) -> Mailer:
     out = config.outbound
     if not out.smarthost:
         return MaildirMailer(config.outbox_maildir)
+    mode = out.tls.strip().lower() or ("starttls" if out.starttls else "none")
+    if mode not in TLS_MODES:
+        raise ConfigError(f"[outbound] tls must be one of {', '.join(TLS_MODES)}, "
+                          f"not {out.tls!r}")
+    ca_file = str(config.resolve(out.ca_file)) if out.ca_file else ""
     password = os.environ.get(out.password_env, "") if out.password_env else ""
-    return SmtpMailer(out.smarthost, out.port, starttls=out.starttls, username=out.username,
-                      password=password)
+    try:
+        return SmtpMailer(out.smarthost, out.port, starttls=mode == "starttls",
+                          implicit_tls=mode == "implicit", username=out.username,
+                          password=password, ca_file=ca_file,
+                          allow_plain_auth=out.allow_plain_auth)
+    except (OSError, ssl.SSLError) as exc:
+        raise ConfigError(f"[outbound] ca_file {ca_file} cannot be read as PEM "
+                          f"certificates ({exc})") from None
 
 
 @dataclass(frozen=True)

@@ -476,6 +476,8 @@ class Pipeline:
             sender=formataddr((f"Mailwall — {name}" if name else "Mailwall",
                                f"mailwall@{self.settings.domain}")),
             recipient=address,
+            recipient_name=person.display_name if person and person.display_name
+            else sender.name,
             community_name=name,
             subject=parsed.subject,
             in_reply_to=None if parsed.message_id_derived else parsed.message_id,

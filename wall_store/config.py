@@ -62,6 +62,14 @@ class OutboundSection:
     smarthost: str = ""
     port: int = 587
     starttls: bool = True
+    # How the connection is protected: "starttls" (upgrade when the smarthost offers it),
+    # "implicit" (TLS from the first byte, port 465) or "none"; empty follows `starttls`.
+    # The certificate is always verified, against `ca_file` when set (an internal CA:
+    # it then replaces the system's CAs), else against the system's.
+    tls: str = ""
+    ca_file: str = ""
+    # AUTH is never sent over a connection without TLS unless this is true.
+    allow_plain_auth: bool = False
     username: str = ""
     password_env: str = ""
     from_address: str = ""

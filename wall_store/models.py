@@ -23,9 +23,10 @@ from sqlalchemy import (
     Text,
     UniqueConstraint,
 )
-from sqlalchemy.orm import Mapped, mapped_column, relationship
+from sqlalchemy.orm import Mapped, mapped_column, relationship, validates
 
 from wall_store.base import Base, created_at, email_address, enum_column, intpk
+from wall_store.validation import clean_display_name
 
 
 class CommunityKind(enum.Enum):
@@ -130,6 +131,12 @@ class Person(Base):
         back_populates="person", cascade="all, delete-orphan", order_by="PersonAddress.id"
     )
     memberships: Mapped[list[Membership]] = relationship(back_populates="person")
+
+    @validates("display_name")
+    def _clean_display_name(self, _key: str, value: str) -> str:
+        # The one funnel of every writer (mail's From:, `user set --name`, /me, imports):
+        # a name goes into To: headers, so no CR, LF or other line break is ever saved.
+        return clean_display_name(value or "")
 
 
 class PersonAddress(Base):

@@ -14,7 +14,7 @@ from wall_store.base import utcnow
 from wall_store.communities import _choice, get_community
 from wall_store.errors import NotFound
 from wall_store.models import Membership, Person, PersonAddress, Role
-from wall_store.validation import normalize_address
+from wall_store.validation import clean_display_name, normalize_address
 
 
 def find_person(session: Session, address: str) -> Person | None:
@@ -34,25 +34,28 @@ def ensure_person(
     transaction; reused (one query fewer) when normalising changes nothing.
     """
     normalized = normalize_address(address)
+    name = clean_display_name(name)
     if known is not None and normalized == address.strip().lower():
         person: Person | None = known
     else:
         person = find_person(session, normalized)
     if person is None:
-        person = _create_person(session, normalized, name.strip())
-    elif name.strip() and not person.display_name:
-        person.display_name = name.strip()
+        person = _create_person(session, normalized, name)
+    elif name and not person.display_name:
+        person.display_name = name
     return person
 
 
 def _create_person(session: Session, address: str, name: str) -> Person:
     """Insert-or-ignore, then read back: two workers meeting the same new sender at once
-    both end with the one row, instead of one failing on the unique address."""
+    both end with the one row, instead of one failing on the unique address. (A core
+    insert passes by the model's name check: the name is cleaned here too.)"""
     insert = postgresql.insert if session.get_bind().dialect.name == "postgresql" \
         else sqlite.insert
     session.execute(
         insert(Person)
-        .values(primary_address=address, display_name=name, created_at=utcnow())
+        .values(primary_address=address, display_name=clean_display_name(name),
+                created_at=utcnow())
         .on_conflict_do_nothing(index_elements=["primary_address"])
     )
     person = session.scalars(
@@ -142,7 +145,8 @@ def members_of(session: Session, community_id: int) -> list[Person]:
 def find_by_name(session: Session, display_name: str) -> Person | None:
     """A person known by this exact display name, when exactly one is."""
     rows = session.scalars(
-        select(Person).where(Person.display_name == display_name.strip()).limit(2)
+        select(Person).where(Person.display_name == clean_display_name(display_name))
+        .limit(2)
     ).all()
     return rows[0] if len(rows) == 1 else None
 
@@ -153,6 +157,7 @@ def ensure_person_by_name(session: Session, display_name: str) -> Person:
     Matched to the one person of that name, else recorded under a placeholder
     address in the reserved `.invalid` domain, which no mail can ever reach.
     """
+    display_name = clean_display_name(display_name)
     known = find_by_name(session, display_name)
     if known is not None:
         return known
@@ -161,7 +166,7 @@ def ensure_person_by_name(session: Session, display_name: str) -> Person:
     address = f"{slug}.{digest}@names.mailwall.invalid"
     person = find_person(session, address)
     if person is None:
-        person = Person(primary_address=address, display_name=display_name.strip())
+        person = Person(primary_address=address, display_name=display_name)
         person.addresses.append(PersonAddress(address=address))
         session.add(person)
         session.flush()

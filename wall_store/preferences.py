@@ -15,6 +15,7 @@ from wall_store import tokens
 from wall_store.errors import InvalidInput, NotFound
 from wall_store.models import DigestFrequency, Person
 from wall_store.people import find_person
+from wall_store.validation import clean_display_name
 
 # What an unsubscribe token turns off.
 DIGESTS = "digests"
@@ -83,9 +84,10 @@ def set_preferences(session: Session, address: str, changes: Changes) -> Person:
             raise InvalidInput(f"{changes.locale!r} is not a language: choose fr or en")
         person.locale = changes.locale
     if changes.name is not None:
-        if not changes.name.strip():
+        name = clean_display_name(changes.name)
+        if not name:
             raise InvalidInput("the name cannot be empty")
-        person.display_name = changes.name.strip()
+        person.display_name = name
     if changes.timezone is not None:
         from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
 

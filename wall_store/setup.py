@@ -55,6 +55,13 @@ trusted_proxies = ""
 smarthost = ""
 port = 587
 starttls = true
+# tls: "starttls" (upgrade when offered), "implicit" (TLS from the first byte, port 465)
+# or "none"; left empty it follows starttls. The smarthost's certificate is always
+# verified: against the system's CAs, or only against ca_file (PEM) for an internal CA.
+tls = ""
+ca_file = ""
+# The password is never sent over a connection without TLS unless this is true.
+allow_plain_auth = false
 username = ""
 # Name of the environment variable that holds the smarthost password.
 password_env = ""

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import re
+import unicodedata
 from dataclasses import dataclass
 from urllib.parse import unquote, urlsplit
 
@@ -29,6 +30,27 @@ def normalize_address(value: str) -> str:
     except EmailNotValidError as exc:
         raise InvalidInput(f"{value!r} is not a valid email address: {exc}") from None
     return result.normalized.lower()
+
+
+# Longest display name a person may have (the column's length).
+NAME_LENGTH = 200
+_SPACES = re.compile(r"\s+")
+
+
+def one_line(value: str) -> str:
+    """Text fit for one header line: control characters (CR, LF, NUL, NEL...) and Unicode
+    line and paragraph separators become spaces, runs of spaces one space. What a name or
+    a subject holds is kept; only what could end a header line goes."""
+    if value.isprintable() and "  " not in value and value == value.strip():
+        return value
+    spaced = "".join(" " if unicodedata.category(c) in ("Cc", "Zl", "Zp") else c
+                     for c in value)
+    return _SPACES.sub(" ", spaced).strip()
+
+
+def clean_display_name(value: str) -> str:
+    """A person's display name as it is saved: one line, at most NAME_LENGTH characters."""
+    return one_line(value)[:NAME_LENGTH].rstrip()
 
 
 def check_slug(value: str, what: str = "slug") -> str:

@@ -17,6 +17,7 @@ import time
 from collections.abc import Iterator
 from dataclasses import dataclass, field
 from email.message import EmailMessage
+from email.utils import parseaddr
 from pathlib import Path
 
 import pytest
@@ -72,8 +73,9 @@ class Server:
         def find() -> str | None:
             box = mailbox.Maildir(self.outbox, create=False)
             for message in box:
-                if message["To"] == address and "login" in (message.get_payload(decode=True)
-                                                             or b"").decode(errors="replace"):
+                # The sign-in mail greets by name: `To: Élodie Martin <address>`.
+                text = (message.get_payload(decode=True) or b"").decode(errors="replace")
+                if parseaddr(message["To"])[1] == address and "login" in text:
                     body = message.get_payload(decode=True).decode()
                     link = re.search(r"http\S+/login/\S+", body).group(0)  # type: ignore[union-attr]
                     if link not in self.followed:

@@ -151,3 +151,14 @@ def test_a_manager_refusal_on_the_web_records_who_refused(wall: Wall) -> None:
         assert (row.status, row.decision, row.decided_via) == (
             MessageStatus.REJECTED, Decision.REJECT, DecisionChannel.WEB)
         assert row.decided_by == MANAGER
+
+
+def test_a_name_saved_on_the_me_page_is_kept_on_one_line(wall: Wall) -> None:
+    """It goes into the To: of every mail she gets: a line break there would be a header."""
+    from tests.web.conftest import person_by
+
+    client = wall.client(MEMBER)
+    saved = client.post("/me", data={"csrf": CSRF, "name": "François\r\nBcc: victim@evil.example",
+                                     "locale": "fr", "digest": "weekly", "notifications": "on"})
+    assert saved.status_code == 303
+    assert person_by(wall.sessions, MEMBER).display_name == "François Bcc: victim@evil.example"

@@ -102,7 +102,8 @@ def _me_save(request: Request, form: Any) -> Response:
                 person.digest_frequency = DigestFrequency.NEVER
                 person.notifications_enabled = False
             else:
-                person.display_name = str(form.get("name") or "").strip()[:200]
+                # Cleaned to one line by the model (it goes into To: headers).
+                person.display_name = str(form.get("name") or "")
                 if form.get("locale") in ("fr", "en"):
                     person.locale = str(form["locale"])
                 frequency = form.get("digest")

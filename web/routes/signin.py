@@ -12,6 +12,7 @@ from __future__ import annotations
 import hashlib
 import secrets
 from datetime import timedelta
+from email.headerregistry import Address
 from email.message import EmailMessage
 from email.utils import format_datetime, formataddr, make_msgid
 from typing import Any
@@ -25,6 +26,7 @@ from wall_store import links, outbox, people, preferences, signin, tokens, web_a
 from wall_store.base import utcnow
 from wall_store.config import Config
 from wall_store.models import Community, Person
+from wall_store.validation import one_line
 from web.auth import safe_next, write_visitor
 from web.context import Page, with_form
 from web.i18n import translator
@@ -44,7 +46,12 @@ def compose_sign_in(config: Config, person: Person, link: str) -> EmailMessage:
     sender = config.outbound.from_address or f"mailwall@{config.smtp.domain}"
     msg = EmailMessage()
     msg["From"] = formataddr(("Mailwall", sender))
-    msg["To"] = person.primary_address
+    # The saved name is one line already (wall_store.validation); made so again here,
+    # since a header is the last place a line break may hide.
+    # (An `Address`, not a `formataddr` string, which the stdlib would re-parse and fold
+    # wrongly around a colon or an `@` in the name.)
+    msg["To"] = Address(display_name=one_line(person.display_name),
+                        addr_spec=person.primary_address)
     msg["Subject"] = _("Sign in") + " — Mailwall"
     msg["Date"] = format_datetime(utcnow())
     msg["Message-ID"] = make_msgid(domain=config.smtp.domain)
