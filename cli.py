@@ -221,20 +221,26 @@ def _choice_callback(allowed: Sequence[str]) -> Callback:
 @click.option("--policy", default="moderate", show_default=True,
               callback=_choice_callback(POLICIES),
               help="What happens to mail from non-members: accept, moderate or reject.")
+@click.option("--unauthenticated", default="moderate", show_default=True,
+              callback=_choice_callback(POLICIES),
+              help="What happens to mail that claims a member's address without passing "
+                   "authentication (SPF, DKIM, DMARC, trusted relay): accept, moderate or reject.")
 @json_option
 @pass_app
 def community_create(
-    app: App, slug: str, name: str, kind: str, private: bool, policy: str, as_json: bool
+    app: App, slug: str, name: str, kind: str, private: bool, policy: str,
+    unauthenticated: str, as_json: bool,
 ) -> None:
     """Create a community."""
     with app.transaction() as session:
         row = communities.create_community(
-            session, slug, name=name, kind=kind, private=private, policy=policy
+            session, slug, name=name, kind=kind, private=private, policy=policy,
+            unauthenticated=unauthenticated,
         )
         data = communities.community_summary(session, row)
     emit(data, as_json, lambda d: click.echo(
         f"created {d['visibility']} {d['kind']} community {d['slug']} ({d['name']}), "
-        f"non-member policy: {d['policy']}"))
+        f"non-member policy: {d['policy']}, unauthenticated mail: {d['unauthenticated']}"))
 
 
 @community.command("list")

@@ -89,7 +89,7 @@ class IntakeHandler:
         targets.append((address, outcome))
         return "250 2.1.5 Recipient OK"
 
-    def _store(self, envelope: Envelope) -> list[int]:
+    def _store(self, envelope: Envelope, peer: object = None) -> list[int]:
         targets: list[Target] = []
         for _address, target in envelope.__dict__.get("mailwall_targets", []):
             if target not in targets:
@@ -101,12 +101,13 @@ class IntakeHandler:
             envelope_from=envelope.mail_from or "",
             envelope_to=list(envelope.rcpt_tos),
             targets=targets,
+            peer_ip=_peer_ip(peer),
         )
 
     async def handle_DATA(self, server: SMTP, session: SMTPSession, envelope: Envelope) -> str:
         loop = asyncio.get_running_loop()
         try:
-            ids = await loop.run_in_executor(self.executor, self._store, envelope)
+            ids = await loop.run_in_executor(self.executor, self._store, envelope, session.peer)
         except Exception:
             # Nothing was committed: a temporary failure makes the client retry,
             # which is how a message is never lost.
@@ -119,6 +120,13 @@ class IntakeHandler:
             # LMTP answers once per recipient (RFC 2033).
             return "\r\n".join(status for _ in envelope.rcpt_tos)
         return status
+
+
+def _peer_ip(peer: object) -> str | None:
+    """The client's address from aiosmtpd's `session.peer` ((host, port, ...) for TCP)."""
+    if isinstance(peer, tuple) and peer and isinstance(peer[0], str):
+        return peer[0]
+    return None
 
 
 class BoundedData:

@@ -99,6 +99,9 @@ class PolicySection:
     # Comma-separated authserv-ids whose Authentication-Results we believe
     # (our own MX); anyone else's are ignored, since senders can forge them.
     trusted_authserv_ids: str = ""
+    # Comma-separated networks (CIDR) whose mail counts as authenticated, like Postfix's
+    # mynetworks. Empty: loopback when trusted_authserv_ids is empty, else nothing.
+    trusted_relays: str = ""
     notice_locale: str = "fr"
 
 

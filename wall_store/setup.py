@@ -91,9 +91,15 @@ node_name = ""
 max_originals_per_message = 50
 
 [policy]
-# Comma-separated authserv-ids of your own mail servers: a DMARC failure they
-# report in Authentication-Results holds the message for review.
+# Comma-separated authserv-ids of your own mail servers (behind an MTA that verifies):
+# only the topmost Authentication-Results with one of these ids is read. DMARC pass
+# authenticates the sender; a DMARC fail is held (p=quarantine) or refused (p=reject).
 trusted_authserv_ids = ""
+# Comma-separated networks (CIDR) whose mail counts as authenticated, like Postfix's
+# mynetworks: internal servers that neither sign nor publish SPF. Empty: loopback when
+# trusted_authserv_ids is empty (Mailwall alone; the quick start's swaks), none when it
+# is set (behind a local MTA every mail comes from 127.0.0.1, authenticated or not).
+trusted_relays = ""
 # Language of the notices sent to senders Mailwall does not know yet.
 notice_locale = "fr"
 
