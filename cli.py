@@ -243,6 +243,29 @@ def community_create(
         f"non-member policy: {d['policy']}, unauthenticated mail: {d['unauthenticated']}"))
 
 
+@community.command("set")
+@click.argument("slug")
+@click.option("--policy", default=None, callback=_choice_callback(POLICIES),
+              help="What happens to mail from non-members: accept, moderate or reject.")
+@click.option("--unauthenticated", default=None, callback=_choice_callback(POLICIES),
+              help="What happens to mail that claims a member's address without passing "
+                   "authentication: accept, moderate or reject.")
+@json_option
+@pass_app
+def community_set(app: App, slug: str, policy: str | None, unauthenticated: str | None,
+                  as_json: bool) -> None:
+    """Change a community's policies."""
+    if policy is None and unauthenticated is None:
+        fail("nothing to change: give --policy and/or --unauthenticated")
+    with app.transaction() as session:
+        row = communities.set_policies(session, slug, policy=policy,
+                                       unauthenticated=unauthenticated)
+        data = communities.community_summary(session, row)
+    emit(data, as_json, lambda d: click.echo(
+        f"{d['slug']}: non-member policy: {d['policy']}, "
+        f"unauthenticated mail: {d['unauthenticated']}"))
+
+
 @community.command("list")
 @json_option
 @pass_app

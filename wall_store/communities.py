@@ -83,6 +83,20 @@ def archive_community(session: Session, slug: str) -> tuple[Community, bool]:
     return community, changed
 
 
+def set_policies(
+    session: Session, slug: str, *, policy: str | None = None,
+    unauthenticated: str | None = None,
+) -> Community:
+    """Changes what happens to mail from non-members and to unauthenticated mail."""
+    community = get_community(session, slug)
+    if policy is not None:
+        community.nonmember_policy = _choice(NonMemberPolicy, policy, "non-member policy")
+    if unauthenticated is not None:
+        community.unauthenticated_policy = _choice(NonMemberPolicy, unauthenticated,
+                                                   "unauthenticated policy")
+    return community
+
+
 def add_channel(session: Session, slug: str, channel: str, name: str | None = None) -> Channel:
     community = get_community(session, slug)
     check_slug(channel, "channel name")
