@@ -585,7 +585,8 @@ def queue_show(app: App, raw_id: int, as_json: bool) -> None:
 
     def human(d: dict[str, Any]) -> None:
         for key in ("id", "state", "reason", "sentence", "source", "from", "envelope_to",
-                    "community", "subject", "message_id", "received_at", "processed_at",
+                    "community", "subject", "message_id", "peer_ip",
+                    "authentication_results", "received_at", "processed_at",
                     "attempts", "last_error", "decision", "decided_by", "decided_via",
                     "decided_at", "outcome"):
             value = d.get(key)

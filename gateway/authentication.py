@@ -24,7 +24,9 @@ from wall_store.models import MessageSource
 
 Network = ipaddress.IPv4Network | ipaddress.IPv6Network
 
-LOOPBACK: tuple[Network, ...] = (ipaddress.ip_network("127.0.0.0/8"),
+# 127.0.0.1 and ::1, not all of 127/8: the tests (and a local MTA bound to another 127 address)
+# send from 127.0.0.2 and 127.0.0.3 as strangers.
+LOOPBACK: tuple[Network, ...] = (ipaddress.ip_network("127.0.0.1/32"),
                                  ipaddress.ip_network("::1/128"))
 
 
@@ -81,15 +83,23 @@ def judge(
     results: Sequence[str],
     authserv_ids: Sequence[str],
     relays: Sequence[Network],
+    own_verdict: str | None = None,
 ) -> Authenticity:
     """`results` are the message's Authentication-Results values, topmost first.
 
     `peer_ip` None on SMTP/LMTP mail means it was stored before intake recorded the
     connecting address (migration 0012): there is no connection to judge, so it is taken
-    as it was then (authenticated unless a trusted verdict says otherwise)."""
+    as it was then (authenticated unless a trusted verdict says otherwise).
+
+    `own_verdict` is what Mailwall itself verified at intake (gateway.verify): read first,
+    above the message's headers, under the authserv-id it names. A header in the message
+    claiming that id is never read on its own: only the verdict intake recorded is."""
     if source is MessageSource.IMPORT:
         return Authenticity(True, DmarcFailure.NONE, "imported history")
     from_domain = from_address.rpartition("@")[2].lower()
+    if own_verdict:
+        results = [own_verdict, *results]
+        authserv_ids = [*authserv_ids, own_verdict.split(";", 1)[0].strip()]
     verdict = trusted_verdict(results, authserv_ids)
     dmarc = DmarcFailure.NONE
     if verdict is not None and verdict.dmarc_failed:

@@ -154,6 +154,7 @@ def store_message(
     imap_uidvalidity: int | None = None,
     imap_uid: int | None = None,
     peer_ip: str | None = None,
+    authentication_results: str | None = None,
 ) -> list[int]:
     """Commits the raw bytes and one `received` row per target; returns the row ids.
 
@@ -161,7 +162,8 @@ def store_message(
     source say `250` (or flag the IMAP message as seen).
 
     `peer_ip` is the SMTP/LMTP client's address: a trusted relay's mail counts as
-    authenticated (gateway.authentication).
+    authenticated (gateway.authentication); `authentication_results` is Mailwall's own
+    verdict when it verified the sender (gateway.verify).
 
     The Message-ID is read from the header block here (a regex, no MIME parse), so
     that a reply processed before its parent is applied can tell that the parent
@@ -189,6 +191,7 @@ def store_message(
                 imap_uidvalidity=imap_uidvalidity,
                 imap_uid=imap_uid,
                 peer_ip=peer_ip[:64] if peer_ip else None,
+                authentication_results=authentication_results,
             )
             for target in targets
         ]

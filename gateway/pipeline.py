@@ -222,6 +222,7 @@ class Pipeline:
             from_address=sender.address if sender else "",
             results=parsed.headers.get("Authentication-Results", "").splitlines(),
             authserv_ids=self.settings.trusted_authserv_ids, relays=self.settings.trusted_relays,
+            own_verdict=row.authentication_results,
         )
         facts = Facts(
             has_sender=sender is not None,

@@ -32,9 +32,10 @@ class AuthVerdict:
     spf: tuple[str, str] | None = None
 
     def aligned_pass(self, from_domain: str) -> bool:
-        """Whether authentication passed for `from_domain`: DMARC pass, or, where the
-        verifier checked no DMARC, a DKIM signature or SPF pass of an aligned domain."""
-        if self.dmarc is not None:
+        """Whether authentication passed for `from_domain`: DMARC pass; or, unless DMARC
+        failed, a DKIM signature or SPF pass of an aligned domain (a domain that publishes
+        no DMARC record gets `dmarc=none`, and its aligned signature still proves it)."""
+        if self.dmarc in ("pass", "fail"):
             return self.dmarc == "pass"
         if any(result == "pass" and aligned(domain, from_domain) for result, domain in self.dkim):
             return True

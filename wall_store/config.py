@@ -102,6 +102,14 @@ class PolicySection:
     # Comma-separated networks (CIDR) whose mail counts as authenticated, like Postfix's
     # mynetworks. Empty: loopback when trusted_authserv_ids is empty, else nothing.
     trusted_relays: str = ""
+    # Mailwall as the MX: verify SPF, DKIM, ARC and DMARC at intake (only while
+    # trusted_authserv_ids is empty: behind an MTA, the MTA verifies), recording the
+    # result under `authserv_id` (default: smtp.domain). DNS goes to `dns_resolver`
+    # ("HOST" or "HOST:PORT"; empty: the system's) with a short timeout.
+    verify_senders: bool = True
+    authserv_id: str = ""
+    dns_resolver: str = ""
+    dns_timeout_seconds: float = 2.0
     notice_locale: str = "fr"
 
 

@@ -280,6 +280,9 @@ class RawMessage(Base):
     # The address of the SMTP/LMTP client that handed it in (a trusted relay counts as
     # authenticated); None for IMAP and imports, and for mail stored before 0012.
     peer_ip: Mapped[str | None] = mapped_column(String(64))
+    # Mailwall's own verdict when it verified the sender at intake (as the MX): an
+    # Authentication-Results value under its authserv-id, read before the message's own.
+    authentication_results: Mapped[str | None] = mapped_column(Text)
     # Set when a worker takes it; a claim older than the lease was a crash.
     claimed_at: Mapped[datetime | None]
     # The node (`pipeline.node_name`) holding the claim: restarted, it takes its own back.

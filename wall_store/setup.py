@@ -100,6 +100,15 @@ trusted_authserv_ids = ""
 # trusted_authserv_ids is empty (Mailwall alone; the quick start's swaks), none when it
 # is set (behind a local MTA every mail comes from 127.0.0.1, authenticated or not).
 trusted_relays = ""
+# Mailwall as the MX (trusted_authserv_ids empty): verify SPF, DKIM, ARC and DMARC of
+# mail from clients that are not trusted relays, and record the result (queue show)
+# as an Authentication-Results with `authserv_id` (default: smtp.domain). DNS queries
+# go to `dns_resolver` ("HOST" or "HOST:PORT"; empty: the system's resolver); a DNS
+# failure is a temperror (unauthenticated), never a wait longer than a few timeouts.
+verify_senders = true
+authserv_id = ""
+dns_resolver = ""
+dns_timeout_seconds = 2.0
 # Language of the notices sent to senders Mailwall does not know yet.
 notice_locale = "fr"
 

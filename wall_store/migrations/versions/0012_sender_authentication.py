@@ -19,6 +19,7 @@ depends_on: str | Sequence[str] | None = None
 def upgrade() -> None:
     with op.batch_alter_table('raw_messages', schema=None) as batch_op:
         batch_op.add_column(sa.Column('peer_ip', sa.String(length=64), nullable=True))
+        batch_op.add_column(sa.Column('authentication_results', sa.Text(), nullable=True))
     with op.batch_alter_table('communities', schema=None) as batch_op:
         batch_op.add_column(sa.Column(
             'unauthenticated_policy',
@@ -31,4 +32,5 @@ def downgrade() -> None:
     with op.batch_alter_table('communities', schema=None) as batch_op:
         batch_op.drop_column('unauthenticated_policy')
     with op.batch_alter_table('raw_messages', schema=None) as batch_op:
+        batch_op.drop_column('authentication_results')
         batch_op.drop_column('peer_ip')
