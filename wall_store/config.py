@@ -100,7 +100,7 @@ class PolicySection:
     # (our own MX); anyone else's are ignored, since senders can forge them.
     trusted_authserv_ids: str = ""
     # Comma-separated networks (CIDR) whose mail counts as authenticated, like Postfix's
-    # mynetworks. Empty: loopback when trusted_authserv_ids is empty, else nothing.
+    # mynetworks. Empty: 127.0.0.1 and ::1 when trusted_authserv_ids is empty, else nothing.
     trusted_relays: str = ""
     # Mailwall as the MX: verify SPF, DKIM, ARC and DMARC at intake (only while
     # trusted_authserv_ids is empty: behind an MTA, the MTA verifies), recording the

@@ -96,7 +96,7 @@ max_originals_per_message = 50
 # authenticates the sender; a DMARC fail is held (p=quarantine) or refused (p=reject).
 trusted_authserv_ids = ""
 # Comma-separated networks (CIDR) whose mail counts as authenticated, like Postfix's
-# mynetworks: internal servers that neither sign nor publish SPF. Empty: loopback when
+# mynetworks: internal servers that neither sign nor publish SPF. Empty: 127.0.0.1 and ::1 when
 # trusted_authserv_ids is empty (Mailwall alone; the quick start's swaks), none when it
 # is set (behind a local MTA every mail comes from 127.0.0.1, authenticated or not).
 trusted_relays = ""

@@ -41,13 +41,27 @@ def private_key() -> tuple[bytes, bytes]:
     return pem, der
 
 
+@pytest.fixture(scope="module")
+def list_key() -> tuple[bytes, bytes]:
+    key = rsa.generate_private_key(public_exponent=65537, key_size=2048)
+    pem = key.private_bytes(serialization.Encoding.PEM,
+                            serialization.PrivateFormat.TraditionalOpenSSL,
+                            serialization.NoEncryption())
+    der = key.public_key().public_bytes(serialization.Encoding.DER,
+                                        serialization.PublicFormat.SubjectPublicKeyInfo)
+    return pem, der
+
+
 @pytest.fixture
-def zone(private_key: tuple[bytes, bytes]) -> Iterator[Zone]:
+def zone(private_key: tuple[bytes, bytes], list_key: tuple[bytes, bytes]) -> Iterator[Zone]:
     served = Zone()
     served.txt("lumiere-sa.fr", f"v=spf1 ip4:{LISTED} -all")
     served.txt("_dmarc.lumiere-sa.fr", "v=DMARC1; p=reject; rua=mailto:dmarc@lumiere-sa.fr")
     served.dkim_key(SELECTOR.decode(), "lumiere-sa.fr", private_key[1])
     served.txt("partenaire-btp.fr", f"v=spf1 ip4:{LISTED} ~all")
+    # A mailing list that relays from 127.0.0.3 and seals what it forwards (ARC).
+    served.txt("liste-chantier.fr", f"v=spf1 ip4:{UNLISTED} -all")
+    served.dkim_key("arc", "liste-chantier.fr", list_key[1])
     served.start()
     yield served
     served.stop()
@@ -116,6 +130,25 @@ def test_spf_judges_the_connecting_address(zone: Zone, ip: str, sender: str,
     header = verifier(zone).authenticate(mail(sender=sender), ip=ip, mail_from=sender,
                                          helo="mail.example")
     assert results(header)["spf"] == expected
+
+
+def test_a_mailing_list_forward_with_an_arc_seal_is_recorded_arc_pass(
+        zone: Zone, private_key: tuple[bytes, bytes], list_key: tuple[bytes, bytes]) -> None:
+    # The list checks Élodie's signature, tags the subject and adds a footer (which breaks
+    # her signature), records what it saw and seals the lot.
+    original = signed(mail(), private_key)
+    seen = (b"Authentication-Results: lists.liste-chantier.fr; dkim=pass "
+            b"header.d=lumiere-sa.fr; dmarc=pass header.from=lumiere-sa.fr\r\n")
+    forwarded = (seen + original.replace(b"Subject: ", b"Subject: [chantier] ")
+                 + b"--\r\nListe chantier\r\n")
+    seal = dkim.arc_sign(forwarded, b"arc", b"liste-chantier.fr", list_key[0],
+                         b"lists.liste-chantier.fr",
+                         include_headers=[b"from", b"to", b"subject", b"message-id"])
+    header = verifier(zone).authenticate(b"".join(seal) + forwarded, ip=UNLISTED,
+                                         mail_from="chantier-bounces@liste-chantier.fr",
+                                         helo="lists.liste-chantier.fr")
+    verdict = results(header)
+    assert (verdict["spf"], verdict["dkim"], verdict["arc"]) == ("pass", "fail", "pass")
 
 
 def test_dns_down_is_a_temperror(zone: Zone) -> None:

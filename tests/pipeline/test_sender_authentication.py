@@ -168,3 +168,13 @@ def test_a_mapped_mailbox_with_a_trusted_verdict_is_judged_by_it(gateway: Gatewa
     gateway.deliver(mail(sender=FORGED_ELODIE, headers=[
         trusted("dmarc=none header.from=corp.example")]), source=MessageSource.IMAP)
     assert only(gateway.run()) is Reason.UNAUTHENTICATED_HELD
+
+
+def test_the_owner_of_the_address_is_told_the_mail_is_held(gateway: Gateway) -> None:
+    # The notice goes to the address in From:, the member herself, never to the envelope
+    # sender: if she did not write it, she learns that someone writes in her name.
+    gateway.deliver(mail(sender=FORGED_ELODIE), mail_from="evil@attacker.example",
+                    peer_ip=OUTSIDE)
+    gateway.run()
+    [notice] = gateway.outbox()
+    assert notice.recipient == "elodie.martin@corp.example"
