@@ -82,9 +82,21 @@ def _domain_part(address: str | bytes) -> str:
 
 authheaders.get_domain_part = _domain_part
 
-# pyspf looks its DNS function up as a module global at each query: one verifier's
-# resolver is put there for the length of its SPF check, under this lock.
-_SPF_LOCK = threading.Lock()
+# pyspf looks its DNS function up as a module global at each query. It is set once to a
+# function that asks the verifier running in this thread (each SPF check runs in one
+# thread), so concurrent checks neither share a resolver nor wait for each other.
+_SPF_THREAD = threading.local()
+_SPF_DEFAULT = spf.DNSLookup
+
+
+def _spf_dns_lookup(name: str, qtype: str, strict: bool = True, timeout: float = 0) -> Any:
+    verifier: Verifier | None = getattr(_SPF_THREAD, "verifier", None)
+    if verifier is None:
+        return _SPF_DEFAULT(name, qtype, strict, timeout)
+    return verifier._spf_lookup(name, qtype, strict, timeout)
+
+
+spf.DNSLookup = _spf_dns_lookup
 
 
 class Verifier:
@@ -146,13 +158,12 @@ class Verifier:
 
     @contextmanager
     def _spf_dns(self) -> Iterator[None]:
-        with _SPF_LOCK:
-            previous = spf.DNSLookup
-            spf.DNSLookup = self._spf_lookup
-            try:
-                yield
-            finally:
-                spf.DNSLookup = previous
+        previous = getattr(_SPF_THREAD, "verifier", None)
+        _SPF_THREAD.verifier = self
+        try:
+            yield
+        finally:
+            _SPF_THREAD.verifier = previous
 
     # --- the checks ---------------------------------------------------------------
 
