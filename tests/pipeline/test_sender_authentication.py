@@ -6,9 +6,10 @@ from __future__ import annotations
 import pytest
 from sqlalchemy.orm import Session, sessionmaker
 
-from gateway.pipeline import Pipeline
+from gateway.pipeline import Pipeline, Settings
 from tests.pipeline.conftest import DOMAIN, SECRET, Gateway, mail, make_settings, populate
 from wall_store import communities
+from wall_store.config import SECRET_ENV, ConfigError, build
 from wall_store.models import MessageSource, NonMemberPolicy
 from wall_store.people import find_person
 from wall_store.reasons import Reason
@@ -178,3 +179,21 @@ def test_the_owner_of_the_address_is_told_the_mail_is_held(gateway: Gateway) -> 
     gateway.run()
     [notice] = gateway.outbox()
     assert notice.recipient == "elodie.martin@corp.example"
+
+
+def test_a_trusted_relay_that_is_no_network_is_a_configuration_error() -> None:
+    broken = build({"database": {"url": "sqlite://"},
+                    "policy": {"trusted_relays": "10.20.0.0/16, intranet"}}, {}, None)
+    with pytest.raises(ConfigError, match="'intranet' is not a network"):
+        Settings.from_config(broken)
+
+
+def test_trusted_relays_default_to_loopback_only_without_trusted_authserv_ids(
+        monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.setenv(SECRET_ENV, SECRET.decode())
+    alone = build({"database": {"url": "sqlite://"}}, {}, None)
+    behind = build({"database": {"url": "sqlite://"},
+                    "policy": {"trusted_authserv_ids": "mx.corp.example"}}, {}, None)
+    assert [str(n) for n in Settings.from_config(alone).trusted_relays] == [
+        "127.0.0.1/32", "::1/128"]
+    assert Settings.from_config(behind).trusted_relays == ()
