@@ -221,20 +221,49 @@ def _choice_callback(allowed: Sequence[str]) -> Callback:
 @click.option("--policy", default="moderate", show_default=True,
               callback=_choice_callback(POLICIES),
               help="What happens to mail from non-members: accept, moderate or reject.")
+@click.option("--unauthenticated", default="moderate", show_default=True,
+              callback=_choice_callback(POLICIES),
+              help="What happens to mail that claims a member's address without passing "
+                   "authentication (SPF, DKIM, DMARC, trusted relay): accept, moderate or reject.")
 @json_option
 @pass_app
 def community_create(
-    app: App, slug: str, name: str, kind: str, private: bool, policy: str, as_json: bool
+    app: App, slug: str, name: str, kind: str, private: bool, policy: str,
+    unauthenticated: str, as_json: bool,
 ) -> None:
     """Create a community."""
     with app.transaction() as session:
         row = communities.create_community(
-            session, slug, name=name, kind=kind, private=private, policy=policy
+            session, slug, name=name, kind=kind, private=private, policy=policy,
+            unauthenticated=unauthenticated,
         )
         data = communities.community_summary(session, row)
     emit(data, as_json, lambda d: click.echo(
         f"created {d['visibility']} {d['kind']} community {d['slug']} ({d['name']}), "
-        f"non-member policy: {d['policy']}"))
+        f"non-member policy: {d['policy']}, unauthenticated mail: {d['unauthenticated']}"))
+
+
+@community.command("set")
+@click.argument("slug")
+@click.option("--policy", default=None, callback=_choice_callback(POLICIES),
+              help="What happens to mail from non-members: accept, moderate or reject.")
+@click.option("--unauthenticated", default=None, callback=_choice_callback(POLICIES),
+              help="What happens to mail that claims a member's address without passing "
+                   "authentication: accept, moderate or reject.")
+@json_option
+@pass_app
+def community_set(app: App, slug: str, policy: str | None, unauthenticated: str | None,
+                  as_json: bool) -> None:
+    """Change a community's policies."""
+    if policy is None and unauthenticated is None:
+        fail("nothing to change: give --policy and/or --unauthenticated")
+    with app.transaction() as session:
+        row = communities.set_policies(session, slug, policy=policy,
+                                       unauthenticated=unauthenticated)
+        data = communities.community_summary(session, row)
+    emit(data, as_json, lambda d: click.echo(
+        f"{d['slug']}: non-member policy: {d['policy']}, "
+        f"unauthenticated mail: {d['unauthenticated']}"))
 
 
 @community.command("list")
@@ -556,7 +585,8 @@ def queue_show(app: App, raw_id: int, as_json: bool) -> None:
 
     def human(d: dict[str, Any]) -> None:
         for key in ("id", "state", "reason", "sentence", "source", "from", "envelope_to",
-                    "community", "subject", "message_id", "received_at", "processed_at",
+                    "community", "subject", "message_id", "peer_ip",
+                    "authentication_results", "received_at", "processed_at",
                     "attempts", "last_error", "decision", "decided_by", "decided_via",
                     "decided_at", "outcome"):
             value = d.get(key)

@@ -163,11 +163,17 @@ def store_message(
     message_id: str | None = None,
     imap_uidvalidity: int | None = None,
     imap_uid: int | None = None,
+    peer_ip: str | None = None,
+    authentication_results: str | None = None,
 ) -> list[int]:
     """Commits the raw bytes and one `received` row per target; returns the row ids.
 
     When this returns, the message survives any crash: only then may the
     source say `250` (or flag the IMAP message as seen).
+
+    `peer_ip` is the SMTP/LMTP client's address: a trusted relay's mail counts as
+    authenticated (gateway.authentication); `authentication_results` is Mailwall's own
+    verdict when it verified the sender (gateway.verify).
 
     The Message-ID is read from the header block here (a regex, no MIME parse), so
     that a reply processed before its parent is applied can tell that the parent
@@ -194,6 +200,8 @@ def store_message(
                 mapping_id=target.mapping_id,
                 imap_uidvalidity=imap_uidvalidity,
                 imap_uid=imap_uid,
+                peer_ip=peer_ip[:64] if peer_ip else None,
+                authentication_results=authentication_results,
             )
             for target in targets
         ]

@@ -22,16 +22,16 @@ from sqlalchemy.orm import Session, sessionmaker
 from gateway import notices
 from gateway.apply import Applier
 from gateway.attachments import AttachmentRules
+from gateway.authentication import LOOPBACK, DmarcFailure, Network, judge, relay_networks
 from gateway.intake import BOUNCE_PREFIX, MODERATION_PREFIX, OPERATORS_PREFIX
 from gateway.mentions import fold
 from gateway.policy import Facts, decide
 from parsers import OWN_HEADER, ParsedMail, parse
-from parsers.authresults import dmarc_failed
 from parsers.dsn import read_dsn
 from wall_store import bounces, outbox, queue, wall
 from wall_store.base import utcnow
 from wall_store.bounces import BounceRules
-from wall_store.config import Config, DocumentsSection, PipelineSection
+from wall_store.config import Config, ConfigError, DocumentsSection, PipelineSection
 from wall_store.errors import InvalidInput, NotFound
 from wall_store.models import (
     BounceKind,
@@ -65,6 +65,8 @@ class Settings:
     max_attempts: int = 5
     retry_base: timedelta = timedelta(seconds=30)
     trusted_authserv_ids: tuple[str, ...] = ()
+    # Networks whose mail counts as authenticated (see gateway.authentication).
+    trusted_relays: tuple[Network, ...] = LOOPBACK
     notice_locale: str = "fr"
     lease: timedelta = timedelta(minutes=10)
     # A reply whose parent has arrived but is not on the wall yet waits, retried every
@@ -86,15 +88,21 @@ class Settings:
 
     @classmethod
     def from_config(cls, config: Config) -> Settings:
+        authserv_ids = tuple(
+            p.strip() for p in config.policy.trusted_authserv_ids.split(",") if p.strip()
+        )
+        try:
+            relays = relay_networks(config.policy.trusted_relays, authserv_ids)
+        except ValueError as exc:
+            raise ConfigError(f"[policy] trusted_relays: {exc}") from None
         return cls(
             domain=config.smtp.domain.lower(),
             secret=config.secret(),
             subject_window=timedelta(days=config.pipeline.subject_window_days),
             max_attempts=config.pipeline.max_attempts,
             retry_base=timedelta(seconds=config.pipeline.retry_base_seconds),
-            trusted_authserv_ids=tuple(
-                p.strip() for p in config.policy.trusted_authserv_ids.split(",") if p.strip()
-            ),
+            trusted_authserv_ids=authserv_ids,
+            trusted_relays=relays,
             notice_locale=config.policy.notice_locale,
             lease=timedelta(seconds=config.pipeline.claim_lease_seconds),
             node=config.pipeline.node_name or f"{socket.gethostname()}:{config.smtp.port}",
@@ -221,6 +229,13 @@ class Pipeline:
         person = find_person(session, sender.address) if sender and not bad_address else None
         membership = membership_of(session, community.id, person.id) if person else None
         token = read_reply_token(self.settings.secret, row.reply_token) if row.reply_token else None
+        authenticity = judge(
+            source=row.source, peer_ip=row.peer_ip,
+            from_address=sender.address if sender else "",
+            results=parsed.headers.get("Authentication-Results", "").splitlines(),
+            authserv_ids=self.settings.trusted_authserv_ids, relays=self.settings.trusted_relays,
+            own_verdict=row.authentication_results,
+        )
         facts = Facts(
             has_sender=sender is not None,
             # Only SMTP carries a real envelope; imports and IMAP have none to judge.
@@ -230,10 +245,12 @@ class Pipeline:
             bounce=parsed.bounce is not None,
             auto_reply=parsed.auto_reply is not None,
             list_mail=parsed.list_mail is not None,
-            dmarc_failed=dmarc_failed(
-                parsed.headers.get("Authentication-Results", ""),
-                self.settings.trusted_authserv_ids,
-            ) is not None,
+            dmarc_failed=authenticity.dmarc is DmarcFailure.QUARANTINE,
+            dmarc_reject=authenticity.dmarc is DmarcFailure.REJECT,
+            authenticated=authenticity.authenticated,
+            reply_token_owner=token is not None and person is not None
+            and person.id == token.person_id,
+            unauthenticated_policy=community.unauthenticated_policy,
             reply_token_other_sender=token is not None
             and (person is None or person.id != token.person_id),
             community_archived=community.archived,
@@ -246,7 +263,8 @@ class Pipeline:
         if not approved:
             reason = decide(facts)
             if reason is not None:
-                return reason, {"community": community.slug, "evidence": _evidence(parsed, reason)}
+                return reason, {"community": community.slug, "evidence": _evidence(parsed, reason),
+                                "authentication": authenticity.basis}
         assert sender is not None  # decide() refuses a mail without one
         return self._apply(session, row, parsed, community, sender.address, sender.name,
                            token.post_id if token else None, approved, person,

@@ -23,6 +23,7 @@ from gateway.imap import ImapSupervisor, PollSettings
 from gateway.outbox_sender import SendSettings, deliver_due, mailer_from_config
 from gateway.pipeline import Pipeline, Settings
 from gateway.smtp import IntakeHandler, smtp_factory, tls_context
+from gateway.verify import verifier_from_config
 from wall_store import queue
 from wall_store.config import Config
 from wall_store.db import make_engine, session_factory
@@ -107,6 +108,10 @@ class Gateway:
             make_engine(config.database.url, durable=False, pool_size=5, max_overflow=5)
         self.pipeline = Pipeline(session_factory(self.worker_engine), self.settings)
         self.executor = ThreadPoolExecutor(max_workers=16, thread_name_prefix="intake")
+        # Sender verification has threads of its own: a check waiting on a slow DNS never
+        # takes the threads that store messages.
+        self.verify_executor = ThreadPoolExecutor(max_workers=8, thread_name_prefix="verify")
+        self.verifier = verifier_from_config(config)
         self.workers = [
             # A step is a batch of up to `batch_size` claimed messages.
             Loop(f"worker-{n}", lambda: bool(self.pipeline.run_batch()), idle=1.0)
@@ -152,6 +157,8 @@ class Gateway:
             handler = IntakeHandler(
                 self.sessions, domain=self.settings.domain, secret=self.settings.secret,
                 source=source, executor=self.executor, on_stored=self._wake_workers,
+                verifier=self.verifier, relays=self.settings.trusted_relays,
+                verify_executor=self.verify_executor,
             )
             factory = smtp_factory(handler, hostname=smtp.domain,
                                    max_message_bytes=smtp.max_message_bytes, tls=tls, lmtp=lmtp)
@@ -182,6 +189,7 @@ class Gateway:
         # Threads are joined off the event loop so that open sessions can still finish DATA.
         await loop.run_in_executor(None, self._join_threads)
         self.executor.shutdown(wait=True)
+        self.verify_executor.shutdown(wait=False, cancel_futures=True)
         self.worker_engine.dispose()
         self.engine.dispose()
 

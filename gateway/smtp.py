@@ -20,7 +20,9 @@ from aiosmtpd.smtp import MISSING, SMTP, Envelope
 from aiosmtpd.smtp import Session as SMTPSession
 from sqlalchemy.orm import Session, sessionmaker
 
+from gateway.authentication import Network, from_relay
 from gateway.intake import Refusal, Target, resolve_recipient, store_message
+from gateway.verify import Verifier
 from parsers.mime import MAX_HEADER_BYTES, MAX_HEADER_LINES
 from wall_store.models import MessageSource
 from wall_store.reasons import Reason
@@ -40,8 +42,17 @@ class IntakeHandler:
         source: MessageSource,
         executor: Executor | None = None,
         on_stored: Callable[[], None] = lambda: None,
+        verifier: Verifier | None = None,
+        relays: tuple[Network, ...] = (),
+        verify_executor: Executor | None = None,
     ) -> None:
         self.sessions = sessions
+        # Mailwall as the MX: mail from clients that are no trusted relay is verified
+        # (SPF, DKIM, ARC, DMARC) in `verify_executor`, off the event loop, for at most
+        # `verifier.settings.budget` seconds before it is stored.
+        self.verifier = verifier
+        self.relays = relays
+        self.verify_executor = verify_executor
         self.domain = domain
         self.secret = secret
         self.source = source
@@ -89,7 +100,28 @@ class IntakeHandler:
         targets.append((address, outcome))
         return "250 2.1.5 Recipient OK"
 
-    def _store(self, envelope: Envelope) -> list[int]:
+    async def _verify(self, session: SMTPSession, envelope: Envelope) -> str | None:
+        """Mailwall's own Authentication-Results for this delivery, or None when it does not
+        verify (no verifier, or a trusted relay). A check that overruns its budget (DNS
+        that answers slowly) is a temperror: `250` is never held longer than that."""
+        peer = _peer_ip(session.peer)
+        if self.verifier is None or peer is None or from_relay(peer, self.relays):
+            return None
+        verifier = self.verifier
+        raw = envelope.original_content or b""
+        loop = asyncio.get_running_loop()
+        try:
+            return await asyncio.wait_for(loop.run_in_executor(
+                self.verify_executor,
+                lambda: verifier.authenticate(raw, ip=peer, mail_from=envelope.mail_from or "",
+                                              helo=session.host_name or "")),
+                timeout=verifier.settings.budget)
+        except Exception as exc:  # noqa: BLE001 - a timeout or a library's fault: temperror
+            log.warning("verifying the sender from %s failed: %r", peer, exc)
+            return verifier.temperror(type(exc).__name__)
+
+    def _store(self, envelope: Envelope, peer: object = None,
+               verdict: str | None = None) -> list[int]:
         targets: list[Target] = []
         for _address, target in envelope.__dict__.get("mailwall_targets", []):
             if target not in targets:
@@ -101,12 +133,16 @@ class IntakeHandler:
             envelope_from=envelope.mail_from or "",
             envelope_to=list(envelope.rcpt_tos),
             targets=targets,
+            peer_ip=_peer_ip(peer),
+            authentication_results=verdict,
         )
 
     async def handle_DATA(self, server: SMTP, session: SMTPSession, envelope: Envelope) -> str:
         loop = asyncio.get_running_loop()
+        verdict = await self._verify(session, envelope)
         try:
-            ids = await loop.run_in_executor(self.executor, self._store, envelope)
+            ids = await loop.run_in_executor(self.executor, self._store, envelope, session.peer,
+                                             verdict)
         except Exception:
             # Nothing was committed: a temporary failure makes the client retry,
             # which is how a message is never lost.
@@ -119,6 +155,13 @@ class IntakeHandler:
             # LMTP answers once per recipient (RFC 2033).
             return "\r\n".join(status for _ in envelope.rcpt_tos)
         return status
+
+
+def _peer_ip(peer: object) -> str | None:
+    """The client's address from aiosmtpd's `session.peer` ((host, port, ...) for TCP)."""
+    if isinstance(peer, tuple) and peer and isinstance(peer[0], str):
+        return peer[0]
+    return None
 
 
 class BoundedData:

@@ -45,10 +45,12 @@ def create_community(
     kind: str,
     private: bool = False,
     policy: str = "moderate",
+    unauthenticated: str = "moderate",
 ) -> Community:
     check_slug(slug, "community slug")
     community_kind = _choice(CommunityKind, kind, "community kind")
     nonmember_policy = _choice(NonMemberPolicy, policy, "non-member policy")
+    unauthenticated_policy = _choice(NonMemberPolicy, unauthenticated, "unauthenticated policy")
     if not name.strip():
         raise InvalidInput("a community needs a name (--name)")
     if session.scalar(select(Community.id).where(Community.slug == slug)) is not None:
@@ -59,6 +61,7 @@ def create_community(
         kind=community_kind,
         visibility=Visibility.PRIVATE if private else Visibility.PUBLIC,
         nonmember_policy=nonmember_policy,
+        unauthenticated_policy=unauthenticated_policy,
     )
     session.add(community)
     session.flush()
@@ -78,6 +81,20 @@ def archive_community(session: Session, slug: str) -> tuple[Community, bool]:
     changed = not community.archived
     community.archived = True
     return community, changed
+
+
+def set_policies(
+    session: Session, slug: str, *, policy: str | None = None,
+    unauthenticated: str | None = None,
+) -> Community:
+    """Changes what happens to mail from non-members and to unauthenticated mail."""
+    community = get_community(session, slug)
+    if policy is not None:
+        community.nonmember_policy = _choice(NonMemberPolicy, policy, "non-member policy")
+    if unauthenticated is not None:
+        community.unauthenticated_policy = _choice(NonMemberPolicy, unauthenticated,
+                                                   "unauthenticated policy")
+    return community
 
 
 def add_channel(session: Session, slug: str, channel: str, name: str | None = None) -> Channel:
@@ -116,6 +133,7 @@ def community_summary(session: Session, community: Community) -> dict[str, Any]:
         "kind": community.kind.value,
         "visibility": community.visibility.value,
         "policy": community.nonmember_policy.value,
+        "unauthenticated": community.unauthenticated_policy.value,
         "archived": community.archived,
         "channels": [c.slug for c in community.channels],
         "members": count(

@@ -115,6 +115,17 @@ class PolicySection:
     # Comma-separated authserv-ids whose Authentication-Results we believe
     # (our own MX); anyone else's are ignored, since senders can forge them.
     trusted_authserv_ids: str = ""
+    # Comma-separated networks (CIDR) whose mail counts as authenticated, like Postfix's
+    # mynetworks. Empty: 127.0.0.1 and ::1 when trusted_authserv_ids is empty, else nothing.
+    trusted_relays: str = ""
+    # Mailwall as the MX: verify SPF, DKIM, ARC and DMARC at intake (only while
+    # trusted_authserv_ids is empty: behind an MTA, the MTA verifies), recording the
+    # result under `authserv_id` (default: smtp.domain). DNS goes to `dns_resolver`
+    # ("HOST" or "HOST:PORT"; empty: the system's) with a short timeout.
+    verify_senders: bool = True
+    authserv_id: str = ""
+    dns_resolver: str = ""
+    dns_timeout_seconds: float = 2.0
     notice_locale: str = "fr"
 
 

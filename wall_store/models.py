@@ -165,6 +165,12 @@ class Community(Base):
     nonmember_policy: Mapped[NonMemberPolicy] = mapped_column(
         enum_column(NonMemberPolicy), default=NonMemberPolicy.MODERATE
     )
+    # What happens to mail that claims a member's or external partner's address without
+    # passing, aligned authentication (gateway.authentication): accept, moderate, reject.
+    unauthenticated_policy: Mapped[NonMemberPolicy] = mapped_column(
+        enum_column(NonMemberPolicy), default=NonMemberPolicy.MODERATE,
+        server_default=NonMemberPolicy.MODERATE.value,
+    )
     archived: Mapped[bool] = mapped_column(Boolean, default=False)
     created_at: Mapped[created_at]
 
@@ -278,6 +284,12 @@ class RawMessage(Base):
     )
     channel_id: Mapped[int | None] = mapped_column(ForeignKey("channels.id", ondelete="SET NULL"))
     reply_token: Mapped[str | None] = mapped_column(String(128))
+    # The address of the SMTP/LMTP client that handed it in (a trusted relay counts as
+    # authenticated); None for IMAP and imports, and for mail stored before 0012.
+    peer_ip: Mapped[str | None] = mapped_column(String(64))
+    # Mailwall's own verdict when it verified the sender at intake (as the MX): an
+    # Authentication-Results value under its authserv-id, read before the message's own.
+    authentication_results: Mapped[str | None] = mapped_column(Text)
     # Set when a worker takes it; a claim older than the lease was a crash.
     claimed_at: Mapped[datetime | None]
     # The node (`pipeline.node_name`) holding the claim: restarted, it takes its own back.

@@ -131,6 +131,38 @@ class Reason(enum.Enum):
         "Le domaine de l'expéditeur indique que ce message n'est pas de lui (échec DMARC) : "
         "retenu pour vérification.",
     )
+    DMARC_REJECTED = ReasonInfo(
+        MessageStatus.REJECTED, None, False,
+        "The sender's domain says this message is not from them and asks that such mail be "
+        "refused (DMARC failed, policy reject): refused.",
+        "Le domaine de l'expéditeur indique que ce message n'est pas de lui et demande de "
+        "refuser un tel courrier (échec DMARC, politique reject) : refusé.",
+    )
+    UNAUTHENTICATED_HELD = ReasonInfo(
+        MessageStatus.HELD, None, True,
+        "The message uses a member's address but nothing shows it comes from them (no "
+        "passing, aligned SPF, DKIM or DMARC): it waits for a community manager's check.",
+        "Le message utilise l'adresse d'un membre mais rien ne montre qu'il vient de lui "
+        "(aucun SPF, DKIM ou DMARC valide et aligné) : il attend la vérification d'un "
+        "gestionnaire.",
+        "If you sent it, nothing to do: a manager will approve it. Ask your IT department to "
+        "sign your domain's mail (DKIM) so it is posted at once next time.",
+        "Si vous l'avez envoyé, rien à faire : un gestionnaire va l'approuver. Demandez à "
+        "votre service informatique de signer le courrier de votre domaine (DKIM) pour "
+        "qu'il soit publié directement la prochaine fois.",
+    )
+    UNAUTHENTICATED_REJECTED = ReasonInfo(
+        MessageStatus.REJECTED, None, True,
+        "The message uses a member's address but nothing shows it comes from them (no "
+        "passing, aligned SPF, DKIM or DMARC), and this community refuses such mail.",
+        "Le message utilise l'adresse d'un membre mais rien ne montre qu'il vient de lui "
+        "(aucun SPF, DKIM ou DMARC valide et aligné), et cette communauté refuse un tel "
+        "courrier.",
+        "If you sent it, ask your IT department to sign your domain's mail (DKIM), or post "
+        "it on the wall.",
+        "Si vous l'avez envoyé, demandez à votre service informatique de signer le courrier "
+        "de votre domaine (DKIM), ou publiez-le sur le mur.",
+    )
     MANAGER_REJECTED = ReasonInfo(
         MessageStatus.REJECTED, None, True,
         "A community manager declined the message.",

@@ -105,9 +105,24 @@ node_name = ""
 max_originals_per_message = 50
 
 [policy]
-# Comma-separated authserv-ids of your own mail servers: a DMARC failure they
-# report in Authentication-Results holds the message for review.
+# Comma-separated authserv-ids of your own mail servers (behind an MTA that verifies):
+# only the topmost Authentication-Results with one of these ids is read. DMARC pass
+# authenticates the sender; a DMARC fail is held (p=quarantine) or refused (p=reject).
 trusted_authserv_ids = ""
+# Comma-separated networks (CIDR) whose mail counts as authenticated, like Postfix's
+# mynetworks: internal servers that neither sign nor publish SPF. Empty: 127.0.0.1 and ::1 when
+# trusted_authserv_ids is empty (Mailwall alone; the quick start's swaks), none when it
+# is set (behind a local MTA every mail comes from 127.0.0.1, authenticated or not).
+trusted_relays = ""
+# Mailwall as the MX (trusted_authserv_ids empty): verify SPF, DKIM, ARC and DMARC of
+# mail from clients that are not trusted relays, and record the result (queue show)
+# as an Authentication-Results with `authserv_id` (default: smtp.domain). DNS queries
+# go to `dns_resolver` ("HOST" or "HOST:PORT"; empty: the system's resolver); a DNS
+# failure is a temperror (unauthenticated), never a wait longer than a few timeouts.
+verify_senders = true
+authserv_id = ""
+dns_resolver = ""
+dns_timeout_seconds = 2.0
 # Language of the notices sent to senders Mailwall does not know yet.
 notice_locale = "fr"
 

@@ -64,6 +64,8 @@ def raw_message_detail(session: Session, row: RawMessage) -> dict[str, Any]:
         attempts=row.attempts,
         last_error=row.last_error,
         outcome=row.outcome,
+        peer_ip=row.peer_ip,
+        authentication_results=row.authentication_results,
         decision=row.decision.value if row.decision else None,
         decided_by=row.decided_by,
         decided_via=row.decided_via.value if row.decided_via else None,

@@ -32,6 +32,37 @@ def test_community_create_private_with_reject_policy(mailwall: Mailwall) -> None
     assert data["visibility"] == "private" and data["policy"] == "reject"
 
 
+def test_community_create_holds_unauthenticated_mail_by_default(mailwall: Mailwall) -> None:
+    create_atlas(mailwall)
+    assert mailwall.json("community", "show", "atlas")["unauthenticated"] == "moderate"
+
+
+def test_community_create_with_unauthenticated_reject(mailwall: Mailwall) -> None:
+    data = mailwall.json("community", "create", "direction", "--name", "Direction",
+                         "--kind", "team", "--unauthenticated", "reject")
+    assert data["unauthenticated"] == "reject"
+
+
+def test_community_set_changes_the_unauthenticated_policy(mailwall: Mailwall) -> None:
+    create_atlas(mailwall)
+    result = mailwall("community", "set", "atlas", "--unauthenticated", "accept")
+    assert result.exit_code == 0, result.output
+    assert "unauthenticated mail: accept" in result.output
+    shown = mailwall.json("community", "show", "atlas")
+    assert (shown["policy"], shown["unauthenticated"]) == ("moderate", "accept")
+
+
+def test_unknown_unauthenticated_policy_is_refused(refused: Refused) -> None:
+    result = refused("community", "create", "veille", "--name", "Veille", "--kind", "watch",
+                     "--unauthenticated", "trust")
+    assert "'trust' is not a valid unauthenticated" in result.stderr
+
+
+def test_community_set_without_a_change_is_refused(mailwall: Mailwall, refused: Refused) -> None:
+    create_atlas(mailwall)
+    assert "nothing to change" in refused("community", "set", "atlas").stderr
+
+
 def test_community_list_in_a_table(mailwall: Mailwall) -> None:
     create_atlas(mailwall)
     out = mailwall("community", "list").output

@@ -26,14 +26,15 @@ class Gateway:
     pipeline: Pipeline
 
     def deliver(self, raw: bytes, *recipients: str, mail_from: str = "sender@corp.example",
-                source: MessageSource = MessageSource.SMTP) -> list[int]:
+                source: MessageSource = MessageSource.SMTP,
+                peer_ip: str | None = None) -> list[int]:
         recipients = recipients or ("atlas@corp.example",)
         with self.sessions() as session:
             targets, refusals = resolve_all(session, list(recipients), domain=DOMAIN,
                                             secret=SECRET)
         assert targets, f"every recipient refused: {refusals}"
         return store_message(self.sessions, raw, source=source, envelope_from=mail_from,
-                             envelope_to=list(recipients), targets=targets)
+                             envelope_to=list(recipients), targets=targets, peer_ip=peer_ip)
 
     def refusals(self, *recipients: str) -> dict[str, Refusal]:
         with self.sessions() as session:

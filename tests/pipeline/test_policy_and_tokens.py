@@ -97,3 +97,19 @@ def test_a_token_signed_with_another_secret_is_refused() -> None:
 def test_a_reply_address_fits_the_local_part_limit() -> None:
     address = reply_address(SECRET, "wall.corp.example", 10**12, 10**9)
     assert len(address.split("@")[0]) <= 64
+
+
+def test_a_members_address_without_authentication_is_held_by_default() -> None:
+    facts = dataclasses.replace(MEMBER, authenticated=False)
+    assert decide(facts) is Reason.UNAUTHENTICATED_HELD
+
+
+def test_a_strangers_address_without_authentication_follows_the_non_member_policy() -> None:
+    facts = dataclasses.replace(STRANGER, authenticated=False, policy=NonMemberPolicy.REJECT)
+    assert decide(facts) is Reason.NON_MEMBER_REJECTED
+
+
+def test_a_dmarc_reject_wins_over_the_reply_address_of_its_owner() -> None:
+    facts = dataclasses.replace(MEMBER, authenticated=False, reply_token_owner=True,
+                                dmarc_reject=True)
+    assert decide(facts) is Reason.DMARC_REJECTED
