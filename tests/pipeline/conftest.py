@@ -12,6 +12,7 @@ from gateway.intake import Refusal, resolve_all, store_message
 from gateway.pipeline import Pipeline, Result, Settings
 from parsers import parse
 from wall_store import communities, mappings, people
+from wall_store.base import utcnow
 from wall_store.models import MessageSource, OutboxMessage, Post, RawMessage
 
 SECRET = b"s" * 48
@@ -127,15 +128,20 @@ def mail(
     body: str = "Bonjour,\n\nVoici l'ordre du jour du comité de jeudi.\n\nCordialement,\nÉlodie",
     message_id: str | None = "copil-1@corp.example",
     headers: Sequence[tuple[str, str]] = (),
-    date: str = "Mon, 16 Nov 2026 09:30:00 +0100",
+    date: str | None = None,
 ) -> bytes:
+    """A mail as a client writes it; dated two hours ago (Paris time) unless `date` says,
+    so that nothing depends on the day the tests run (the subject window counts from now)."""
     from email.message import EmailMessage
+    from email.utils import format_datetime
+    from zoneinfo import ZoneInfo
 
     msg = EmailMessage()
     msg["From"] = sender
     msg["To"] = to
     msg["Subject"] = subject
-    msg["Date"] = date
+    msg["Date"] = date or format_datetime(
+        (utcnow() - timedelta(hours=2)).astimezone(ZoneInfo("Europe/Paris")).replace(microsecond=0))
     if message_id:
         msg["Message-ID"] = f"<{message_id}>"
     for name, value in headers:

@@ -33,7 +33,7 @@ def only(results: list) -> Reason:  # type: ignore[type-arg]
 # --- posting and threading ------------------------------------------------------------
 
 def test_member_mail_becomes_a_post_in_a_new_thread(gateway: Gateway) -> None:
-    gateway.deliver(mail())
+    gateway.deliver(mail(date="Mon, 16 Nov 2026 09:30:00 +0100"))
     assert only(gateway.run()) is Reason.POSTED
     [post] = gateway.posts()
     assert post.text == "Bonjour,\n\nVoici l'ordre du jour du comité de jeudi."
