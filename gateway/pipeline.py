@@ -671,5 +671,5 @@ def take_decision(pipeline: Pipeline, raw_id: int, decision: Decision, *,
     with pipeline.sessions() as session, session.begin():
         queue.decide_held(session, raw_id, decision, via=via, by=by, by_person_id=by_person_id)
     with pipeline.sessions() as session, session.begin():
-        claimed = queue.claim_one(session, raw_id)
+        claimed = queue.claim_one(session, raw_id, lease=pipeline.settings.lease)
     return pipeline.process(raw_id) if claimed else None

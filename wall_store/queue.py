@@ -165,12 +165,9 @@ def decide_held(
     return row
 
 
-def claim_one(session: Session, raw_id: int, *, now: datetime | None = None) -> bool:
-    """Claims this one message if it is waiting (received); False if a worker has it."""
-    return session.execute(
-        update(RawMessage)
-        .where(RawMessage.id == raw_id, RawMessage.status == MessageStatus.RECEIVED)
-        .values(status=MessageStatus.PROCESSING, claimed_at=now or utcnow(),
-                attempts=RawMessage.attempts + 1)
-        .execution_options(synchronize_session=False)
-    ).rowcount == 1
+def claim_one(session: Session, raw_id: int, *, lease: timedelta,
+              now: datetime | None = None) -> bool:
+    """Claims this one message if it is claimable; False if a worker has it. The queue's
+    own claim (`wall_store.claims`), narrowed to one row."""
+    return bool(claim(session, RAW_QUEUE, lease=lease, limit=1, now=now or utcnow(),
+                      where=RawMessage.id == raw_id))
