@@ -50,6 +50,21 @@ _APPLE_OPENING = re.compile(
     re.IGNORECASE,
 )
 _RULE = re.compile(r"^[ \t]*_{10,}[ \t]*$")
+# HCL/Lotus Notes: "----- Forwarded by Jean Dupont/ACME on 03/04/2025 09:00 AM -----",
+# "----- Transféré par Jean Dupont/ACME le 04/03/2025 09:00 -----".
+_NOTES_SEPARATOR = re.compile(
+    r"^[ \t>]*-{2,}\s*(?:forwarded\s+by|transf[ée]r[ée]\s+par|weitergeleitet\s+von|"
+    r"inoltrato\s+da|reenviado\s+por)\s.{1,200}?\d.{0,100}?-{2,}\s*$",
+    re.IGNORECASE,
+)
+# "Pièces jointes : devis.pdf; plan.xlsx", "Attachments: report.docx": the original's file list,
+# which clients print in the header block or below the text. Never the author's words.
+_ATTACHMENT_LINE = re.compile(
+    r"^[ \t>]*\*{0,2}[ \t]*"
+    + labels.alternation(labels.words(labels.ATTACHMENT_LABELS))
+    + r"[ \t\xa0]*\*{0,2}[ \t\xa0]*:[ \t\xa0]*\*{0,2}.{0,400}?\.[a-z0-9]{2,5}\b",
+    re.IGNORECASE,
+)
 
 _KEYS = {field: labels.alternation(labels.field_names(field)) for field in labels.HEADER_FIELDS}
 _HEADER_LINE = re.compile(
@@ -67,10 +82,13 @@ _OTHER_FIELD = re.compile(
     r"[ \t]*(?P<value>.*)$",
     re.IGNORECASE,
 )
+_LEADS = labels.alternation(labels.words(labels.ATTRIBUTION_LEADS))
+_WROTE = labels.alternation(labels.words(labels.WROTE))
 _ATTRIBUTION = re.compile(
-    r"^[ \t]*(?:le|on)\s+(?P<middle>.{6,300}?)\s*(?:a\s+[ée]crit|wrote|schrieb)\s*:\s*$",
+    rf"^[ \t]*{_LEADS}\s+(?P<middle>.{{6,300}}?)\s*,?\s*{_WROTE}\s*[:：]\s*$",
     re.IGNORECASE,
 )
+_LEAD_START = re.compile(rf"^[ \t]*{_LEADS}\s", re.IGNORECASE)
 _MAILTO = re.compile(r"\[mailto:([^\]\s]{1,300})\]", re.IGNORECASE)
 _ANGLE_ADDR = re.compile(r"<[^<>\s]{1,300}@[^<>\s]{1,300}>")
 _STARS = re.compile(r"\*{1,2}")
@@ -196,6 +214,31 @@ def unwrap_inline(
     return "\n".join(lines[:intro_end]).strip(), originals, cut
 
 
+def unwrap_history(
+    quoted: str,
+    *,
+    default_tz: tzinfo | None = None,
+    own_text: Callable[[str], str] | None = None,
+) -> tuple[tuple[ForwardedMessage, ...], bool]:
+    """The originals in the quoted history of a message that is itself an original.
+
+    A message attached to a forward (``message/rfc822``) that is a reply carries its thread below
+    its own text; every message of that thread is an older original. ``quoted`` is what the
+    trimmers set aside: it opens with an attribution (``Le … a écrit :``), a separator or a
+    header block. After an attribution the rest is that original's text whether or not it is
+    ``>``-prefixed (HTML quotes convert to unprefixed text).
+    """
+    lines = quoted.split("\n")
+    start = _skip_blank(lines, 0)
+    if start < len(lines) and (found := _attribution(lines, start, loose=True)) is not None:
+        headers, body_start, body_end = found
+        inner = [_dequote(line) for line in lines[body_start:body_end]]
+        end, older, cut = _unwrap(inner, 0, True, True, default_tz, own_text, 1)
+        return (*older, _original(headers, "\n".join(inner[:end]), default_tz, own_text)), cut
+    _, originals, cut = _unwrap(lines, 0, True, True, default_tz, own_text, 0)
+    return originals, cut
+
+
 def _unwrap(
     lines: list[str],
     start: int,
@@ -224,21 +267,78 @@ def _unwrap(
         end, older, cut = _unwrap(lines, body_start, True, True, default_tz, own_text, depth + 1)
         later, cut_later = (), False
         body = "\n".join(lines[body_start:end])
+    original = _original(headers, body, default_tz, own_text)
+    return at, (*later, *older, original) if later else (*older, original), cut or cut_later
+
+
+def _original(
+    headers: dict[str, str],
+    body: str,
+    default_tz: tzinfo | None,
+    own_text: Callable[[str], str] | None,
+) -> ForwardedMessage:
+    sender = _sender(headers.get("from", ""))
     body = body.strip()
     if own_text is not None and body:
-        body = own_text(body) or body
-    original = ForwardedMessage(
-        sender=_sender(headers.get("from", "")),
+        body = own_text(_without_attachment_lines(body)) or body
+    return ForwardedMessage(
+        sender=sender,
         date=parse_loose_date(headers.get("date", ""), default_tz) if headers.get("date") else None,
         subject=_STARS.sub("", headers.get("subject", "")).strip(),
-        text=body,
+        text=clean_original_text(body, sender),
         message_id=parse_message_id(headers["message_id"]) if headers.get("message_id") else None,
         attachments=(),
         to=parse_addresses(
             _MAILTO.sub(r"<\1>", headers.get("to", "") + ", " + headers.get("cc", ""))
         ),
     )
-    return at, (*later, *older, original) if later else (*older, original), cut or cut_later
+
+
+# --- an original's own text --------------------------------------------------------------------
+
+_SIGNATURE_TAIL_LINES = 8
+_SIGNATURE_LINE_CHARS = 100
+_NAME_WORD = re.compile(r"[^\W\d_]{2,}")
+
+
+def clean_original_text(text: str, sender: Address | None) -> str:
+    """An original's text without its file list and without its signature block.
+
+    The trimmer finds signatures that open with a closing or ``--``; an original's signature
+    often has neither: it is its author's name over a title, a phone, an address. We know that
+    name from the header block, so a short line holding it, followed by a few more short lines
+    to the end, is the signature. The name alone on the last line (a sign-off) stays.
+    """
+    text = _without_attachment_lines(text)
+    if sender is None or not sender.name:
+        return text
+    name_words = {w.lower() for w in _NAME_WORD.findall(sender.name[:200])}
+    if len(name_words) < 2:
+        return text
+    lines = text.split("\n")
+    filled = [i for i, line in enumerate(lines) if line.strip()]
+    if len(filled) < 3:
+        return text
+    # Only the last lines can be a signature; the first filled line is the author's text.
+    for k in range(max(1, len(filled) - _SIGNATURE_TAIL_LINES), len(filled) - 1):
+        line = lines[filled[k]].strip()
+        if len(line) > 60:
+            continue
+        words = {w.lower() for w in _NAME_WORD.findall(line)}
+        if not name_words <= words or len(words) > len(name_words) + 2:
+            continue
+        tail = [lines[i].strip() for i in filled[k + 1 :]]
+        if all(len(t) <= _SIGNATURE_LINE_CHARS for t in tail):
+            return "\n".join(lines[: filled[k]]).rstrip()
+    return text
+
+
+def _without_attachment_lines(text: str) -> str:
+    if "." not in text:
+        return text
+    lines = text.split("\n")
+    kept = [line for line in lines if not _ATTACHMENT_LINE.match(line[: _LINE_HEAD * 2])]
+    return "\n".join(kept).strip() if len(kept) != len(lines) else text
 
 
 def _next_opening(
@@ -247,10 +347,14 @@ def _next_opening(
     """The next forward opening from ``start``: (line, headers, body start, quoted end or None)."""
     for i in range(start, len(lines)):
         head = lines[i][:_LINE_HEAD]
-        explicit = _SEPARATOR.match(head) or _APPLE_OPENING.match(head)
+        explicit = (
+            _SEPARATOR.match(head) or _APPLE_OPENING.match(head) or _NOTES_SEPARATOR.match(head)
+        )
         if explicit or (blocks_allowed and (_ORIGINAL_SEPARATOR.match(head) or _RULE.match(head))):
             j = _skip_blank(lines, i + 1)
             headers, body_start = _header_block(lines, j)
+            if headers is None and explicit:
+                headers, body_start = _notes_block(lines, j)
             if headers is not None:
                 return i, headers, _skip_blank(lines, body_start), None
             if not _RULE.match(head):
@@ -283,6 +387,8 @@ def _header_block(lines: list[str], start: int) -> tuple[dict[str, str] | None, 
             last = key
         elif last in ("to", "cc") and ("@" in line or ";" in line):
             headers[last] += " " + line.strip()  # wrapped recipient list
+        elif _ATTACHMENT_LINE.match(line):
+            last = "other"  # the original's file list: the files come as attachments, if at all
         elif (other := _OTHER_FIELD.match(line)) is not None:
             if other.group("name").lower() == "message-id":
                 headers.setdefault("message_id", other.group("value").strip())
@@ -297,11 +403,41 @@ def _header_block(lines: list[str], start: int) -> tuple[dict[str, str] | None, 
     return None, start
 
 
-def _attribution(lines: list[str], i: int) -> tuple[dict[str, str], int, int] | None:
+def _notes_block(lines: list[str], start: int) -> tuple[dict[str, str] | None, int]:
+    """Notes' older layout: the sender and the date on bare lines, then each label (``To``,
+    ``cc``, ``Subject``) alone on its line above its value."""
+    end = min(len(lines), start + _MAX_HEADER_LINES)
+    if start + 2 >= end:
+        return None, start
+    who, when = lines[start].strip(), lines[start + 1].strip()
+    if not who or labels.field_of(who) or not _TIME.search(when[:_LINE_HEAD]):
+        return None, start
+    headers = {"from": who, "date": when}
+    i = start + 2
+    while i < end and lines[i].strip():
+        key = labels.field_of(lines[i].strip().rstrip(":"))
+        if key is None:
+            break
+        value = lines[i + 1].strip() if i + 1 < end else ""
+        if value and labels.field_of(value.rstrip(":")) is None:
+            headers.setdefault(key, value)
+            i += 2
+        else:
+            i += 1
+    if len(headers) < 3:
+        return None, start
+    return headers, i
+
+
+def _attribution(
+    lines: list[str], i: int, *, loose: bool = False
+) -> tuple[dict[str, str], int, int] | None:
+    """An attribution at ``i`` and the span of the quote it introduces; ``loose`` takes every
+    line below it as the quote (they need not be ``>``-prefixed)."""
     line = lines[i][:_LINE_HEAD]
     match = _ATTRIBUTION.match(line)
     first = i + 1
-    if match is None and i + 1 < len(lines) and lines[i].strip().lower().startswith(("le ", "on ")):
+    if match is None and i + 1 < len(lines) and _LEAD_START.match(line):
         # Clients wrap long attribution lines in two.
         match = _ATTRIBUTION.match(line + " " + lines[i + 1][:_LINE_HEAD].strip())
         first = i + 2
@@ -309,7 +445,9 @@ def _attribution(lines: list[str], i: int) -> tuple[dict[str, str], int, int] | 
         return None
     j = _skip_blank(lines, first)
     end = j
-    while end < len(lines) and (lines[end].lstrip().startswith(">") or not lines[end].strip()):
+    while end < len(lines) and (
+        loose or lines[end].lstrip().startswith(">") or not lines[end].strip()
+    ):
         end += 1
     while end > j and not lines[end - 1].strip():
         end -= 1

@@ -137,7 +137,7 @@ HEADER_FIELDS: Mapping[str, Table] = {
 # "---------- Forwarded message ---------": the message below was forwarded.
 FORWARD_MARKERS: Table = {
     "en": ("forwarded message", "forward message"),
-    "fr": ("message transféré", "message transmis"),
+    "fr": ("message transféré", "message transmis", "mail transféré"),
     "de": ("weitergeleitete nachricht",),
     "es": ("mensaje reenviado",),
     "it": ("messaggio inoltrato",),
@@ -152,7 +152,7 @@ FORWARD_MARKERS: Table = {
 # "-----Original Message-----": Outlook prints it above replies and forwards alike.
 ORIGINAL_MARKERS: Table = {
     "en": ("original message", "reply message"),
-    "fr": ("message d'origine", "message original"),
+    "fr": ("message d'origine", "message original", "mail original"),
     "de": ("ursprüngliche nachricht", "originalnachricht"),
     "es": ("mensaje original",),
     "it": ("messaggio originale",),
@@ -175,6 +175,16 @@ FORWARD_INTROS: Table = {
     "it": ("inizio messaggio inoltrato", "messaggio inoltrato"),
     "es": ("comienzo del mensaje reenviado", "inicio del mensaje reenviado", "mensaje reenviado"),
     "nl": ("begin doorgestuurd bericht", "doorgestuurd bericht"),
+}
+
+# The line Outlook, Apple Mail and Notes print for an original's files: "Pièces jointes : a.pdf".
+ATTACHMENT_LABELS: Table = {
+    "en": ("attachments", "attachment"),
+    "fr": ("pièces jointes", "pièce jointe", "pj"),
+    "de": ("anlagen", "anhänge", "anhang"),
+    "es": ("adjuntos", "datos adjuntos"),
+    "it": ("allegati",),
+    "nl": ("bijlagen",),
 }
 
 # --- after the text: sign-offs, mobile lines, banners ---------------------------------------

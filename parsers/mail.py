@@ -24,7 +24,7 @@ from typing import TypeVar
 
 from parsers import autoreply
 from parsers.bodies import MAX_MESSAGE_DEPTH, AttachedMessage, Budget, Content, collect
-from parsers.forwards import unwrap_inline
+from parsers.forwards import clean_original_text, unwrap_history, unwrap_inline
 from parsers.headers import (
     header_text,
     parse_addresses,
@@ -300,7 +300,7 @@ def _body(content: Content, subject: str, default_tz: tzinfo | None, budget: Bud
         work,
         forward_subject=is_forward_subject(subject),
         default_tz=default_tz,
-        own_text=lambda t: trim(t).new_text,
+        own_text=_own_text,
     )
     if cut:
         budget.note("budget: forwarded messages nested too deep, the oldest were not unwrapped")
@@ -320,6 +320,10 @@ def _body(content: Content, subject: str, default_tz: tzinfo | None, budget: Bud
                      trimmed.signature, ())  # fmt: skip
     trimmed = trim(work)
     return _Body(text, html_safe, trimmed.new_text, trimmed.quoted_text, trimmed.signature, ())
+
+
+def _own_text(text: str) -> str:
+    return trim(text).new_text
 
 
 def _join(*texts: str) -> str:
@@ -350,13 +354,33 @@ def _attached(
             and not content.messages
         ):
             continue  # an empty message/rfc822 part carries no original
-        mine = [*body.forwarded, *_attached(content.messages, depth + 1, budget, subject)]
+        history: tuple[ForwardedMessage, ...] = ()
+        if not body.forwarded and body.quoted_text:
+            # An attached reply: the thread quoted below its text holds older originals.
+            history, cut = unwrap_history(
+                body.quoted_text[:MAX_TEXT_CHARS],
+                default_tz=date.tzinfo if date else None,
+                own_text=_own_text,
+            )
+            if cut:
+                budget.note(
+                    "budget: forwarded messages nested too deep, the oldest were not unwrapped"
+                )
+        mine = [
+            *body.forwarded,
+            *history,
+            *_attached(content.messages, depth + 1, budget, subject),
+        ]
+        sender = _first_address(headers, ("From", "Sender", "Reply-To"))
         mine.append(
             ForwardedMessage(
-                sender=_first_address(headers, ("From", "Sender", "Reply-To")),
+                sender=sender,
                 date=date,
                 subject=subject,
-                text=body.new_text if body.forwarded else (body.new_text or body.text),
+                text=clean_original_text(
+                    body.new_text if body.forwarded or history else (body.new_text or body.text),
+                    sender,
+                ),
                 message_id=parse_message_id(headers.raw("Message-ID") or ""),
                 attachments=tuple(content.attachments),
                 to=_recipients(headers),
