@@ -31,6 +31,7 @@ import re
 from collections.abc import Callable
 from dataclasses import dataclass
 
+from parsers import labels
 from parsers.values import Address, Flag
 
 OWN_HEADER = "X-Mailwall-Origin"
@@ -149,3 +150,99 @@ def _own_loop(header: Callable[[str], str | None]) -> Flag | None:
     if value is not None:
         return Flag(f"{OWN_HEADER}: {value.strip()[:100]}")
     return None
+
+
+# --- out-of-office text with no header ------------------------------------------------------
+#
+# An Outlook rule ("reply with a template") or a webmail's vacation message may carry no
+# header at all. Its text has a recognisable structure: a short message whose first lines say
+# the author is away, then some of: the period (dates, "until", "back on"), what happens to
+# the reader's message ("je prendrai connaissance de votre message à mon retour", "limited
+# access to email") and whom to contact instead ("en cas d'urgence, contactez…"). A flagged
+# mail is dropped, so a person writing "je serai absent demain, on en reparle lundi" or
+# announcing a leave to their team must never match: the absence statement alone is not
+# enough, two of the other parts are required, and questions, greetings to a group and long
+# texts rule it out.
+
+CONTENT_MAX_CHARS = 1500  # out-of-office texts are short, even in two languages
+_CONTENT_MAX_LINES = 25
+_ABSENCE_WITHIN = 400  # the absence is said first (after a greeting)
+
+_ABSENCE = re.compile(
+    labels.alternation(labels.words(labels.AUTO_REPLY_PHRASES))
+    + r"|\bje\s+(?:suis|serai)\s+(?:actuellement\s+|malheureusement\s+)?"
+    r"(?:absente?s?|absent\(e\)|en\s+cong[ée]s?|en\s+vacances|en\s+d[ée]placement|"
+    r"hors\s+du\s+bureau|en\s+formation|en\s+arr[êe]t)\b"
+    r"|\b(?:i\s+am|i'm|i\s+will\s+be|i'll\s+be)\s+(?:currently\s+)?(?:out\s+of\s+(?:the\s+)?office|"
+    r"away|on\s+(?:annual\s+|parental\s+|sick\s+)?(?:leave|vacation|holiday)|travel+ing|"
+    r"out\s+until|off\s+until)"
+    r"|\bich\s+bin\s+(?:bis|vom|derzeit|zurzeit|leider|nicht)",
+    re.IGNORECASE,
+)
+_MONTH_WORD = (
+    r"(?:janv|f[ée]vr?|mars|avr|mai|juin|juil|ao[ûu]t|sept?|oct|nov|d[ée]c|jan|feb|mar|apr|may|"
+    r"jun|jul|aug|dec|januar|februar|märz|april|juni|juli|oktober|dezember)[a-zéû]*\.?"
+)
+_PERIOD = re.compile(
+    r"\b(?:du|from|between|vom)\s+(?:\w+\s+)?\d{1,2}(?:er)?[\s/.]"
+    r"|\b(?:jusqu['’]\s*(?:au|à|a)|until|till|through|bis\s+(?:zum|einschlie)|"
+    r"de\s+retour|back\s+(?:on|in\s+the\s+office)|retour\s+(?:pr[ée]vu\s+)?le|returning\s+on|"
+    r"r[ée]int[ée]grerai|reprendrai)\b"
+    r"|\b\d{1,2}[/.]\d{1,2}(?:[/.]\d{2,4})?\b"
+    rf"|\b\d{{1,2}}(?:er|st|nd|rd|th)?\s+{_MONTH_WORD}"
+    rf"|\b{_MONTH_WORD}\s+\d{{1,2}}\b",
+    re.IGNORECASE,
+)
+_DEFERRED = re.compile(
+    r"\bvotre\s+(?:message|mail|e-?mail|courriel|demande)\b"
+    r"|\byour\s+(?:message|e-?mail|mail|request)\b"
+    r"|\b(?:prendrai\s+connaissance|traiterai|r[ée]pondrai|reviendrai\s+vers\s+vous)\b"
+    r"|\b(?:acc[èe]s\s+limit[ée]|sans\s+acc[èe]s)\b"
+    r"|\b(?:limited|no)\s+access\s+to\b"
+    r"|\bwill\s+(?:respond|reply|get\s+back|answer)\b"
+    r"|\b(?:ne\s+sera\s+pas|will\s+not\s+be)\s+(?:transf[ée]r[ée]|lu|forwarded|read)\b"
+    r"|\bihre\s+(?:nachricht|e-?mail)\b",
+    re.IGNORECASE,
+)
+_URGENT = re.compile(
+    r"\b(?:en\s+cas\s+d['’]\s*urgence|pour\s+(?:toute|les)\s+(?:demandes?\s+)?urgen|"
+    r"urgent|urgence|urgence?s|emergenc|in\s+dringenden)"
+    r"|\b(?:vous\s+pouvez|merci\s+de|veuillez)\s+(?:contacter|joindre|vous\s+adresser|[ée]crire)\b"
+    r"|\bplease\s+(?:contact|reach\s+out|get\s+in\s+touch|email|e-mail)\b"
+    r"|\bwenden\s+sie\s+sich\b",
+    re.IGNORECASE,
+)
+# "Bonjour à tous", "Hi all", "Hello team": a message to a group is a person's announcement.
+_FUTURE = re.compile(r"serai|will\s+be|'ll\s+be", re.IGNORECASE)
+_GROUP_GREETING = re.compile(
+    r"^\W{0,3}(?:bonjour|bonsoir|salut|coucou|hello|hi|hey|dear|chers?|ch[èe]res?)\s*"
+    r"(?:à\s+)?(?:tous|toutes|tout\s+le\s+monde|all|everyone|team|l['’]\s*[ée]quipe|"
+    r"coll[èe]gues|colleagues|les\s+\w+)\b",
+    re.IGNORECASE,
+)
+
+
+def from_content(text: str, subject: str) -> Flag | None:
+    """An out-of-office message recognised by its text alone (``text``: the new text)."""
+    text = text.strip()
+    if not text or len(text) > CONTENT_MAX_CHARS or "?" in text:
+        return None
+    lines = [line for line in text.split("\n") if line.strip()]
+    if len(lines) > _CONTENT_MAX_LINES or _GROUP_GREETING.match(lines[0][:200]):
+        return None
+    absence = _ABSENCE.search(text[:_ABSENCE_WITHIN])
+    if absence is None:
+        return None
+    parts = [
+        name
+        for name, pattern in (("period", _PERIOD), ("deferred", _DEFERRED), ("contact", _URGENT))
+        if pattern.search(text)
+    ]
+    if _OUT_OF_OFFICE.search(subject[:500]):
+        parts.append("subject")
+    # "Je serai absent du 3 au 14 mars, si c'est urgent appelle Paul" is a person telling
+    # colleagues; a template set up before leaving also speaks of the reader's message.
+    future = _FUTURE.search(absence.group(0)) is not None
+    if len(parts) < 2 or (future and "deferred" not in parts):
+        return None
+    return Flag(f"Text: {absence.group(0)[:60]!r} with {', '.join(parts)}")

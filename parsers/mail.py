@@ -193,6 +193,9 @@ def _build(
     content_type = _safe(msg.get_content_type, "text/plain")
     report_type = raw_to_text(_safe(lambda: msg.get_param("report-type") or "", "")).strip().lower()
     flags = autoreply.detect(headers.text, sender, subject, content_type, report_type)
+    if flags.auto_reply is None and not forwarded and flags.bounce is None:
+        # No header says so: an Outlook rule's out-of-office text is known by its content.
+        flags = replace(flags, auto_reply=autoreply.from_content(body.new_text, subject))
 
     return ParsedMail(
         sender=sender,

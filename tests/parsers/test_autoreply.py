@@ -173,3 +173,93 @@ def test_precedence_bulk_from_a_mailing_list_is_list_mail_only() -> None:
     mail = parse(_mail("Precedence: bulk\nList-Id: <linux-kernel.vger.kernel.org>"))
     assert mail.auto_reply is None
     assert mail.list_mail is not None
+
+
+# --- out-of-office text with no auto-reply header (an Outlook rule's template) ---------------
+
+
+def _text_mail(body: str, subject: str = "RE: Budget 2025") -> bytes:
+    return crlf(
+        "From: Marie Curie <marie.curie@lumiere-sa.fr>\nTo: atlas@mur.example.fr\n"
+        f"Subject: {subject}\nDate: Tue, 4 Mar 2025 09:30:00 +0100\n"
+        "Content-Type: text/plain; charset=utf-8\nContent-Transfer-Encoding: 8bit\n\n" + body
+    )
+
+
+OUTLOOK_RULE_FR = """\
+Bonjour,
+
+Je suis absente du 3 au 14 mars inclus, je prendrai connaissance de votre message à mon retour.
+En cas d'urgence, vous pouvez contacter Paul Martin au 01 23 45 67 89.
+
+Cordialement,
+Marie Curie
+"""
+
+
+def test_outlook_rule_absence_text_without_header_is_an_auto_reply() -> None:
+    flag = parse(_text_mail(OUTLOOK_RULE_FR)).auto_reply
+    assert flag is not None
+    assert flag.reason.startswith("Text: 'Je suis absente'")
+
+
+def test_english_out_of_office_text_without_header_is_an_auto_reply() -> None:
+    body = (
+        "Thank you for your email. I am currently out of the office until Monday 17 March "
+        "with limited access to email.\nFor urgent matters please contact Bob Smith "
+        "(bob.smith@lumiere-sa.fr).\n\nKind regards,\nAlice\n"
+    )
+    assert parse(_text_mail(body, "Re: Q1 plan")).auto_reply is not None
+
+
+def test_absence_until_a_date_with_an_urgent_contact_is_an_auto_reply() -> None:
+    body = (
+        "Bonjour,\nJe suis en congés jusqu'au lundi 17 mars. Pour toute urgence, merci de "
+        "contacter paul.martin@lumiere-sa.fr.\nBien cordialement,\nMarie\n"
+    )
+    assert parse(_text_mail(body, "Planning lot 2")).auto_reply is not None
+
+
+def test_out_of_office_html_only_text_is_an_auto_reply() -> None:
+    raw = crlf(
+        "From: Marie Curie <marie.curie@lumiere-sa.fr>\nTo: atlas@mur.example.fr\n"
+        "Subject: RE: Budget 2025\nContent-Type: text/html; charset=utf-8\n\n"
+        '<html><body><p class="MsoNormal">Bonjour,</p><p class="MsoNormal">Je suis absente '
+        "jusqu’au 14/03 inclus. Je prendrai connaissance de votre message à mon retour.</p>"
+        '<p class="MsoNormal">Cordialement,<br>Marie Curie</p></body></html>\n'
+    )
+    assert parse(raw).auto_reply is not None
+
+
+def test_saying_you_will_be_away_tomorrow_in_a_reply_is_not_an_auto_reply() -> None:
+    body = "Je serai absent demain, on en reparle lundi.\n\nJean\n"
+    assert parse(_text_mail(body, "RE: Réunion de lancement")).auto_reply is None
+
+
+def test_absence_mentioned_in_a_longer_discussion_is_not_an_auto_reply() -> None:
+    body = (
+        "Merci pour le planning.\n\nJe suis absent du 3 au 14 mars, en cas d'urgence voir avec "
+        "Paul. Pour le lot 2, il faudrait décaler la livraison d'une semaine : le fournisseur "
+        "ne peut pas livrer avant le 20. Est-ce que ça vous convient ?\n\nJean\n"
+    )
+    assert parse(_text_mail(body, "RE: Planning lot 2")).auto_reply is None
+
+
+def test_leave_announced_to_the_team_is_not_an_auto_reply() -> None:
+    body = (
+        "Bonjour à tous,\n\nJe suis en congés du 3 au 14 mars. En cas d'urgence, vous pouvez "
+        "contacter Paul.\n\nJean\n"
+    )
+    assert parse(_text_mail(body, "Congés")).auto_reply is None
+
+
+def test_future_absence_with_an_urgent_contact_but_no_word_of_the_readers_message_is_a_person() -> (
+    None
+):
+    body = "Je serai absent du 3 au 14 mars, si c'est urgent appelle Paul.\n\nJean\n"
+    assert parse(_text_mail(body, "RE: Planning lot 2")).auto_reply is None
+
+
+def test_absence_statement_alone_is_not_an_auto_reply() -> None:
+    body = "Je suis en déplacement jusqu'à jeudi, je regarde ton document ce soir.\nJean\n"
+    assert parse(_text_mail(body, "RE: Devis")).auto_reply is None
