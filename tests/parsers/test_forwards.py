@@ -469,11 +469,174 @@ Marie
 
 
 def test_a_header_block_starting_with_date_and_message_id_gives_one_original() -> None:
-    mail = parse(_plain("Fwd: Planning du lot 2", GMAIL_BLOCK_WITH_DATE_AND_ID),
-                 received_at=RECEIVED_AT)
+    mail = parse(
+        _plain("Fwd: Planning du lot 2", GMAIL_BLOCK_WITH_DATE_AND_ID), received_at=RECEIVED_AT
+    )
     (original,) = mail.forwarded
     assert original.sender == Address("marie.curie@lumiere-sa.fr", "Marie Curie")
     assert original.subject == "Planning du lot 2"
     assert original.text == "Bonjour Thomas,\n\nLe planning du lot 2 est en ligne.\n\nMarie"
     assert original.message_id == "planning-lot2@lumiere-sa.fr"
     assert mail.new_text == "Pour info."
+
+
+# --- attached replies, Notes, Zimbra, originals' signatures and file lists -------------------
+
+ATTACHED_REPLY = """\
+From: Paul Martin <paul.martin@example.fr>
+To: Jean Dupont <jean.dupont@example.fr>
+Subject: RE: Devis salle
+Date: Mon, 3 Mar 2025 10:12:00 +0100
+Message-ID: <re-devis@example.fr>
+Content-Type: text/plain; charset=utf-8
+
+OK pour le devis, on signe.
+
+Cordialement,
+Paul Martin
+
+De : Luc Girard <luc.girard@example.fr>
+Envoyé : vendredi 28 février 2025 16:45
+À : Paul Martin <paul.martin@example.fr>
+Objet : Devis salle
+
+Voici le devis pour la salle.
+"""
+
+
+def test_attached_reply_gives_its_quoted_original_as_an_older_original() -> None:
+    mail = parse(_with_attached(ATTACHED_REPLY, "Content-Type: message/rfc822"))
+    older, newer = mail.forwarded
+    assert older.sender == Address("luc.girard@example.fr", "Luc Girard")
+    assert older.date == datetime(2025, 2, 28, 16, 45, tzinfo=PARIS)
+    assert older.subject == "Devis salle"
+    assert older.text == "Voici le devis pour la salle."
+    assert newer.message_id == "re-devis@example.fr"
+    assert newer.text == "OK pour le devis, on signe."
+
+
+def test_attached_reply_with_a_quoted_attribution_gives_the_quoted_original() -> None:
+    inner = ATTACHED_REPLY.split("De : Luc")[0] + (
+        "Le ven. 28 févr. 2025 à 16:45, Luc Girard <luc.girard@example.fr> a écrit :\n"
+        "> Voici le devis pour la salle.\n"
+    )
+    older, newer = parse(_with_attached(inner, "Content-Type: message/rfc822")).forwarded
+    assert older.sender == Address("luc.girard@example.fr", "Luc Girard")
+    assert older.date == datetime(2025, 2, 28, 16, 45, tzinfo=PARIS)
+    assert older.text == "Voici le devis pour la salle."
+    assert newer.text == "OK pour le devis, on signe."
+
+
+def test_attachment_list_line_is_not_part_of_an_originals_text() -> None:
+    body = OUTLOOK_TR_THREAD.replace(
+        "Objet : Budget 2025\n", "Objet : Budget 2025\nPièces jointes : budget-2025.xlsx\n"
+    ).replace("le budget ci-joint ?\n", "le budget ci-joint ?\n\nAttachments: budget.pdf\n")
+    older, newer = parse(_plain("TR: Budget 2025", body)).forwarded
+    assert older.text == "Marie, peux-tu valider le budget ci-joint ?"
+    assert older.subject == "Budget 2025"
+
+
+def test_originals_signature_block_under_its_authors_name_is_removed() -> None:
+    body = GMAIL_FR_FORWARD.replace(
+        "Sophie\n",
+        "Sophie Bernard\nChargée de communication interne\nTél. 01 23 45 67 89\nwww.example.fr\n",
+    )
+    (original,) = parse(_plain("Fwd: Présentation RSE", body)).forwarded
+    assert original.text == (
+        "Bonjour à tous,\nLa présentation du réseau social d'entreprise a lieu jeudi à 14h."
+    )
+
+
+def test_author_name_alone_on_the_last_line_stays_in_the_original() -> None:
+    body = GMAIL_FR_FORWARD.replace("Sophie\n", "Sophie Bernard\n")
+    (original,) = parse(_plain("Fwd: Présentation RSE", body)).forwarded
+    assert original.text.endswith("a lieu jeudi à 14h.\nSophie Bernard")
+
+
+def test_originals_disclaimer_is_removed() -> None:
+    body = THUNDERBIRD_FR_FORWARD + (
+        "\nCordialement,\nLuc\n\nCe message et ses pièces jointes sont confidentiels et "
+        "destinés exclusivement à leurs destinataires.\n"
+    )
+    (original,) = parse(_plain("Fwd: Commande matériel", body)).forwarded
+    assert original.text == "Il nous faut deux écrans de plus."
+
+
+ZIMBRA_CHAIN = """\
+Bonjour,
+Je te transfère la facture.
+
+----- Mail transféré -----
+De: "Paul Martin" <paul.martin@example.fr>
+À: "Jean Dupont" <jean.dupont@example.fr>
+Envoyé: Lundi 3 Mars 2025 10:12:00
+Objet: Facture mars
+
+Voici la facture de mars.
+
+----- Mail original -----
+De: "Luc Girard" <luc.girard@example.fr>
+À: "Paul Martin" <paul.martin@example.fr>
+Envoyé: Vendredi 28 Février 2025 16:45:00
+Objet: Facture
+
+Peux-tu m'envoyer la facture ?
+"""
+
+
+def test_zimbra_forward_and_original_markers_give_each_original() -> None:
+    mail = parse(_plain("TR: Facture mars", ZIMBRA_CHAIN))
+    assert [(o.sender.address if o.sender else "", o.text) for o in mail.forwarded] == [
+        ("luc.girard@example.fr", "Peux-tu m'envoyer la facture ?"),
+        ("paul.martin@example.fr", "Voici la facture de mars."),
+    ]
+    assert mail.new_text == "Bonjour,\nJe te transfère la facture."
+
+
+NOTES_FR = """\
+Pour info.
+
+----- Transféré par Jean Dupont/ACME le 04/03/2025 09:00 -----
+
+De :\tPaul Martin/ACME
+A :\tJean Dupont/ACME@ACME
+Date :\t03/03/2025 10:12
+Objet :\tFacture mars
+
+Voici la facture de mars.
+"""
+
+
+def test_notes_forwarded_by_separator_opens_an_original() -> None:
+    mail = parse(_plain("Fw: Facture mars", NOTES_FR))
+    (original,) = mail.forwarded
+    assert original.sender == Address("", "Paul Martin/ACME")
+    assert original.date == datetime(2025, 3, 3, 10, 12, tzinfo=PARIS)
+    assert original.subject == "Facture mars"
+    assert original.text == "Voici la facture de mars."
+    assert mail.new_text == "Pour info."
+
+
+def test_notes_bare_line_header_block_is_read() -> None:
+    body = """\
+FYI
+
+----- Forwarded by John Smith/ACME on 03/04/2025 09:00 AM -----
+
+Paul Martin/ACME
+03/03/2025 10:12 AM
+To
+John Smith/ACME@ACME
+cc
+Subject
+March invoice
+
+Here is the March invoice.
+"""
+    mail = parse(_plain("Fw: March invoice", body))
+    (original,) = mail.forwarded
+    assert original.sender == Address("", "Paul Martin/ACME")
+    assert original.date == datetime(2025, 3, 3, 10, 12, tzinfo=PARIS)
+    assert original.subject == "March invoice"
+    assert original.text == "Here is the March invoice."
+    assert mail.new_text == "FYI"
