@@ -39,7 +39,7 @@ from parsers.mentions import find_mentions
 from parsers.mime import BoundedMessage, message_from_bytes, prepared
 from parsers.subjects import is_forward_subject, is_reply_subject, normalize_subject
 from parsers.trim import trim
-from parsers.trim_html import split_html_quote
+from parsers.trim_html import split_html
 from parsers.values import Address, Attachment, Flag, ForwardedMessage, ParseProblem
 
 _T = TypeVar("_T")
@@ -313,14 +313,18 @@ def _body(content: Content, subject: str, default_tz: tzinfo | None, budget: Bud
         return _Body(text, html_safe, trimmed.new_text, _join(trimmed.quoted_text, quoted),
                      trimmed.signature, forwarded)  # fmt: skip
     if not plain and html_safe is not None:
-        new_html, quoted_html = split_html_quote(html[:MAX_HTML_CHARS])
-        if quoted_html.strip():
-            trimmed = trim(html_to_text(new_html)[:MAX_TEXT_CHARS])
-            quoted = html_to_text(quoted_html)[:MAX_TEXT_CHARS]
+        split = split_html(html[:MAX_HTML_CHARS])
+        if split.quoted.strip() or split.signature.strip():
+            trimmed = trim(html_to_text(split.new)[:MAX_TEXT_CHARS])
+            quoted = html_to_text(split.quoted)[:MAX_TEXT_CHARS] if split.quoted.strip() else ""
         else:  # nothing quoted: the text converted above is the new part
             trimmed, quoted = trim(work), ""
+        signature = trimmed.signature
+        if split.signature.strip():
+            # The client's signature container (Gmail's gmail_signature…): never new text.
+            signature = _join(signature, html_to_text(split.signature)[:MAX_TEXT_CHARS])
         return _Body(text, html_safe, trimmed.new_text, _join(trimmed.quoted_text, quoted),
-                     trimmed.signature, ())  # fmt: skip
+                     signature, ())  # fmt: skip
     trimmed = trim(work)
     return _Body(text, html_safe, trimmed.new_text, trimmed.quoted_text, trimmed.signature, ())
 

@@ -124,6 +124,16 @@ def _attr(token: _Token, name: str) -> str:
 #            sits below its quote; Apple Mail and Thunderbird inline replies).
 TO_END = "to_end"
 ELEMENT = "element"
+#   SIGNATURE the element is the author's signature block, neither new text nor quote;
+#   BLOCKQUOTE a blockquote with no client mark: quoted unless the author's text goes on
+#            below it (an excerpt the author quoted in the middle of their own words).
+SIGNATURE = "signature"
+BLOCKQUOTE = "blockquote"
+
+# Signature containers: Gmail (class or data-smartmail), Thunderbird, Outlook on the web and
+# Outlook mobile.
+_SIGNATURE_CLASSES = frozenset(["gmail_signature", "gmail_signature_prefix", "moz-signature"])
+_SIGNATURE_IDS = ("signature", "ms-outlook-mobile-signature", "ms-outlook-ios-signature")
 
 
 def _marker(token: _Token) -> str | None:
@@ -131,6 +141,12 @@ def _marker(token: _Token) -> str | None:
         return None
     classes = _classes(token)
     ident = _attr(token, "id").lower()
+    if (
+        classes & _SIGNATURE_CLASSES
+        or _attr(token, "data-smartmail").lower() == "gmail_signature"
+        or ident in _SIGNATURE_IDS
+    ):
+        return SIGNATURE
     if ident.startswith(("divrplyfwdmsg", "appendonsend")) or ident == "stopspelling":
         return TO_END
     if "moz-forward-container" in classes:
@@ -142,8 +158,14 @@ def _marker(token: _Token) -> str | None:
         return ELEMENT
     if any("yahoo_quoted" in c for c in classes) or "yahoo_quoted" in ident:
         return ELEMENT
-    if "moz-cite-prefix" in classes or token.tag == "blockquote":
+    if "moz-cite-prefix" in classes:
         return ELEMENT
+    if token.tag == "blockquote":
+        if _attr(token, "type").lower() == "cite" or classes:
+            return ELEMENT
+        # Gmail's indent button: a blockquote with no border is layout, never a quote.
+        style = _attr(token, "style").lower().replace(" ", "")
+        return None if "border:none" in style else BLOCKQUOTE
     return None
 
 
@@ -188,19 +210,75 @@ def _render(tokens: list[_Token]) -> str:
     return "".join(t.text for t in tokens)
 
 
+@dataclass(frozen=True, slots=True)
+class HtmlSplit:
+    new: str
+    quoted: str  # "" when nothing is quoted
+    signature: str  # "" when no signature container was found
+
+
 def split_html_quote(html: str) -> tuple[str, str]:
-    """Return ``(new_html, quoted_html)``; ``quoted_html`` is ``""`` when nothing is quoted."""
+    """Return ``(new_html, quoted_html)``; ``quoted_html`` is ``""`` when nothing is quoted.
+    A signature container stays in the new part (see :func:`split_html`)."""
+    split = split_html(html, keep_signature=True)
+    return split.new, split.quoted
+
+
+_NOT_TEXT = frozenset(["style", "script", "title"])
+_ATTRIBUTION_HINT = re.compile(r"[\d@]")
+_SPACE_ENTITIES = re.compile(r"&(?:nbsp|#160|#xa0);", re.IGNORECASE)
+
+
+def _has_words(token: _Token) -> bool:
+    return token.kind == "data" and bool(_SPACE_ENTITIES.sub("", token.text).strip())
+
+
+def _text_after(tokens: list[_Token]) -> list[bool]:
+    """``after[i]``: some text lies at or after token ``i`` (one pass, so checks stay O(1))."""
+    after = [False] * (len(tokens) + 1)
+    for i in range(len(tokens) - 1, -1, -1):
+        after[i] = after[i + 1] or _has_words(tokens[i])
+    return after
+
+
+def _introduces_quote(last_text: str) -> bool:
+    """The author's text just above a blockquote reads as an attribution ("… a écrit :")."""
+    line = last_text.strip().rsplit("\n", 1)[-1].strip()
+    return line.endswith((":", "：")) and bool(_ATTRIBUTION_HINT.search(line[-300:]))
+
+
+def split_html(html: str, *, keep_signature: bool = False) -> HtmlSplit:
+    """Split on the client's markers: new part, quoted part, signature container."""
     if not html.strip():
-        return html, ""
+        return HtmlSplit(html, "", "")
     tokens = _tokenize(html)
+    after = _text_after(tokens)
     new: list[_Token] = []
     quoted: list[str] = []
+    signature: list[str] = []
+    last_text = ""  # the latest words of the new part, to read an attribution above a quote
     i = 0
     while i < len(tokens):
         kind = _marker(tokens[i])
+        if kind == SIGNATURE and keep_signature:
+            kind = None
+        if kind == BLOCKQUOTE:
+            end = _element_end(tokens, i)
+            # Text above it and below it, and no attribution: the author's own excerpt.
+            own_excerpt = (
+                bool(last_text.strip()) and after[end] and not _introduces_quote(last_text)
+            )
+            kind = None if own_excerpt else ELEMENT
         if kind is None:
+            if _has_words(tokens[i]) and not (new and new[-1].tag in _NOT_TEXT):
+                last_text = (last_text + tokens[i].text)[-400:]
             new.append(tokens[i])
             i += 1
+            continue
+        if kind == SIGNATURE:
+            end = _element_end(tokens, i)
+            signature.append(_render(tokens[i:end]))
+            i = end
             continue
         if kind == TO_END:
             # Close what is open in the new part and reopen it in the quoted part,
@@ -213,7 +291,7 @@ def split_html_quote(html: str) -> tuple[str, str]:
         end = _element_end(tokens, i)
         quoted.append(_render(tokens[i:end]))
         i = end
-    if not quoted:
-        return html, ""
+    if not quoted and not signature:
+        return HtmlSplit(html, "", "")
     closing = "".join(f"</{t.tag}>" for t in reversed(_open_stack(new)))
-    return _render(new) + closing, "".join(quoted)
+    return HtmlSplit(_render(new) + closing, "".join(quoted), "".join(signature))

@@ -640,3 +640,159 @@ Here is the March invoice.
     assert original.subject == "March invoice"
     assert original.text == "Here is the March invoice."
     assert mail.new_text == "FYI"
+
+
+def _html(subject: str, html: str) -> bytes:
+    head = crlf(
+        f"""\
+        From: Jean Dupont <jean.dupont@example.fr>
+        To: projet-atlas@mur.example.fr
+        Subject: {subject}
+        Date: Tue, 4 Mar 2025 09:30:00 +0100
+        Content-Type: text/html; charset=utf-8
+
+        """
+    )
+    return head + crlf(html)
+
+
+APPLE_HTML_FORWARD = """\
+<html><body dir="auto"><div>Pour info, voir ci-dessous.</div><div><br></div><div><br>\
+<blockquote type="cite"><div>Début du message réexpédié&nbsp;:</div>\
+<br class="Apple-interchange-newline"><div style="margin-top: 0px;"><span><b>De&nbsp;: </b>\
+</span><span>Claire Petit &lt;claire.petit@example.fr&gt;</span></div><div><span><b>Objet&nbsp;: \
+</b></span><span><b>Compte-rendu réunion</b></span></div><div><span><b>Date&nbsp;: </b></span>\
+<span>3 mars 2025 à 10:12:00 UTC+1</span></div><div><span><b>À&nbsp;: </b></span><span>Jean \
+Dupont &lt;jean.dupont@example.fr&gt;</span></div><br><div><div>Bonjour,</div><div>Voici le \
+compte-rendu de lundi.</div></div></blockquote></div></body></html>
+"""
+
+
+def test_apple_mail_html_forward_inside_a_cite_blockquote_is_unwrapped() -> None:
+    mail = parse(_html("Fwd: Compte-rendu réunion", APPLE_HTML_FORWARD))
+    (original,) = mail.forwarded
+    assert original.sender == Address("claire.petit@example.fr", "Claire Petit")
+    assert original.date == datetime(2025, 3, 3, 10, 12, tzinfo=PARIS)
+    assert original.subject == "Compte-rendu réunion"
+    assert original.text == "Bonjour,\nVoici le compte-rendu de lundi."
+    assert mail.new_text == "Pour info, voir ci-dessous."
+
+
+def _owa_block(sender: str, sent: str, subject: str, body: str) -> str:
+    return (
+        '<hr style="display:inline-block;width:98%" tabindex="-1"><div id="divRplyFwdMsg" '
+        'dir="ltr"><font face="Calibri, sans-serif" style="font-size:11pt"><b>De :</b> '
+        f"{sender}<br><b>Envoyé :</b> {sent}<br><b>À :</b> Jean Dupont<br><b>Objet :</b> "
+        f"{subject}</font><div>&nbsp;</div></div><div>{body}</div>"
+    )
+
+
+def test_outlook_html_chain_of_four_forwards_gives_four_originals_oldest_first() -> None:
+    html = (
+        "<html><body><div>Pour info, la chaîne complète.</div>"
+        + _owa_block(
+            "Marie Curie &lt;marie.curie@example.fr&gt;",
+            "lundi 3 mars 2025 10:12",
+            "TR: Planning",
+            "<p>Je te transfère.</p><p>Marie Curie<br>Cheffe de projet<br>Tél. 01 23 45 67 89</p>",
+        )
+        + _owa_block(
+            "Paul Martin &lt;paul.martin@example.fr&gt;",
+            "vendredi 28 février 2025 16:45",
+            "TR: Planning",
+            "<p>Vu avec le client.</p><p>Cordialement,<br>Paul</p><p>Ce message et ses pièces "
+            "jointes sont confidentiels et destinés exclusivement à leurs destinataires.</p>",
+        )
+        + _owa_block(
+            "Luc Girard &lt;luc.girard@example.fr&gt;",
+            "jeudi 27 février 2025 09:00",
+            "RE: Planning",
+            "<p>C'est bon pour moi.</p>",
+        )
+        + _owa_block(
+            "Sophie Bernard &lt;sophie.bernard@example.fr&gt;",
+            "mercredi 26 février 2025 08:00",
+            "Planning",
+            "<p>Voici le planning.</p><p>Pièces jointes : planning.pdf</p>",
+        )
+        + "</body></html>"
+    )
+    mail = parse(_html("TR: Planning", html))
+    assert [(o.sender.address if o.sender else "", o.text) for o in mail.forwarded] == [
+        ("sophie.bernard@example.fr", "Voici le planning."),
+        ("luc.girard@example.fr", "C'est bon pour moi."),
+        ("paul.martin@example.fr", "Vu avec le client."),
+        ("marie.curie@example.fr", "Je te transfère."),
+    ]
+    assert mail.new_text == "Pour info, la chaîne complète."
+
+
+def _gmail_fwd(name: str, addr: str, date: str, subject: str, body: str, inner: str = "") -> str:
+    return (
+        '<div class="gmail_quote"><div dir="ltr" class="gmail_attr">---------- Forwarded '
+        f'message ---------<br>De&nbsp;: <strong class="gmail_sendername" dir="auto">{name}'
+        f'</strong> <span dir="auto">&lt;{addr}&gt;</span><br>Date: {date}<br>Subject: '
+        f"{subject}<br>To: &lt;equipe@example.fr&gt;<br></div><br><br>"
+        f'<div dir="ltr">{body}{inner}</div></div>'
+    )
+
+
+def test_gmail_html_nested_forwards_give_each_original_oldest_first() -> None:
+    chain = _gmail_fwd(
+        "Marie Curie",
+        "marie.curie@example.fr",
+        "lun. 3 mars 2025 à 10:12",
+        "Fwd: Planning",
+        "Je transfère.<br>",
+        _gmail_fwd(
+            "Paul Martin",
+            "paul.martin@example.fr",
+            "ven. 28 févr. 2025 à 16:45",
+            "Fwd: Planning",
+            "Vu avec le client.<br>",
+            _gmail_fwd(
+                "Luc Girard",
+                "luc.girard@example.fr",
+                "jeu. 27 févr. 2025 à 09:00",
+                "Planning",
+                "Voici le planning.<br>",
+            ),
+        ),
+    )
+    mail = parse(
+        _html("Fwd: Fwd: Fwd: Planning", f'<div dir="ltr">Voir plus bas.<br>{chain}</div>')
+    )
+    assert [o.text for o in mail.forwarded] == [
+        "Voici le planning.",
+        "Vu avec le client.",
+        "Je transfère.",
+    ]
+    assert [o.date for o in mail.forwarded] == [
+        datetime(2025, 2, 27, 9, 0, tzinfo=PARIS),
+        datetime(2025, 2, 28, 16, 45, tzinfo=PARIS),
+        datetime(2025, 3, 3, 10, 12, tzinfo=PARIS),
+    ]
+    assert mail.new_text == "Voir plus bas."
+
+
+def test_iphone_forward_keeps_the_forwarders_words_and_the_original() -> None:
+    body = """\
+Voir ci-dessous
+
+Envoyé de mon iPhone
+
+Début du message réexpédié :
+
+De: Paul Martin <paul.martin@example.fr>
+Date: 3 mars 2025 à 18:04:21 UTC+1
+À: Jean Dupont <jean.dupont@example.fr>
+Objet: Devis salle
+
+Bonjour Jean,
+Voici le devis.
+"""
+    mail = parse(_plain("Fwd: Devis salle", body))
+    (original,) = mail.forwarded
+    assert original.sender == Address("paul.martin@example.fr", "Paul Martin")
+    assert original.text == "Bonjour Jean,\nVoici le devis."
+    assert mail.new_text == "Voir ci-dessous"

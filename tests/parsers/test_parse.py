@@ -503,3 +503,65 @@ def test_message_id_read_from_the_header_block_alone_is_the_parsed_one(raw: byte
 def test_message_id_in_the_body_is_not_the_header() -> None:
     raw = b"From: a@corp.example\r\n\r\nMessage-ID: <cite@corp.example>\r\n"
     assert header_message_id(raw) is None
+
+
+def _html_mail(subject: str, html: str) -> bytes:
+    head = crlf(
+        f"""\
+        From: Marie Curie <marie.curie@example.fr>
+        To: projet-atlas@mur.example.fr
+        Subject: {subject}
+        Date: Tue, 4 Mar 2025 09:30:00 +0100
+        Content-Type: text/html; charset=utf-8
+
+        """
+    )
+    return head + crlf(html)
+
+
+def test_gmail_signature_block_in_an_html_reply_is_the_signature() -> None:
+    html = (
+        '<div dir="ltr">Ok pour jeudi.<div><br></div><div><div dir="ltr" class="gmail_signature" '
+        'data-smartmail="gmail_signature"><div dir="ltr">Marie Curie<div>Cheffe de projet | '
+        "Lumière SA</div><div>+33 6 12 34 56 78</div></div></div></div></div><br>"
+        '<div class="gmail_quote"><div dir="ltr" class="gmail_attr">Le lun. 3 mars 2025 à 18:00, '
+        "Jean Dupont &lt;jean.dupont@example.fr&gt; a écrit :<br></div>"
+        '<blockquote class="gmail_quote">On se voit jeudi ?</blockquote></div>'
+    )
+    mail = parse(_html_mail("Re: Réunion", html), received_at=RECEIVED_AT)
+    assert mail.new_text == "Ok pour jeudi."
+    assert "Cheffe de projet" in mail.signature
+    assert "On se voit jeudi ?" in mail.quoted_text
+
+
+def test_gmail_signature_block_without_a_quote_is_the_signature() -> None:
+    html = (
+        '<div dir="ltr">Le compte-rendu est en ligne.<br clear="all"><div><br></div>'
+        '<div dir="ltr" class="gmail_signature">Marie Curie<br>Cheffe de projet</div></div>'
+    )
+    mail = parse(_html_mail("Compte-rendu", html), received_at=RECEIVED_AT)
+    assert mail.new_text == "Le compte-rendu est en ligne."
+    assert mail.signature == "Marie Curie\nCheffe de projet"
+
+
+def test_excerpt_the_author_blockquoted_between_their_own_lines_stays_new_text() -> None:
+    html = (
+        "<div>Bonjour à tous,</div><div>Le client nous écrit ceci :</div><blockquote><div>Nous "
+        "souhaitons décaler la livraison au 15 avril.</div></blockquote><div>Je propose "
+        "d'accepter. Vos avis ?</div>"
+    )
+    mail = parse(_html_mail("Livraison lot 2", html), received_at=RECEIVED_AT)
+    assert "décaler la livraison au 15 avril" in mail.new_text
+    assert mail.new_text.endswith("Je propose d'accepter. Vos avis ?")
+    assert mail.quoted_text == ""
+
+
+def test_thunderbird_html_reply_quote_is_split_off() -> None:
+    html = (
+        "<p>Je m'en occupe.</p>"
+        '<div class="moz-cite-prefix">Le 03/03/2025 à 18:00, Jean Dupont a écrit&nbsp;:<br></div>'
+        '<blockquote type="cite" cite="mid:x@example.fr">Qui prend le devis ?</blockquote>'
+    )
+    mail = parse(_html_mail("Re: Devis", html), received_at=RECEIVED_AT)
+    assert mail.new_text == "Je m'en occupe."
+    assert "Qui prend le devis ?" in mail.quoted_text

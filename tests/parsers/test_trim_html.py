@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from parsers.trim_html import split_html_quote
+from parsers.trim_html import split_html, split_html_quote
 
 
 def test_gmail_quote_div_is_the_quoted_part() -> None:
@@ -129,3 +129,48 @@ def test_stray_end_tags_under_deep_nesting_keep_the_output_bounded() -> None:
     assert "old" in quoted and "old" not in new
     assert new.endswith("</div>" * 30_000)
     assert len(new) + len(quoted) <= 2 * len(html) + len("</div>") * 30_000
+
+
+def test_gmail_signature_container_is_the_signature_not_new_text() -> None:
+    html = (
+        '<div dir="ltr">Ok pour moi.<div><br></div><div><div dir="ltr" class="gmail_signature" '
+        'data-smartmail="gmail_signature"><div dir="ltr">Marie Curie<div>Chef de projet</div>'
+        "</div></div></div></div>"
+    )
+    split = split_html(html)
+    assert "Ok pour moi." in split.new and "Marie Curie" not in split.new
+    assert "Marie Curie" in split.signature and split.quoted == ""
+
+
+def test_thunderbird_signature_container_is_the_signature() -> None:
+    split = split_html('<p>Vu.</p><div class="moz-signature">-- <br>Luc Girard</div>')
+    assert (split.new, split.quoted) == ("<p>Vu.</p>", "")
+    assert "Luc Girard" in split.signature
+
+
+def test_blockquote_inside_the_authors_own_text_stays_new() -> None:
+    html = (
+        "<div>Le client nous écrit ceci :</div><blockquote><div>Nous souhaitons décaler la "
+        "livraison au 15 avril.</div></blockquote><div>Je propose d'accepter.</div>"
+    )
+    new, quoted = split_html_quote(html)
+    assert "décaler la livraison" in new and "Je propose" in new
+    assert quoted == ""
+
+
+def test_blockquote_under_an_attribution_with_text_below_is_quoted() -> None:
+    html = (
+        "<div>Le 3 mars 2025 à 10:12, Alice Martin &lt;alice@example.fr&gt; a écrit :</div>"
+        "<blockquote><div>Tu viens jeudi ?</div></blockquote><div>Oui, je viens.</div>"
+    )
+    new, quoted = split_html_quote(html)
+    assert "Tu viens jeudi" in quoted and "Oui, je viens." in new
+
+
+def test_gmail_indent_blockquote_without_border_is_layout() -> None:
+    html = (
+        '<div>Ordre du jour :</div><blockquote style="margin:0 0 0 40px;border:none;padding:0px">'
+        "<div>1. Budget</div></blockquote>"
+    )
+    new, quoted = split_html_quote(html)
+    assert "1. Budget" in new and quoted == ""
