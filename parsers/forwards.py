@@ -356,14 +356,14 @@ def _next_opening(
             if headers is None and explicit:
                 headers, body_start = _notes_block(lines, j)
             if headers is not None:
-                return i, headers, _skip_blank(lines, body_start), None
+                return i, headers, _skip_blank(lines, body_start), _quote_end(lines, j)
             if not _RULE.match(head):
                 return i, {}, j, None
             continue
         if blocks_allowed and _HEADER_LINE.match(head):
             headers, body_start = _header_block(lines, i)
             if headers is not None:
-                return i, headers, _skip_blank(lines, body_start), None
+                return i, headers, _skip_blank(lines, body_start), _quote_end(lines, i)
         if inside and (attribution := _attribution(lines, i)) is not None:
             headers, quote_start, quote_end = attribution
             return i, headers, quote_start, quote_end
@@ -376,8 +376,20 @@ def _header_block(lines: list[str], start: int) -> tuple[dict[str, str] | None, 
     i = start
     while i < len(lines) and i - start < _MAX_HEADER_LINES:
         line = lines[i][: _LINE_HEAD * 4]
-        if not line.strip():
-            break
+        if _blank(line):
+            # Old Outlook spaces its fields with blank lines: the block goes on when a field
+            # follows, until the subject has been read.
+            nxt = _skip_blank(lines, i)
+            if (
+                "subject" in headers
+                or not headers
+                or nxt - i > 2
+                or nxt >= len(lines)
+                or not _HEADER_LINE.match(lines[nxt][:_LINE_HEAD])
+            ):
+                break
+            i = nxt
+            continue
         match = _HEADER_LINE.match(line)
         if match is not None:
             key = next((name for name in _KEYS if match.group(name)), None)
@@ -387,6 +399,12 @@ def _header_block(lines: list[str], start: int) -> tuple[dict[str, str] | None, 
             last = key
         elif last in ("to", "cc") and ("@" in line or ";" in line):
             headers[last] += " " + line.strip()  # wrapped recipient list
+        elif (
+            last == "subject"
+            and i + 1 < len(lines)
+            and _HEADER_LINE.match(lines[i + 1][:_LINE_HEAD])
+        ):
+            headers[last] += " " + _dequote(line).strip()  # a subject wrapped above a field
         elif _ATTACHMENT_LINE.match(line):
             last = "other"  # the original's file list: the files come as attachments, if at all
         elif (other := _OTHER_FIELD.match(line)) is not None:
@@ -470,10 +488,28 @@ def _dequote(line: str) -> str:
     return line
 
 
+def _blank(line: str) -> bool:
+    # A bare ">" is an empty line of a quoted forward.
+    return not line.strip(" \t>\xa0")
+
+
 def _skip_blank(lines: list[str], i: int) -> int:
-    while i < len(lines) and not lines[i].strip():
+    while i < len(lines) and _blank(lines[i]):
         i += 1
     return i
+
+
+def _quote_end(lines: list[str], start: int) -> int | None:
+    """Where a ``>``-quoted forward starting at ``start`` ends (None when it is not quoted):
+    Apple Mail and others quote the whole original, header block included."""
+    if start >= len(lines) or not lines[start].lstrip().startswith(">"):
+        return None
+    end = start
+    while end < len(lines) and (lines[end].lstrip().startswith(">") or not lines[end].strip()):
+        end += 1
+    while end > start and not lines[end - 1].strip():
+        end -= 1
+    return end
 
 
 def _sender(value: str) -> Address | None:

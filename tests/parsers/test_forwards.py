@@ -796,3 +796,62 @@ Voici le devis.
     assert original.sender == Address("paul.martin@example.fr", "Paul Martin")
     assert original.text == "Bonjour Jean,\nVoici le devis."
     assert mail.new_text == "Voir ci-dessous"
+
+
+def test_forward_quoted_whole_with_its_header_block_is_unwrapped() -> None:
+    body = """\
+Regarde ça.
+
+Début du message réexpédié :
+
+> De: Claire Petit <claire.petit@example.fr>
+> Date: 3 mars 2025 à 10:12:00 UTC+1
+> À: Jean Dupont <jean.dupont@example.fr>
+> Objet: Compte-rendu réunion
+>
+> Voici le compte-rendu.
+>
+> Claire
+"""
+    (original,) = parse(_plain("Fwd: Compte-rendu réunion", body)).forwarded
+    assert original.sender == Address("claire.petit@example.fr", "Claire Petit")
+    assert original.subject == "Compte-rendu réunion"
+    assert original.text == "Voici le compte-rendu.\n\nClaire"
+
+
+def test_header_block_with_blank_lines_between_fields_is_one_block() -> None:
+    body = """\
+Pour info.
+
+-----Message d'origine-----
+De : Paul Martin [mailto:paul.martin@example.fr]
+
+Envoyé : lundi 3 mars 2025 10:12
+À : Jean Dupont
+
+
+Objet : Salle
+
+On prend la salle B ?
+"""
+    (original,) = parse(_plain("TR: Salle", body)).forwarded
+    assert original.sender == Address("paul.martin@example.fr", "Paul Martin")
+    assert original.subject == "Salle"
+    assert original.text == "On prend la salle B ?"
+
+
+def test_subject_wrapped_over_two_lines_in_a_header_block_is_whole() -> None:
+    body = """\
+---------- Message transféré ---------
+De : Sophie Bernard <sophie.bernard@example.fr>
+Subject: Présentation du réseau social d'entreprise aux équipes commerciales de la
+région Sud
+To: <equipe@example.fr>
+
+La présentation a lieu jeudi.
+"""
+    (original,) = parse(_plain("Fwd: Présentation", body)).forwarded
+    assert original.subject == (
+        "Présentation du réseau social d'entreprise aux équipes commerciales de la région Sud"
+    )
+    assert original.text == "La présentation a lieu jeudi."
