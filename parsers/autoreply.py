@@ -207,7 +207,8 @@ _DEFERRED = re.compile(
 _URGENT = re.compile(
     r"\b(?:en\s+cas\s+d['’]\s*urgence|pour\s+(?:toute|les)\s+(?:demandes?\s+)?urgen|"
     r"urgent|urgence|urgence?s|emergenc|in\s+dringenden)"
-    r"|\b(?:vous\s+pouvez|merci\s+de|veuillez)\s+(?:contacter|joindre|vous\s+adresser|[ée]crire)\b"
+    r"|\b(?:vous\s+pouvez|merci\s+d['’e]|veuillez)\s*(?:contacter|joindre|vous\s+adresser|"
+    r"[ée]crire)\b|\b(?:contactez|joignez|adressez-vous|[ée]crivez)\b"
     r"|\bplease\s+(?:contact|reach\s+out|get\s+in\s+touch|email|e-mail)\b"
     r"|\bwenden\s+sie\s+sich\b",
     re.IGNORECASE,

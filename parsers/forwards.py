@@ -73,6 +73,19 @@ _HEADER_LINE = re.compile(
     + r")[ \t\xa0]*\*{0,2}[ \t\xa0]*:[ \t\xa0]*\*{0,2}[ \t\xa0]*(?P<value>.*)$",
     re.IGNORECASE,
 )
+# Yahoo's plain-text alternative flattens the block onto the separator's line:
+# "----- Message transféré ----- De : A <a@x> À : B <b@x> Envoyé : … Objet : …".
+_SEPARATOR_WITH_FIELDS = re.compile(
+    r"^(?P<separator>[ \t>]*-{2,}\s*"
+    + labels.alternation(
+        (*labels.words(labels.FORWARD_MARKERS), *labels.words(labels.ORIGINAL_MARKERS))
+    )
+    + r"\s*-{2,})[ \t]+(?P<rest>\S.*)$",
+    re.IGNORECASE,
+)
+_FIELD_LABEL = re.compile(
+    r"(?:^|(?<=\s))(?:" + "|".join(_KEYS.values()) + r")[ \t\xa0]*:", re.IGNORECASE
+)
 # Fields a client may copy into a forwarded header block besides the ones above (Gmail and
 # some webmails start the block with ``Date:`` and ``Message-ID:``). Skipped, never text.
 _OTHER_FIELD = re.compile(
@@ -209,9 +222,32 @@ def unwrap_inline(
     ``own_text`` trims each original's text (signature, leftover quotes); the returned flag says
     the nesting limit cut the chain.
     """
-    lines = text.split("\n")
+    lines = _unflattened(text.split("\n"))
     intro_end, originals, cut = _unwrap(lines, 0, forward_subject, False, default_tz, own_text, 0)
     return "\n".join(lines[:intro_end]).strip(), originals, cut
+
+
+def _unflattened(lines: list[str]) -> list[str]:
+    """A separator with its header block on the same line, put back on lines of their own."""
+    out: list[str] | None = None
+    for i, line in enumerate(lines):
+        if (
+            "--" not in line[:40]
+            or (m := _SEPARATOR_WITH_FIELDS.match(line[: _LINE_HEAD * 4])) is None
+        ):
+            if out is not None:
+                out.append(line)
+            continue
+        rest = m.group("rest")
+        starts = [f.start() for f in _FIELD_LABEL.finditer(rest)]
+        if out is None:
+            out = lines[:i]
+        if len(starts) < 2 or starts[0] != 0:
+            out.append(line)
+            continue
+        out.append(m.group("separator"))
+        out.extend(rest[a:b].strip() for a, b in zip(starts, [*starts[1:], len(rest)], strict=True))
+    return lines if out is None else out
 
 
 def unwrap_history(
