@@ -377,16 +377,23 @@ def _without_attachment_lines(text: str) -> str:
     return "\n".join(kept).strip() if len(kept) != len(lines) else text
 
 
+_OPENING_ENDS = frozenset("-_:：")
+
+
 def _next_opening(
     lines: list[str], start: int, blocks_allowed: bool, inside: bool
 ) -> tuple[int, dict[str, str], int, int | None] | None:
     """The next forward opening from ``start``: (line, headers, body start, quoted end or None)."""
     for i in range(start, len(lines)):
         head = lines[i][:_LINE_HEAD]
-        explicit = (
+        # Separators, rules and openings all end in "-", "_" or ":": most lines need no regex.
+        ruled = head.rstrip()[-1:] in _OPENING_ENDS
+        explicit = ruled and (
             _SEPARATOR.match(head) or _APPLE_OPENING.match(head) or _NOTES_SEPARATOR.match(head)
         )
-        if explicit or (blocks_allowed and (_ORIGINAL_SEPARATOR.match(head) or _RULE.match(head))):
+        if explicit or (
+            ruled and blocks_allowed and (_ORIGINAL_SEPARATOR.match(head) or _RULE.match(head))
+        ):
             j = _skip_blank(lines, i + 1)
             headers, body_start = _header_block(lines, j)
             if headers is None and explicit:

@@ -252,7 +252,7 @@ def split_html(html: str, *, keep_signature: bool = False) -> HtmlSplit:
     if not html.strip():
         return HtmlSplit(html, "", "")
     tokens = _tokenize(html)
-    after = _text_after(tokens)
+    after: list[bool] | None = None  # computed at the first unmarked blockquote only
     new: list[_Token] = []
     quoted: list[str] = []
     signature: list[str] = []
@@ -264,6 +264,8 @@ def split_html(html: str, *, keep_signature: bool = False) -> HtmlSplit:
             kind = None
         if kind == BLOCKQUOTE:
             end = _element_end(tokens, i)
+            if after is None:
+                after = _text_after(tokens)
             # Text above it and below it, and no attribution: the author's own excerpt.
             own_excerpt = (
                 bool(last_text.strip()) and after[end] and not _introduces_quote(last_text)
