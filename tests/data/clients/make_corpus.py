@@ -124,6 +124,22 @@ ORGS = [
         "+32 2 555 01 77",
     ),
     Org(
+        "Iberlogística S.L.",
+        "iberlogistica.example",
+        "IBERLOG",
+        "Calle de Alcalá 120",
+        "28009 Madrid",
+        "+34 91 555 01 23",
+    ),
+    Org(
+        "Studio Bianchi S.r.l.",
+        "studio-bianchi.example",
+        "BIANCHI",
+        "Via Torino 45",
+        "20123 Milano",
+        "+39 02 5550 1234",
+    ),
+    Org(
         "Alpenwerk GmbH",
         "alpenwerk.example",
         "ALPENWERK",
@@ -245,333 +261,549 @@ DE_PEOPLE = [
     _p("Stefan", "Bauer", "ALPENWERK", "Einkaufsleiter"),
     _p("Anna", "Schmidt", "ALPENWERK", "Vertriebsassistentin"),
 ]
-ES_PEOPLE = [_p("Lucía", "García", None, "", email="lucia.garcia@gmail.example")]
-IT_PEOPLE = [_p("Giulia", "Romano", None, "", email="giulia.romano@gmail.example")]
+ES_PEOPLE = [
+    _p("Lucía", "García", None, "", email="lucia.garcia@gmail.example"),
+    _p("Javier", "Moreno", "IBERLOG", "Jefe de compras"),
+]
+IT_PEOPLE = [
+    _p("Giulia", "Romano", None, "", email="giulia.romano@gmail.example"),
+    _p("Marco", "Bianchi", "BIANCHI", "Responsabile acquisti"),
+]
 
 # ---------------------------------------------------------------------------
 # Hand-written text
 # ---------------------------------------------------------------------------
 
-FR_REPLIES = [
-    [
-        "Bonjour Jean,",
-        "Merci pour le devis. Nous validons la proposition à 12 480 € HT, sous réserve d'une livraison avant le 28 février.",
-        "Pouvez-vous m'envoyer le bon de commande à signer ?",
-    ],
-    ["Bonjour,", "C'est noté, je mets à jour le planning et je reviens vers vous d'ici jeudi."],
-    [
-        "Bonjour Claire,",
-        "Le camion est bien arrivé ce matin à 7 h 40, mais il manquait deux palettes sur les quatorze annoncées.",
-        "Pouvez-vous vérifier auprès du quai de départ ?",
-    ],
-    ["Merci Sophie, c'est parfait.", "Je transmets la version signée au client dès ce soir."],
-    [
-        "Bonjour à tous,",
-        "Suite à notre réunion, voici les points retenus :\n- passage au nouveau logiciel de paie au 1er avril ;\n- formation des gestionnaires la semaine du 17 mars ;\n- double paie en parallèle sur mars.",
-        "Merci de me signaler toute erreur d'ici vendredi.",
-    ],
-    [
-        "Bonjour Madame Roux,",
-        "Je vous confirme la réservation de la salle polyvalente pour le samedi 15 mars, de 14 h à 19 h.",
-        "L'attestation d'assurance vous sera remise lundi.",
-    ],
-    [
-        "Bonjour Julien,",
-        "Le serveur de fichiers ne répond plus depuis 9 h. Les agents de l'accueil ne peuvent plus ouvrir les dossiers partagés.",
-        "Peux-tu regarder en priorité ?",
-    ],
-    [
-        "Bonjour Aurélie,",
-        "Les plans révisés sont sur le partage, dossier « Lot 3 – indice C ». J'ai repris les remarques du bureau de contrôle sauf la poutre P12, à voir ensemble.",
-    ],
-    [
-        "Bonjour,",
-        "Je vous prie de trouver ci-joint notre attestation de vigilance URSSAF à jour ainsi que le Kbis de moins de trois mois.",
-    ],
-    [
-        "Bonsoir Hélène,",
-        "Les résultats d'analyse du lot 2503 sont conformes. On peut libérer le lot demain matin.",
-    ],
-    [
-        "Bonjour François,",
-        "Oui, le tarif 2025 s'applique à partir du 1er mars pour toutes les références, hors crème fraîche qui reste au tarif actuel jusqu'en avril.",
-    ],
-    ["Salut Camille,", "Super, merci ! On se retrouve devant la gare à 18 h 30 alors."],
-    [
-        "Bonjour Pierre,",
-        "J'ai relu le budget prévisionnel : la ligne « frais de déplacement » me paraît sous-estimée d'environ 15 %, vu les salons prévus au second semestre.",
-        "On en parle à la réunion de lundi ?",
-    ],
-    [
-        "Bonjour Nathalie,",
-        "La facture F-2025-0117 a été réglée par virement le 4 février. Vous trouverez l'avis de virement en pièce jointe.",
-    ],
-    [
-        "Bonjour Antoine,",
-        "Le switch du 2e étage a été remplacé. Tout refonctionne, mais il faudra reprogrammer les VLAN de la salle du conseil.",
-    ],
-    [
-        "Bonjour Maître,",
-        "Je vous remercie pour votre retour. Mon client accepte le principe d'une médiation, à condition que la première séance ait lieu avant fin mars.",
-    ],
-    [
-        "Bonjour,",
-        "Merci pour votre message. Le rendez-vous de mardi 11 h me convient parfaitement.",
-    ],
-    [
-        "Bonjour Mathieu,",
-        "Reçu, merci. Je regarde la note de calcul ce week-end et je te fais un retour lundi.",
-    ],
-    [
-        "Bonjour Élodie,",
-        "Pourriez-vous me renvoyer l'assignation au format PDF ? La pièce jointe précédente était illisible.",
-    ],
-    [
-        "Bonjour,",
-        "Nous avons bien reçu votre candidature et nous vous en remercions. Elle sera étudiée avec attention par le service des ressources humaines.",
-    ],
-    ["OK pour moi.", "Je préviens l'équipe."],
-    [
-        "Bonjour Thomas,",
-        "Pour la tournée de Rennes, on peut passer à deux chauffeurs à partir du 10 mars ? Le volume a doublé depuis janvier.",
-    ],
-    [
-        "Bonjour Marie,",
-        "Pourrais-tu réserver une salle pour 8 personnes jeudi 13 mars, 10 h–12 h, avec visioconférence ?",
-    ],
-    [
-        "Bonjour,",
-        "Vous trouverez ci-dessous le lien vers le dossier de consultation : https://partage.batiplus-ingenierie.example/dce/lot3",
-        "Date limite de remise des offres : 21 mars 2025, 12 h.",
-    ],
-]
 
-EN_REPLIES = [
-    [
-        "Hi Sarah,",
-        "Thanks for the update. We can take the 14:00 slot on Thursday for the loading at Dublin port.",
-        "Could you send the revised booking confirmation?",
-    ],
-    [
-        "Hello David,",
-        "The pallets arrived this morning, all 22 of them. One carton was damaged; photos attached.",
-    ],
-    [
-        "Hi James,",
-        "I've reviewed the pull request. Two small comments on the retry logic, otherwise good to merge.",
-    ],
-    ["Thanks Priya, that fixed it.", "I'll deploy to staging this afternoon."],
-    [
-        "Dear Laura,",
-        "Please find attached our signed quotation for the cold-chain monitoring units.",
-        "Delivery lead time is six weeks from the purchase order.",
-    ],
-    [
-        "Hi Michael,",
-        "The dossier was submitted to the agency yesterday. We should hear back within 30 working days.",
-    ],
-    ["Hi Emily,", "Sounds great! See you on Saturday then."],
-    [
-        "Hi Tom,",
-        "The customer confirmed the issue is gone after the 4.2.1 update. I'm closing the ticket.",
-    ],
-    ["Hello,", "Thank you for your message. I'm happy to move our call to Wednesday at 3pm."],
-    [
-        "Hi all,",
-        "Quick summary of today's call:\n- go-live moved to 7 April;\n- data migration dry run on 24 March;\n- Laura owns the supplier communication.",
-        "Shout if I missed anything.",
-    ],
-    [
-        "Hi Sarah,",
-        "Can you check why invoice INV-88231 was charged twice? The second charge appeared on 5 February.",
-    ],
-    ["Works for me.", "I'll book the room."],
-    [
-        "Hi David,",
-        "Following up on the customs paperwork: we still need the EORI number for the consignee before Friday.",
-    ],
-    ["Hi James,", "Agreed. Let's keep the current design for now and revisit after the load test."],
-    [
-        "Dear Michael,",
-        "Thank you for the detailed comments. We have updated section 4.3 accordingly and attached a tracked-changes version.",
-    ],
-    [
-        "Hi Priya,",
-        "Is there a way to export the audit log as CSV? The compliance team is asking for the last 90 days.",
-    ],
-]
+@dataclass(frozen=True)
+class Thread:
+    """An original message and replies that answer it, in order (the hand-written text)."""
 
-FR_ORIGINALS = [
-    (
+    subject: str
+    original: list[str]
+    replies: list[list[str]]
+
+
+FR_THREADS = [
+    Thread(
+        "Devis postes de travail",
         [
             "Bonjour,",
-            "Veuillez trouver ci-joint notre devis n° D-2025-042 pour la fourniture de 40 postes de travail.",
+            "Veuillez trouver ci-joint notre devis n° D-2025-042 pour la fourniture de 40 postes de travail, écrans compris.",
             "Restant à votre disposition pour tout complément.",
         ],
-        "Devis postes de travail",
+        [
+            [
+                "Bonjour Jean,",
+                "Merci pour le devis. Nous validons la proposition à 12 480 € HT, sous réserve d'une livraison avant le 28 février.",
+                "Pouvez-vous m'envoyer le bon de commande à signer ?",
+            ],
+            [
+                "Bonjour,",
+                "Le bon de commande signé est en pièce jointe. Merci de nous confirmer la date de livraison.",
+            ],
+            ["Merci Sophie, c'est parfait.", "Livraison confirmée le 26 février au matin, quai B."],
+        ],
     ),
-    (
+    Thread(
+        "Conseil municipal du 20 mars",
         [
             "Bonjour Isabelle,",
             "Le conseil municipal du 20 mars devra délibérer sur la convention de mise à disposition du gymnase. Le projet de délibération est prêt.",
         ],
-        "Conseil municipal du 20 mars",
+        [
+            [
+                "Bonjour Madame Roux,",
+                "Merci. Pouvez-vous ajouter l'annexe financière au projet ? La commission des finances la demandera.",
+            ],
+            ["Bonjour,", "C'est fait : l'annexe est jointe au dossier du conseil, page 14."],
+            ["Parfait, merci.", "Je l'inscris à l'ordre du jour en point 6."],
+        ],
     ),
-    (
+    Thread(
+        "Report de livraison",
         [
             "Bonjour,",
             "Je vous informe que la livraison prévue le 12 février est reportée au 14 en raison d'une grève au dépôt de Rennes.",
         ],
-        "Report de livraison",
+        [
+            [
+                "Bonjour Claire,",
+                "C'est ennuyeux : nos magasins de Brest seront en rupture dès le 13. Est-il possible de livrer au moins Brest le 12 depuis un autre dépôt ?",
+            ],
+            [
+                "Bonjour,",
+                "Nous pouvons charger à Lorient le 12 au soir pour une livraison à Brest le 13 à 6 h. Cela vous convient-il ?",
+            ],
+            ["Oui, parfait pour nous.", "Merci pour la réactivité."],
+        ],
     ),
-    (
+    Thread(
+        "Protocole transactionnel – projet",
         [
             "Bonjour Sophie,",
             "Vous trouverez ci-joint le projet de protocole transactionnel, avec mes commentaires en marge.",
         ],
-        "Protocole transactionnel – projet",
+        [
+            [
+                "Bonjour Maître,",
+                "Je vous remercie pour votre retour. Mon client accepte le principe d'une médiation, à condition que la première séance ait lieu avant fin mars.",
+            ],
+            [
+                "Bonjour,",
+                "La partie adverse propose le 27 mars à 10 h, au cabinet. Pouvez-vous confirmer avec votre client ?",
+            ],
+            [
+                "Bonjour Élodie,",
+                "Confirmé pour le 27 mars. Pourriez-vous me renvoyer le projet au format PDF ? La pièce jointe précédente était illisible.",
+            ],
+        ],
     ),
-    (
+    Thread(
+        "Proposition maintenance imprimantes",
         [
             "Bonjour Jean,",
             "Comme convenu au téléphone, je vous adresse notre proposition pour la maintenance annuelle du parc d'imprimantes.",
             "Le tarif inclut les pièces et la main-d'œuvre.",
         ],
-        "Proposition maintenance imprimantes",
+        [
+            [
+                "Bonjour,",
+                "Merci pour la proposition. Le délai d'intervention de 48 h nous paraît long : pouvez-vous proposer une option à 24 h ?",
+            ],
+            [
+                "Bonjour Jean,",
+                "L'option 24 h ouvrées est à 1 150 € HT par an en supplément. Je vous envoie l'avenant si vous le souhaitez.",
+            ],
+            ["OK pour moi.", "Envoyez l'avenant, je le fais signer cette semaine."],
+        ],
     ),
-    (
+    Thread(
+        "Réunion de chantier jeudi",
         [
             "Bonjour à tous,",
             "La réunion de chantier de jeudi est avancée à 8 h 30. Merci de prévoir vos EPI.",
         ],
-        "Réunion de chantier jeudi",
+        [
+            [
+                "Bonjour Aurélie,",
+                "Les plans révisés sont sur le partage, dossier « Lot 3 – indice C ». J'ai repris les remarques du bureau de contrôle sauf la poutre P12, à voir ensemble jeudi.",
+            ],
+            ["Bonjour Mathieu,", "Reçu, merci. Je regarde la note de calcul de la P12 ce soir."],
+            [
+                "Bonjour à tous,",
+                "Suite à la réunion, voici les points retenus :\n- reprise de la poutre P12 en indice D ;\n- coulage de la dalle du 2e étage le 18 mars ;\n- visite du bureau de contrôle le 20 mars.",
+                "Merci de me signaler toute erreur d'ici vendredi.",
+            ],
+        ],
     ),
-    (
+    Thread(
+        "Non-conformité lot 2498",
         [
             "Bonjour Hélène,",
             "Nous avons relevé une non-conformité sur le lot 2498 : taux de matière grasse à 3,2 % au lieu de 3,6 %.",
             "Pouvez-vous nous indiquer les actions correctives ?",
         ],
-        "Non-conformité lot 2498",
+        [
+            [
+                "Bonjour François,",
+                "Nous avons identifié un défaut d'étalonnage de l'écrémeuse n° 2. Elle est arrêtée et le lot 2503 sera contrôlé avant expédition.",
+            ],
+            [
+                "Bonsoir Hélène,",
+                "Merci. Les résultats d'analyse du lot 2503 nous parviennent quand ?",
+            ],
+            [
+                "Bonjour,",
+                "Les résultats du lot 2503 sont conformes (3,6 %). Le lot peut être libéré demain matin.",
+            ],
+        ],
     ),
-    (
+    Thread(
+        "Relevé d'heures janvier",
         [
             "Bonjour,",
             "Pouvez-vous me transmettre le relevé d'heures de janvier pour l'équipe de nuit ?",
         ],
-        "Relevé d'heures janvier",
+        [
+            [
+                "Bonjour Nathalie,",
+                "Voici le relevé en pièce jointe. Il manque encore les heures de M. Leroux, en arrêt depuis le 27.",
+            ],
+            [
+                "Merci Thomas.",
+                "Je passe le relevé en paie avec un rappel pour M. Leroux le mois prochain.",
+            ],
+            [
+                "Bonjour,",
+                "C'est noté, je mets à jour le planning et je reviens vers vous d'ici jeudi.",
+            ],
+        ],
     ),
-    (
+    Thread(
+        "Imprimante état civil",
         [
             "Bonjour Julien,",
             "Depuis la mise à jour de lundi, l'imprimante du service état civil n'imprime plus en recto verso.",
         ],
-        "Imprimante état civil",
+        [
+            [
+                "Bonjour,",
+                "Je passe cet après-midi. Pouvez-vous noter le message d'erreur affiché sur l'imprimante s'il y en a un ?",
+            ],
+            [
+                "Bonjour Julien,",
+                "Aucun message d'erreur, l'option recto verso est simplement grisée dans Word.",
+            ],
+            [
+                "Bonjour Antoine,",
+                "Le pilote a été réinstallé sur les trois postes de l'état civil. Le recto verso refonctionne.",
+            ],
+        ],
     ),
-    (
+    Thread(
+        "Vendredi soir",
         [
             "Salut,",
             "Tu es dispo vendredi soir pour l'anniversaire de Léa ? On pensait faire un resto vers 20 h.",
         ],
-        "Vendredi soir",
+        [
+            ["Salut Camille,", "Oui, avec plaisir ! Vous avez choisi où ?"],
+            ["Chez Marcel, rue de la République.", "On se retrouve devant la gare à 19 h 45 ?"],
+            ["Super, merci !", "On se retrouve devant la gare alors."],
+        ],
     ),
-    (
+    Thread(
+        "Votre commande 45821",
         [
             "Bonjour Monsieur Dupont,",
             "Suite à votre demande, je vous confirme que votre commande n° 45821 a été expédiée ce jour.",
             "Numéro de suivi : 6A12345678901.",
         ],
-        "Votre commande 45821",
+        [
+            [
+                "Bonjour,",
+                "Merci. Le colis est annoncé pour quelle date ? Nous fermons exceptionnellement le vendredi 14.",
+            ],
+            [
+                "Bonjour Monsieur Dupont,",
+                "Le transporteur annonce une livraison le jeudi 13 avant 13 h.",
+            ],
+            [
+                "Bonjour Claire,",
+                "Le colis est bien arrivé ce matin, mais il manquait deux cartons sur les quatorze annoncés.",
+                "Pouvez-vous vérifier auprès de votre entrepôt ?",
+            ],
+        ],
     ),
-    (
+    Thread(
+        "Entretien annuel",
         [
             "Bonjour,",
             "L'entretien annuel d'évaluation est fixé au mardi 18 mars à 14 h, bureau 204.",
         ],
-        "Entretien annuel",
+        [
+            [
+                "Bonjour,",
+                "Merci pour votre message. Le rendez-vous de mardi 14 h me convient parfaitement.",
+            ],
+            [
+                "Bonjour,",
+                "Vous trouverez la grille d'auto-évaluation en pièce jointe, à me renvoyer avant le 14 mars.",
+            ],
+            [
+                "Bonjour,",
+                "Voici ma grille complétée. J'ai ajouté une demande de formation sur le nouveau logiciel de paie.",
+            ],
+        ],
     ),
-    (
+    Thread(
+        "Point trésorerie",
         [
             "Bonjour Pierre,",
             "Le comité de direction souhaite un point sur la trésorerie à fin février. Peux-tu préparer une synthèse d'une page ?",
         ],
-        "Point trésorerie",
+        [
+            ["Bonjour,", "Oui, je l'envoie jeudi. J'intègre la prévision à 13 semaines ?"],
+            ["Bonjour Pierre,", "Oui, avec un scénario dégradé si le client Leroy paie en retard."],
+            [
+                "Bonjour Jean,",
+                "Voici la synthèse. La ligne « frais de déplacement » me paraît sous-estimée d'environ 15 %, vu les salons prévus au second semestre.",
+                "On en parle au comité de lundi ?",
+            ],
+        ],
     ),
-    (
+    Thread(
+        "Relance facture F-2025-0117",
         [
             "Bonjour Nathalie,",
             "Sauf erreur de notre part, la facture F-2025-0117 de 3 240,00 € TTC reste impayée à ce jour.",
         ],
-        "Relance facture F-2025-0117",
+        [
+            [
+                "Bonjour,",
+                "La facture F-2025-0117 a été réglée par virement le 4 février. Vous trouverez l'avis de virement en pièce jointe.",
+            ],
+            [
+                "Bonjour Nathalie,",
+                "Merci, le virement est bien arrivé le 6. Désolée pour la relance.",
+            ],
+            ["Pas de souci, merci pour la vérification."],
+        ],
     ),
-    (
+    Thread(
+        "Livraison horaire décalé Brest",
         [
             "Bonjour Thomas,",
             "Le client Leroy demande une livraison en horaire décalé (5 h) pour ses trois magasins de Brest.",
         ],
-        "Livraison horaire décalé Brest",
+        [
+            [
+                "Bonjour Claire,",
+                "C'est faisable à partir du 10 mars si on passe à deux chauffeurs sur la tournée de Rennes. Le volume a doublé depuis janvier.",
+            ],
+            [
+                "Bonjour Thomas,",
+                "Le client accepte le surcoût de nuit. Je te confirme le démarrage au 10 mars.",
+            ],
+            [
+                "Bonjour,",
+                "C'est noté. Les badges d'accès aux quais seront à retirer à l'accueil du magasin principal.",
+            ],
+        ],
+    ),
+    Thread(
+        "Serveur de fichiers",
+        [
+            "Bonjour Julien,",
+            "Le serveur de fichiers ne répond plus depuis 9 h. Les agents de l'accueil ne peuvent plus ouvrir les dossiers partagés.",
+            "Peux-tu regarder en priorité ?",
+        ],
+        [
+            ["Bonjour,", "Le switch du 2e étage est en panne. Je le remplace dans l'heure."],
+            [
+                "Bonjour Antoine,",
+                "Tout refonctionne, merci. Il faudra par contre reprogrammer les VLAN de la salle du conseil.",
+            ],
+            [
+                "Bonjour,",
+                "VLAN reprogrammés. La salle du conseil est de nouveau sur le réseau des élus.",
+            ],
+        ],
     ),
 ]
-EN_ORIGINALS = [
-    (
+
+EN_THREADS = [
+    Thread(
+        "Quotation Q-7781",
         [
             "Hi,",
             "Please find attached our quotation Q-7781 for the warehouse racking.",
             "Prices are valid for 30 days.",
         ],
-        "Quotation Q-7781",
+        [
+            [
+                "Hi Sarah,",
+                "Thanks for the quotation. Does the price include installation, or only delivery?",
+            ],
+            ["Hello,", "Installation is included; it takes two days and needs the aisles cleared."],
+            [
+                "Dear Laura,",
+                "Please find attached our signed purchase order for Q-7781.",
+                "Could you confirm the installation dates?",
+            ],
+        ],
     ),
-    (
+    Thread(
+        "Quarterly review",
         [
             "Hello team,",
             "The quarterly review is scheduled for Tuesday 18 March at 10:00 GMT. Agenda to follow.",
         ],
-        "Quarterly review",
+        [
+            ["Hi,", "Could we add a slot for the audit findings? Twenty minutes should do."],
+            [
+                "Hi all,",
+                "Quick summary of today's review:\n- go-live moved to 7 April;\n- data migration dry run on 24 March;\n- Laura owns the supplier communication.",
+                "Shout if I missed anything.",
+            ],
+            ["Works for me.", "I'll book the room."],
+        ],
     ),
-    (
-        ["Hi Sarah,", "We noticed a delay on shipment NW-55120. Do you have an updated ETA?"],
+    Thread(
         "Shipment NW-55120",
+        ["Hi Sarah,", "We noticed a delay on shipment NW-55120. Do you have an updated ETA?"],
+        [
+            [
+                "Hi David,",
+                "The vessel was held in Rotterdam for two days. New ETA at Dublin port is Thursday.",
+                "We can take the 14:00 slot for the unloading.",
+            ],
+            [
+                "Hello Sarah,",
+                "The pallets arrived this morning, all 22 of them. One carton was damaged; photos attached.",
+            ],
+            [
+                "Hi David,",
+                "Following up on the customs paperwork: we still need the EORI number for the consignee before Friday.",
+            ],
+        ],
     ),
-    (
+    Thread(
+        "Nightly build failing",
         [
             "Hi James,",
             "The nightly build has been failing since last night's merge. The error is in the migration step.",
         ],
-        "Nightly build failing",
+        [
+            [
+                "Hi Priya,",
+                "My fault, the migration assumed an empty table. I've pushed a fix, can you re-run?",
+            ],
+            ["Thanks James, that fixed it.", "I'll deploy to staging this afternoon."],
+            [
+                "Hi James,",
+                "I've reviewed the follow-up pull request. Two small comments on the retry logic, otherwise good to merge.",
+            ],
+        ],
     ),
-    (
+    Thread(
+        "RFP cold-chain 2025",
         [
             "Dear Laura,",
             "We would like to invite Kestrel Pharma to tender for the 2025 cold-chain contract. The RFP documents are attached.",
         ],
-        "RFP cold-chain 2025",
+        [
+            [
+                "Dear Michael,",
+                "Thank you for the invitation. Could you confirm the deadline for clarification questions?",
+            ],
+            [
+                "Dear Laura,",
+                "Questions are due by 7 March; answers will be shared with all bidders on 12 March.",
+            ],
+            [
+                "Dear Michael,",
+                "Please find attached our signed proposal for the cold-chain monitoring units.",
+                "Delivery lead time is six weeks from the purchase order.",
+            ],
+        ],
     ),
-    (
-        ["Hi Emily,", "Are you free for lunch next week? Tuesday or Wednesday would work for me."],
+    Thread(
         "Lunch next week?",
+        ["Hi Emily,", "Are you free for lunch next week? Tuesday or Wednesday would work for me."],
+        [
+            ["Hi Tom,", "Wednesday is great. The new place near the station?"],
+            ["Sounds great!", "See you on Wednesday at 12:30 then."],
+            ["Running ten minutes late, order without me."],
+        ],
     ),
-    (
+    Thread(
+        "Export timeouts",
         [
             "Hi Tom,",
             "Customer reports that exports time out after 60 seconds on large projects. Can you take a look?",
         ],
-        "Export timeouts",
+        [
+            [
+                "Hi Priya,",
+                "Reproduced with a 40,000-row project. The export query is missing an index; fix is in 4.2.1.",
+            ],
+            [
+                "Hi Tom,",
+                "The customer confirmed the issue is gone after the 4.2.1 update. I'm closing the ticket.",
+            ],
+            [
+                "Hi Priya,",
+                "Is there a way to export the audit log as CSV as well? The compliance team is asking for the last 90 days.",
+            ],
+        ],
     ),
-    (
+    Thread(
+        "Invoice INV-88231",
         [
             "Hello,",
             "Your invoice INV-88231 for 1,250.00 EUR is now available in the customer portal.",
         ],
-        "Invoice INV-88231",
+        [
+            [
+                "Hi Sarah,",
+                "Can you check why invoice INV-88231 was charged twice? The second charge appeared on 5 February.",
+            ],
+            [
+                "Hi David,",
+                "Sorry about that, the second charge was a processing error. The refund was issued today and should appear within five working days.",
+            ],
+            ["Thank you, refund received."],
+        ],
     ),
-    (
+    Thread(
+        "Agency questions on stability data",
         [
             "Hi Michael,",
             "The agency sent a list of questions on the stability data. Deadline for our answers is 14 March.",
         ],
-        "Agency questions on stability data",
+        [
+            [
+                "Hi Laura,",
+                "Thanks. I'll draft answers to questions 1 to 4; can the lab cover 5 and 6?",
+            ],
+            [
+                "Dear Michael,",
+                "Thank you for the detailed comments. We have updated section 4.3 accordingly and attached a tracked-changes version.",
+            ],
+            [
+                "Hi Michael,",
+                "The dossier was submitted to the agency yesterday. We should hear back within 30 working days.",
+            ],
+        ],
+    ),
+    Thread(
+        "Offsite in May",
+        [
+            "Hi all,",
+            "We're planning the team offsite for 20–21 May in Galway. Please reply by Friday if you can attend.",
+        ],
+        [
+            ["Hi James,", "Count me in for both days."],
+            ["Thanks all, the hotel is booked. Details to follow next week."],
+            [
+                "Hello,",
+                "Thank you for your message. I'm happy to move our planning call to Wednesday at 3pm.",
+            ],
+        ],
     ),
 ]
+
+FR_ORIGINALS = [(t.original, t.subject) for t in FR_THREADS]
+EN_ORIGINALS = [(t.original, t.subject) for t in EN_THREADS]
+GENERIC_REPLIES = {
+    "fr": [
+        ["OK pour moi.", "Je préviens l'équipe."],
+        ["Bien reçu, merci."],
+        ["Bonjour,", "Merci pour votre message, je regarde et je reviens vers vous demain."],
+    ],
+    "en": [
+        ["Works for me."],
+        ["Got it, thanks."],
+        ["Hi,", "Thanks, I'll take a look and get back to you tomorrow."],
+    ],
+}
+
+
+def thread_reply(hist: Msg, k: int) -> list[str]:
+    """The k-th answer in the thread that `hist` belongs to (by its root's subject)."""
+    root = hist
+    while root.history is not None:
+        root = root.history
+    threads = FR_THREADS if root.lang == "fr" else EN_THREADS
+    for t in threads:
+        if t.subject == root.subject:
+            if R.random() < 0.08:
+                return R.choice(GENERIC_REPLIES[root.lang])
+            return t.replies[k % len(t.replies)]
+    return R.choice(GENERIC_REPLIES["fr" if root.lang == "fr" else "en"])
+
 
 FR_SIGNOFFS = [
     "Cordialement,",
@@ -692,6 +924,38 @@ DE_MONTHS = [
 ]
 
 
+ES_DAYS = ["lunes", "martes", "miércoles", "jueves", "viernes", "sábado", "domingo"]
+ES_MONTHS = [
+    "enero",
+    "febrero",
+    "marzo",
+    "abril",
+    "mayo",
+    "junio",
+    "julio",
+    "agosto",
+    "septiembre",
+    "octubre",
+    "noviembre",
+    "diciembre",
+]
+IT_DAYS = ["lunedì", "martedì", "mercoledì", "giovedì", "venerdì", "sabato", "domenica"]
+IT_MONTHS = [
+    "gennaio",
+    "febbraio",
+    "marzo",
+    "aprile",
+    "maggio",
+    "giugno",
+    "luglio",
+    "agosto",
+    "settembre",
+    "ottobre",
+    "novembre",
+    "dicembre",
+]
+
+
 def ampm(d: datetime, secs: bool = False) -> str:
     h = d.hour % 12 or 12
     s = f":{d.second:02d}" if secs else ""
@@ -703,10 +967,31 @@ def d_outlook(d: datetime, lang: str) -> str:
         return f"{FR_DAYS[d.weekday()]} {d.day} {FR_MONTHS[d.month - 1]} {d.year} {d:%H:%M}"
     if lang == "de":
         return f"{DE_DAYS[d.weekday()]}, {d.day}. {DE_MONTHS[d.month - 1]} {d.year} {d:%H:%M}"
+    if lang == "es":
+        return f"{ES_DAYS[d.weekday()]}, {d.day} de {ES_MONTHS[d.month - 1]} de {d.year} {d:%H:%M}"
+    if lang == "it":
+        return f"{IT_DAYS[d.weekday()]} {d.day} {IT_MONTHS[d.month - 1]} {d.year} {d:%H:%M}"
     return f"{EN_DAYS[d.weekday()]}, {EN_MONTHS[d.month - 1]} {d.day}, {d.year} {ampm(d)}"
 
 
 def d_gmail(d: datetime, lang: str) -> str:
+    if lang == "de":
+        mon = [
+            "Jan.",
+            "Feb.",
+            "März",
+            "Apr.",
+            "Mai",
+            "Juni",
+            "Juli",
+            "Aug.",
+            "Sept.",
+            "Okt.",
+            "Nov.",
+            "Dez.",
+        ]
+        day = ["Mo.", "Di.", "Mi.", "Do.", "Fr.", "Sa.", "So."]
+        return f"{day[d.weekday()]}, {d.day}. {mon[d.month - 1]} {d.year} um {d:%H:%M} Uhr"
     if lang == "fr":
         return f"{FR_DAYS_ABBR[d.weekday()]} {d.day} {FR_MONTHS_ABBR[d.month - 1]} {d.year} à {d:%H:%M}"
     return (
@@ -886,19 +1171,39 @@ def lab(lang: str, fr: str, en: str, de: str | None = None, nbsp: bool = True) -
     return f"{en}:"
 
 
-def outlook_block(h: Msg, lang: str, nbsp: bool = True, att: bool = True) -> list[tuple[str, str]]:
-    rows = [
-        (lab(lang, "De", "From", "Von", nbsp), addr(h.sender)),
-        (lab(lang, "Envoyé", "Sent", "Gesendet", nbsp), d_outlook(h.date, lang)),
-        (lab(lang, "À", "To", "An", nbsp), addrs(h.to)),
-    ]
-    if h.cc:
-        rows.append((lab(lang, "Cc", "Cc", "Cc", nbsp), addrs(h.cc)))
-    rows.append((lab(lang, "Objet", "Subject", "Betreff", nbsp), h.subject))
-    if att and h.attach_names:
-        rows.append(
-            (lab(lang, "Pièces jointes", "Attachments", "Anlagen", nbsp), "; ".join(h.attach_names))
+# Outlook's header-block labels: from, sent, to, cc, subject, attachments
+OUTLOOK_LABELS = {
+    "fr": ("De", "Envoyé", "À", "Cc", "Objet", "Pièces jointes"),
+    "en": ("From", "Sent", "To", "Cc", "Subject", "Attachments"),
+    "de": ("Von", "Gesendet", "An", "Cc", "Betreff", "Anlagen"),
+    "es": ("De", "Enviado", "Para", "CC", "Asunto", "Datos adjuntos"),
+    "it": ("Da", "Inviato", "A", "Cc", "Oggetto", "Allegati"),
+}
+
+
+def outlook_block(
+    h: Msg, lang: str, nbsp: bool = True, att: bool = True, mac: bool = False
+) -> list[tuple[str, str]]:
+    """Outlook's header block; French puts a (non-breaking) space before the colon."""
+    f, sent, to, cc, subj, atts = OUTLOOK_LABELS[lang]
+    colon = (NBSP if nbsp else " ") + ":" if lang == "fr" else ":"
+    if mac:
+        # Outlook for Mac: "Date" instead of "Envoyé"/"Sent", and a comma after the day
+        sent = "Date"
+        d = h.date
+        when = (
+            f"{FR_DAYS[d.weekday()]}, {d.day} {FR_MONTHS[d.month - 1]} {d.year} à {d:%H:%M}"
+            if lang == "fr"
+            else f"{EN_DAYS[d.weekday()]}, {d.day} {EN_MONTHS[d.month - 1]} {d.year} at {d:%H:%M}"
         )
+    else:
+        when = d_outlook(h.date, lang)
+    rows = [(f + colon, addr(h.sender)), (sent + colon, when), (to + colon, addrs(h.to))]
+    if h.cc:
+        rows.append((cc + colon, addrs(h.cc)))
+    rows.append((subj + colon, h.subject))
+    if att and h.attach_names:
+        rows.append((atts + colon, "; ".join(h.attach_names)))
     return rows
 
 
@@ -929,15 +1234,16 @@ def hist_plain(h: Msg) -> str:
 
 
 def r_outlook(m: Msg, fmt: str, mobile: str = "") -> Body:
-    """Outlook desktop (classic), FR/EN/DE."""
+    """Outlook desktop (classic Windows, and Mac), FR/EN/DE/ES/IT."""
     lang = m.lang
     h = inner_of(m)
     is_fwd = bool(m.fwd)
+    mac = m.client == "outlook-mac"
     # plain
     own = own_plain(m)
     plain = own
     if h:
-        rows = outlook_block(h, lang)
+        rows = outlook_block(h, lang, mac=mac)
         block = "\n".join(f"{k} {v}" for k, v in rows)
         if (
             fmt == "plain"
@@ -967,14 +1273,16 @@ def r_outlook(m: Msg, fmt: str, mobile: str = "") -> Body:
         return Body(plain, None)
     body = paras_html(m.paras, "mso") + sig_html(m, "mso") + disclaimer_html(m)
     if h:
-        rows = outlook_block(h, lang)
+        rows = outlook_block(h, lang, mac=mac)
         hb = "<br>\n".join(f"<b>{esc(k).replace(NBSP, '&nbsp;')}</b> {esc(v)}" for k, v in rows)
         body += (
-            '\n<div><div style="border:none;border-top:solid #E1E1E1 1.0pt;padding:3.0pt 0cm 0cm 0cm">\n'
+            '\n<div><div style="border:none;border-top:solid '
+            + ("#B5C4DF" if mac else "#E1E1E1")
+            + ' 1.0pt;padding:3.0pt 0cm 0cm 0cm">\n'
             f'<p class="MsoNormal"><b><span lang="{lang.upper()}"></span></b>{hb}<o:p></o:p></p>\n</div></div>\n'
             '<p class="MsoNormal"><o:p>&nbsp;</o:p></p>\n' + hist_html(h)
         )
-    lang_attr = {"fr": "FR", "en": "EN-US", "de": "DE"}.get(lang, "FR")
+    lang_attr = {"fr": "FR", "en": "EN-US", "de": "DE", "es": "ES", "it": "IT"}.get(lang, "FR")
     doc = (
         '<html xmlns:v="urn:schemas-microsoft-com:vml" xmlns:o="urn:schemas-microsoft-com:office:office" '
         'xmlns:w="urn:schemas-microsoft-com:office:word" xmlns:m="http://schemas.microsoft.com/office/2004/12/omml" '
@@ -1092,7 +1400,15 @@ def wrap_attr(a: str) -> str:
 
 
 def gmail_fwd_head(f: Msg, lang: str) -> tuple[str, str]:
-    if lang == "fr":
+    if lang == "de":
+        marker, lf, ld, ls, lt = (
+            "---------- Weitergeleitete Nachricht ---------",
+            "Von:",
+            "Date:",
+            "Subject:",
+            "To:",
+        )
+    elif lang == "fr":
         marker, lf, ld, ls, lt = (
             "---------- Message transféré ---------",
             "De :",
@@ -1774,6 +2090,7 @@ def r_spark(m: Msg, fmt: str) -> Body:
 
 RENDERERS = {
     "outlook-desktop": r_outlook,
+    "outlook-mac": r_outlook,
     "owa": r_owa,
     "outlook-mobile": r_outlook_mobile,
     "gmail-web": r_gmail,
@@ -1794,6 +2111,7 @@ RENDERERS = {
 
 MAILER = {
     "outlook-desktop": ("X-Mailer", "Microsoft Outlook 16.0"),
+    "outlook-mac": ("User-Agent", "Microsoft-MacOutlook/16.93.25011212"),
     "owa": ("X-MS-Has-Attach", ""),
     "outlook-mobile": ("X-MS-Has-Attach", ""),
     "gmail-web": (None, None),
@@ -1965,24 +2283,29 @@ def headers(m: Msg, spec: Spec) -> bytes:
         x = x.history
     if refs and not m.fwd:
         h += [("In-Reply-To", refs[-1]), ("References", " ".join(refs))]
-    if m.client in ("outlook-desktop", "owa", "outlook-mobile"):
+    if m.client in ("outlook-desktop", "outlook-mac", "owa", "outlook-mobile"):
         ti = base64.b64encode(hashlib.sha1(m.mid.encode()).digest()[:22]).decode()
         h += [
             (
                 "Thread-Topic",
                 hdr_text(
                     subject.split(": ", 1)[-1]
-                    if subject[:3] in ("RE:", "TR:", "FW:", "AW:", "WG:")
+                    if subject.split(":", 1)[0] in ("RE", "TR", "FW", "AW", "WG", "RV", "R", "I")
                     else subject
                 ),
             ),
             ("Thread-Index", ti),
         ]
         h.append(
-            ("Content-Language", {"fr": "fr-FR", "en": "en-US", "de": "de-DE"}.get(m.lang, "fr-FR"))
+            (
+                "Content-Language",
+                {"fr": "fr-FR", "en": "en-US", "de": "de-DE", "es": "es-ES", "it": "it-IT"}.get(
+                    m.lang, "fr-FR"
+                ),
+            )
         )
-        if m.client == "outlook-desktop":
-            h.append(("X-Mailer", "Microsoft Outlook 16.0"))
+        if m.client in ("outlook-desktop", "outlook-mac"):
+            h.append(MAILER[m.client])
         else:
             h += [
                 ("X-MS-Has-Attach", "yes" if (spec.pdf or m.attached) else ""),
@@ -2127,15 +2450,20 @@ def make_msg(
     return m
 
 
+OUTLOOKS = ("outlook-desktop", "outlook-mac", "owa", "outlook-mobile")
+
+
 def re_prefix(client: str, lang: str) -> str:
-    if client in ("outlook-desktop", "owa", "outlook-mobile"):
-        return "AW: " if lang == "de" else "RE: "
+    if client in OUTLOOKS:
+        return {"de": "AW: ", "it": "R: "}.get(lang, "RE: ")
+    if client == "lotus-notes" and lang == "fr":
+        return "Réf. : "
     return "Re: "
 
 
 def fw_prefix(client: str, lang: str) -> str:
-    if client in ("outlook-desktop", "owa", "outlook-mobile"):
-        return {"fr": "TR: ", "de": "WG: "}.get(lang, "FW: ")
+    if client in OUTLOOKS:
+        return {"fr": "TR: ", "de": "WG: ", "es": "RV: ", "it": "I: "}.get(lang, "FW: ")
     if client.startswith("gmail") or client == "apple-mail" or client == "apple-iphone":
         return "Fwd: "
     if client == "lotus-notes":
@@ -2150,12 +2478,29 @@ def people(lang: str) -> list[Person]:
 
 
 def two(lang: str) -> tuple[Person, Person]:
-    a, b = R.sample(people(lang) if lang in ("fr", "en") else people(lang) + FR_PEOPLE[:3], 2)
+    if lang not in ("fr", "en"):
+        return R.choice(people(lang)), R.choice(FR_PEOPLE[:3])
+    a, b = R.sample(people(lang), 2)
     return a, b
 
 
 def strip_prefix(s: str) -> str:
-    for p in ("RE: ", "Re: ", "TR: ", "FW: ", "Fwd: ", "AW: ", "WG: ", "Tr : ", "Tr: ", "Fw: "):
+    for p in (
+        "RE: ",
+        "Re: ",
+        "TR: ",
+        "FW: ",
+        "Fwd: ",
+        "AW: ",
+        "WG: ",
+        "Tr : ",
+        "Tr: ",
+        "Fw: ",
+        "Réf. : ",
+        "RV: ",
+        "R: ",
+        "I: ",
+    ):
         if s.startswith(p):
             return strip_prefix(s[len(p) :])
     return s
@@ -2244,23 +2589,24 @@ def reply_case(
 ) -> None:
     hl = hist_lang or (lang if lang in ("fr", "en") else "fr")
     me, them = two(lang)
-    if lang not in ("fr", "en") and hl == "fr":
-        them = R.choice(FR_PEOPLE)
+    if lang not in ("fr", "en"):
+        them = R.choice(people(hl))
+
+    # senders alternate backwards from the final reply: the message just before it is theirs
+    def sender_at(i: int) -> tuple[Person, Person]:
+        return (them, me) if (depth - 1 - i) % 2 == 0 else (me, them)
+
+    a, b = sender_at(0)
     hist = original(
-        hl, hist_client or R.choice(OTHER_CLIENT_FOR_HISTORY), them, me, disclaimer=R.random() < 0.3
+        hl, hist_client or R.choice(OTHER_CLIENT_FOR_HISTORY), a, b, disclaimer=R.random() < 0.3
     )
-    subj = hist.subject
-    for level in range(depth - 1):
-        pool = FR_REPLIES if hl == "fr" else EN_REPLIES
+    for level in range(1, depth):
         hc = R.choice(OTHER_CLIENT_FOR_HISTORY)
+        a, b = sender_at(level)
         subj = re_prefix(hc, hl) + strip_prefix(hist.subject)
-        who = me if level % 2 == 0 else them
-        hist = make_msg(
-            who, [them if who is me else me], hl, hc, R.choice(pool), subj, history=hist
-        )
+        hist = make_msg(a, [b], hl, hc, thread_reply(hist, level - 1), subj, history=hist)
     if paras is None:
-        pool = {"fr": FR_REPLIES, "en": EN_REPLIES}.get(lang, FR_REPLIES)
-        paras = R.choice(pool)
+        paras = thread_reply(hist, depth - 1)
     m = make_msg(
         me,
         [them],
@@ -2476,7 +2822,7 @@ def forward_case(
         orig.history = q
         orig.date = q.date + timedelta(hours=3)
         orig.subject = re_prefix(oc, lang) + q.subject
-        orig.paras = personalise(R.choice(FR_REPLIES if lang == "fr" else EN_REPLIES), orig.to[0])
+        orig.paras = personalise(thread_reply(q, 0), orig.to[0])
     cur = orig
     for lvl in range(1, levels):
         fc = (
@@ -2573,7 +2919,7 @@ def attached_forward_case(
             [dst],
             lang,
             oc,
-            R.choice(FR_REPLIES if lang == "fr" else EN_REPLIES),
+            thread_reply(q, 0),
             re_prefix(oc, lang) + q.subject,
             history=q,
             sig_style=R.choice([1, 2, 3]),
@@ -3008,21 +3354,15 @@ def special_split_attr() -> None:
     for client, lang in (("gmail-web", "fr"), ("thunderbird", "en"), ("roundcube", "fr")):
         me = FR_PEOPLE[15] if lang == "fr" else EN_PEOPLE[0]
         them = FR_PEOPLE[0] if lang == "fr" else EN_PEOPLE[5]
-        hist = make_msg(
-            me,
-            [them],
-            lang,
-            "outlook-desktop",
-            R.choice(FR_REPLIES if lang == "fr" else EN_REPLIES),
-            "Budget 2025",
-            sig_style=1,
+        hist = original(lang, "outlook-desktop", me, them, sig_style=1)
+        paras = thread_reply(hist, 0)
+        m = make_msg(
+            them, [me], lang, client, paras, "Re: " + hist.subject, history=hist, sig_style=0
         )
-        paras = R.choice(FR_REPLIES if lang == "fr" else EN_REPLIES)
-        m = make_msg(them, [me], lang, client, paras, "Re: Budget 2025", history=hist, sig_style=0)
         if client == "gmail-web":
             a = wrap_attr(gmail_attr(hist, lang))
         elif client == "thunderbird":
-            a = f"On 03/02/2025 10:12, {hist.sender.name} via the\nNorthwind purchasing list wrote:"
+            a = f"On {hist.date:%d/%m/%Y %H:%M}, {hist.sender.name} via the\nNorthwind purchasing list wrote:"
         else:
             a = f"Le {hist.date:%Y-%m-%d %H:%M}, {hist.sender.name}\n<{hist.sender.email}> a écrit :"
         assert "\n" in a
@@ -3049,7 +3389,7 @@ def special_notes_bare() -> None:
             [them],
             lang,
             "lotus-notes",
-            R.choice(FR_REPLIES if lang == "fr" else EN_REPLIES),
+            thread_reply(hist, 0),
             ("Réf. : " if lang == "fr" else "Re: ") + hist.subject,
             history=hist,
             sig_style=2,
@@ -3435,6 +3775,44 @@ def build() -> None:
         note="attribution without a verb",
     )
     reply_case("other-mobile", "fr", fmt="plain", sig_style=5, note="attribution without a verb")
+
+    # Outlook for Mac (Date: instead of Envoyé:), Spanish and Italian Outlook, German Gmail
+    reply_case("outlook-mac", "fr", fmt="alt", sig_style=2)
+    reply_case("outlook-mac", "fr", fmt="html", depth=2, banner=True, disclaimer=True)
+    reply_case("outlook-mac", "en", fmt="alt", sig_style=1)
+    forward_case("outlook-mac", "fr", attach_names=["CR réunion.docx"])
+    reply_case(
+        "outlook-desktop",
+        "es",
+        fmt="alt",
+        hist_lang="en",
+        signoff="Un saludo,",
+        sig_style=1,
+        paras=[
+            "Hola Sarah,",
+            "Gracias por la información. Confirmamos la recogida del jueves a las 14:00 en el almacén de Madrid.",
+        ],
+        note="Spanish Outlook (De/Enviado/Para/Asunto)",
+    )
+    reply_case(
+        "outlook-desktop",
+        "it",
+        fmt="alt",
+        hist_lang="fr",
+        signoff="Cordiali saluti,",
+        sig_style=2,
+        paras=[
+            "Buongiorno,",
+            "confermo la ricezione del preventivo. Vi faremo sapere entro venerdì.",
+        ],
+        note="Italian Outlook (Da/Inviato/A/Oggetto) over a French original",
+    )
+    forward_case(
+        "gmail-web",
+        "de",
+        note_text=["Hallo Jean,", "zur Info, siehe unten."],
+        note="German Gmail 'Weitergeleitete Nachricht' marker",
+    )
 
     # Families written around the renderers
     special_same_line()
