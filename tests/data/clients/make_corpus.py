@@ -3814,6 +3814,19 @@ def build() -> None:
         note="German Gmail 'Weitergeleitete Nachricht' marker",
     )
 
+    # More English, across clients
+    reply_case("zimbra", "en", fmt="plain", depth=2)
+    reply_case("roundcube", "en", fmt="plain", sig_style=2, disclaimer=True)
+    reply_case("lotus-notes", "en", fmt="plain", depth=2)
+    reply_case("apple-iphone", "en", mobile_sig="Sent from my iPad", sig_style=-1, signoff="Thx")
+    forward_case("thunderbird", "en", fmt="alt", orig_disclaimer=True)
+    forward_case("samsung-mail", "en", levels=2)
+    attached_forward_case("gmail-web", "en", levels=2)
+    auto_case("owa", "en", False, "html")
+    auto_case("zimbra", "en", True, "alt")
+    not_auto_case("thunderbird", "en", "plain")
+    not_auto_case("owa", "en", "alt")
+
     # Families written around the renderers
     special_same_line()
     special_own_gt()
