@@ -1607,7 +1607,8 @@ def tb_fwd_rows(f: Msg, lang: str) -> list[tuple[str, str]]:
 def r_thunderbird(m: Msg, fmt: str) -> Body:
     lang = m.lang
     h = m.history
-    colon = f"{NBSP}:" if lang == "fr" else ":"
+    # French Thunderbird puts a no-break space before the colon; older builds a plain one
+    colon = (f"{NBSP}:" if m.date.day % 2 else " :") if lang == "fr" else ":"
     own = own_plain(m, sig_dash=True)
     hown = paras_html(m.paras, "p")
     if m.sig_block():
@@ -2910,7 +2911,10 @@ def attached_forward_case(
     client: str, lang: str, levels: int = 1, with_history: bool = True, note: str = ""
 ) -> None:
     me, them = two(lang)
-    src, dst = R.sample([p for p in people(lang) if p not in (me,)], 2)
+    pool = [p for p in people(lang) if p not in (me, them)]
+    chain = R.sample(pool, levels)  # the original's author, then each forwarder
+    src = chain[0]
+    dst = chain[1] if levels > 1 else me
     oc = R.choice(["outlook-desktop", "gmail-web", "thunderbird", "apple-mail", "zimbra", "owa"])
     if with_history:
         q = original(lang, R.choice(OTHER_CLIENT_FOR_HISTORY), dst, src)
@@ -2929,16 +2933,29 @@ def attached_forward_case(
         orig = original(lang, oc, src, dst, sig_style=2, disclaimer=True)
     originals = [orig]
     cur = orig
-    for _ in range(1, levels):
+    notes_pool = (
+        [
+            ["Pour info, en pièce jointe."],
+            ["Voir le message joint."],
+            ["Bonjour,", "Je te fais suivre l'échange complet en pièce jointe."],
+        ]
+        if lang == "fr"
+        else [
+            ["FYI, attached."],
+            ["See the attached thread."],
+            ["Hi,", "Forwarding the whole exchange as an attachment."],
+        ]
+    )
+    for lvl in range(1, levels):
         fc = R.choice(["outlook-desktop", "thunderbird", "gmail-web"])
         f = make_msg(
-            dst,
-            [me],
+            chain[lvl],
+            [chain[lvl + 1] if lvl + 1 < levels else me],
             lang,
             fc,
-            ["Pour info, en pièce jointe." if lang == "fr" else "FYI, attached."],
+            R.choice(notes_pool),
             fw_prefix(fc, lang) + cur.subject,
-            sig_style=0,
+            sig_style=R.choice([0, 5]),
             date=cur.date + timedelta(hours=5),
         )
         f.attached = cur
@@ -3711,6 +3728,7 @@ def build() -> None:
     special_notes_bare()
     forward_case("lotus-notes", "fr", fmt="alt", note="'Transféré par' Notes marker")
     forward_case("lotus-notes", "en", fmt="plain")
+    forward_case("lotus-notes", "fr", fmt="plain", levels=2, orig_disclaimer=True)
     auto_case("lotus-notes", "fr", True, "alt")
 
     # Zimbra
