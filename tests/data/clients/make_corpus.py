@@ -3600,7 +3600,7 @@ def build() -> None:
     reply_case("gmail-web", "fr", depth=2, sig_style=3)
     reply_case("gmail-web", "fr", sig_style=-1, signoff="Bien à vous,")
     reply_case("gmail-web", "fr", bottom=True, sig_style=0, note="bottom-posted")
-    reply_case("gmail-web", "fr", fmt="html", sig_style=1, banner=True)
+    reply_case("gmail-web", "fr", fmt="alt", sig_style=1, banner=True)
     reply_case("gmail-web", "en", sig_style=2)
     reply_case("gmail-web", "en", depth=3, sig_style=0)
     reply_case("gmail-web", "en", bottom=True, sig_style=5, note="bottom-posted")
@@ -3660,7 +3660,7 @@ def build() -> None:
     # Apple Mail (macOS)
     reply_case("apple-mail", "fr", sig_style=2)
     reply_case("apple-mail", "fr", depth=2, sig_style=3, disclaimer=True)
-    reply_case("apple-mail", "fr", fmt="html", sig_style=1)
+    reply_case("apple-mail", "fr", fmt="alt", sig_style=1)
     reply_case("apple-mail", "en", sig_style=4)
     reply_case("apple-mail", "en", depth=2, banner=True)
     inline_case("apple-mail", "fr", "alt", FR_INLINE[1])
@@ -3669,7 +3669,7 @@ def build() -> None:
     )
     forward_case("apple-mail", "fr", levels=2, orig_disclaimer=True)
     forward_case("apple-mail", "en")
-    forward_case("apple-mail", "en", levels=3, fmt="html")
+    forward_case("apple-mail", "en", levels=3, fmt="alt")
     attached_forward_case("apple-mail", "fr")
     not_auto_case("apple-mail", "fr", "alt")
 
@@ -3763,7 +3763,7 @@ def build() -> None:
         "fr",
         mobile_sig="Envoyé depuis mon smartphone Samsung Galaxy.",
         sig_style=1,
-        fmt="html",
+        fmt="alt",
     )
 
     # Others
