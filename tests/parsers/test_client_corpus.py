@@ -7,7 +7,9 @@ and that ``parsers.parse`` takes every message without raising and finds its sen
 
 from __future__ import annotations
 
+import importlib.util
 import json
+import sys
 from pathlib import Path
 
 import pytest
@@ -81,6 +83,21 @@ def test_corpus_is_mostly_french_with_a_large_english_share() -> None:
     english = languages.count("en") / len(languages)
     assert 0.5 <= french <= 0.7
     assert 0.25 <= english <= 0.45
+
+
+def test_committed_corpus_is_what_the_generator_writes(tmp_path: Path) -> None:
+    # Hand edits to the .eml files or the labels would drift from make_corpus.py.
+    spec = importlib.util.spec_from_file_location("mailwall_make_corpus", CORPUS / "make_corpus.py")
+    assert spec is not None and spec.loader is not None
+    generator = importlib.util.module_from_spec(spec)
+    sys.modules[spec.name] = generator  # dataclasses look their module up there
+    spec.loader.exec_module(generator)
+    generator.main(tmp_path)
+    written = sorted(p.name for p in tmp_path.iterdir())
+    assert written == sorted(p.name for p in CORPUS.glob("*.eml")) + ["cases.jsonl"]
+    changed = [n for n in written if (tmp_path / n).read_bytes() != (CORPUS / n).read_bytes()]
+    assert changed == []
+    assert generator.coverage() in (CORPUS / "README.md").read_text(encoding="utf-8")
 
 
 @pytest.mark.parametrize("case", CASES, ids=[c["id"] for c in CASES])

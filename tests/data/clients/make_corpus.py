@@ -2328,7 +2328,9 @@ def headers(m: Msg, spec: Spec) -> bytes:
 # Case construction
 # ---------------------------------------------------------------------------
 
-R = random.Random(20250203)
+SEED = 20250203
+R = random.Random(SEED)
+DEST = [OUT]  # where main() writes: the corpus folder, or a scratch folder in a test
 BASE = datetime(2025, 2, 3, 9, 12, tzinfo=PARIS)
 CASES: list[dict] = []
 N = [0]
@@ -2526,7 +2528,7 @@ def emit(
     N[0] += 1
     cid = f"{N[0]:03d}-{client}-{lang}-{short or kind}"
     raw = serialise(m, spec, cid)
-    (OUT / f"{cid}.eml").write_bytes(raw)
+    (DEST[0] / f"{cid}.eml").write_bytes(raw)
     CASES.append(
         {
             "id": cid,
@@ -3194,7 +3196,7 @@ def _emit_plain(
     cid = f"{N[0]:03d}-{client}-{lang}-{short or kind}"
     spec = Spec(fmt="plain", extra_headers=extra or [])
     raw = headers(m, spec) + leaf("text/plain", plain, charset, cte)
-    (OUT / f"{cid}.eml").write_bytes(raw)
+    (DEST[0] / f"{cid}.eml").write_bytes(raw)
     CASES.append(
         {
             "id": cid,
@@ -3866,16 +3868,72 @@ def build() -> None:
     inline_case("apple-mail", "en", "alt", EN_INLINE[3])
 
 
-def main() -> None:
-    for f in OUT.glob("*.eml"):
+KINDS = ["reply", "reply-inline", "forward", "forward-attached", "auto-reply", "not-auto-reply"]
+
+
+def coverage() -> str:
+    """The README's coverage table, recomputed from the cases so it cannot drift."""
+    by_client: dict[str, list[dict]] = {}
+    for c in CASES:
+        by_client.setdefault(c["client"], []).append(c)
+
+    def langs(rows: list[dict]) -> str:
+        count: dict[str, int] = {}
+        for r in rows:
+            count[r["language"]] = count.get(r["language"], 0) + 1
+        return ", ".join(
+            f"{k} {n}" for k, n in sorted(count.items(), key=lambda kv: (-kv[1], kv[0]))
+        )
+
+    def row(name: str, rows: list[dict]) -> str:
+        cells = [str(sum(r["kind"] == k for r in rows) or "") for k in KINDS]
+        return f"| {name} | " + " | ".join(cells) + f" | {len(rows)} | {langs(rows)} |"
+
+    lines = [
+        "| client | " + " | ".join(KINDS) + " | total | languages |",
+        "|---" * (len(KINDS) + 3) + "|",
+    ]
+    for name, rows in sorted(by_client.items(), key=lambda kv: (-len(kv[1]), kv[0])):
+        lines.append(row(name, rows))
+    lines.append(row("**all**", CASES))
+    depths: dict[int, int] = {}
+    for c in CASES:
+        n = len(c["expected"]["forwarded"])
+        if n:
+            depths[n] = depths.get(n, 0) + 1
+    lines.append("")
+    lines.append(
+        "Forwarded originals per forward: "
+        + ", ".join(f"{n} level(s): {k}" for n, k in sorted(depths.items()))
+        + "."
+    )
+    return "\n".join(lines)
+
+
+def main(out: Path = OUT) -> None:
+    """Write the corpus into `out`; the README's coverage table only when `out` is the corpus."""
+    R.seed(SEED)
+    CASES.clear()
+    N[0] = _date_i[0] = _mid_i[0] = 0
+    DEST[0] = out
+    for f in out.glob("*.eml"):
         f.unlink()
     build()
-    with (OUT / "cases.jsonl").open("w", encoding="utf-8") as fh:
+    with (out / "cases.jsonl").open("w", encoding="utf-8") as fh:
         for c in CASES:
             if not c["note"]:
                 del c["note"]
             fh.write(json.dumps(c, ensure_ascii=False) + "\n")
-    print(f"{len(CASES)} cases written to {OUT}")
+    if out == OUT:
+        readme = OUT / "README.md"
+        text = readme.read_text(encoding="utf-8")
+        start, end = "<!-- coverage:start -->\n", "<!-- coverage:end -->"
+        if start in text and end in text:
+            head, rest = text.split(start, 1)
+            readme.write_text(
+                head + start + coverage() + "\n" + end + rest.split(end, 1)[1], encoding="utf-8"
+            )
+    print(f"{len(CASES)} cases written to {out}")
 
 
 if __name__ == "__main__":
