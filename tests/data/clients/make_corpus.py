@@ -2826,6 +2826,9 @@ def forward_case(
         orig.date = q.date + timedelta(hours=3)
         orig.subject = re_prefix(oc, lang) + q.subject
         orig.paras = personalise(thread_reply(q, 0), orig.to[0])
+        # Mailwall's convention (parsers/forwards.py): inside a forward, the history a
+        # forwarded reply quotes is an older original, oldest first.
+        originals.insert(0, q)
     cur = orig
     for lvl in range(1, levels):
         fc = (
@@ -2933,7 +2936,8 @@ def attached_forward_case(
         )
     else:
         orig = original(lang, oc, src, dst, sig_style=2, disclaimer=True)
-    originals = [orig]
+    # The quoted history of an attached reply is an older original, as inline.
+    originals = [q, orig] if with_history else [orig]
     cur = orig
     notes_pool = (
         [
