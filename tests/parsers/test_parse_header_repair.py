@@ -1,0 +1,46 @@
+"""Header sections broken in ways real mail is: the fields after the breakage still count."""
+
+from __future__ import annotations
+
+from parsers import parse
+from tests.parsers.mails import RECEIVED_AT, crlf
+
+
+def test_junk_line_above_the_headers_does_not_hide_them() -> None:
+    raw = crlf(
+        """\
+        ---- Message d'origine ----
+        Return-Path: <formulaire@exemple.fr>
+        To: accueil@exemple.fr
+        Subject: Demande de contact
+        From: formulaire@exemple.fr
+        Content-Type: text/plain; charset=utf-8
+
+        Nom : Dupont
+        """
+    )
+    parsed = parse(raw, received_at=RECEIVED_AT)
+    assert parsed.sender is not None and parsed.sender.address == "formulaire@exemple.fr"
+    assert parsed.subject == "Demande de contact"
+    assert parsed.new_text == "Nom : Dupont"
+
+
+def test_unindented_continuation_lines_are_read_as_part_of_their_field() -> None:
+    raw = crlf(
+        """\
+        Received: from mx.exemple.fr by mail.exemple.fr; Wed, 5 Apr 2017 07:45:31 +0200
+        X-Tracker: H4sIAAAAAAAAA+NgFlrIKsWRWlGSWpSXmKPExsWi75nTrTtrwZM
+        Ig5drOCwmrVzP5sDoseXbDeYAxijWzLyk/IoE1owFz6ezFkxKrWjafpWpgfFOchcjF4eQwDZG
+        iZbLL1ggnEOMEg3T97FCOIcZJX7/WsDcxcgJ5GxmlDg5wwvEZhPwkPhx6DUbiC0iYChxfOFUd
+        From: "Martin, Claire" <claire.martin@exemple.fr>
+        To: Paul <paul@exemple.fr>
+        Subject: AW: Devis 2027
+        Content-Type: text/plain; charset=utf-8
+
+        Bonjour Paul, le devis est validé.
+        """
+    )
+    parsed = parse(raw, received_at=RECEIVED_AT)
+    assert parsed.sender is not None and parsed.sender.name == "Martin, Claire"
+    assert parsed.subject == "AW: Devis 2027"
+    assert parsed.body_text.strip() == "Bonjour Paul, le devis est validé."
