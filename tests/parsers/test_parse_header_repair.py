@@ -44,3 +44,21 @@ def test_unindented_continuation_lines_are_read_as_part_of_their_field() -> None
     assert parsed.sender is not None and parsed.sender.name == "Martin, Claire"
     assert parsed.subject == "AW: Devis 2027"
     assert parsed.body_text.strip() == "Bonjour Paul, le devis est validé."
+
+
+def test_a_repeated_from_without_address_gives_way_to_the_next_one() -> None:
+    raw = crlf(
+        """\
+        From: [inconnu]
+        Reply-To: relance@autre.example
+        From: =?utf-8?B?Q2zDqW1lbnQ=?= <clement@exemple.fr>
+        To: <info@exemple.fr>
+        Subject: Offre
+        Content-Type: text/plain; charset=utf-8
+
+        Bonjour.
+        """
+    )
+    parsed = parse(raw, received_at=RECEIVED_AT)
+    assert parsed.sender is not None
+    assert (parsed.sender.address, parsed.sender.name) == ("clement@exemple.fr", "Clément")
