@@ -7,6 +7,7 @@ types a mail gateway must recognise, each from a signature that cannot be mistak
 
 from __future__ import annotations
 
+import binascii
 import hashlib
 import re
 from email.message import Message
@@ -173,12 +174,51 @@ def payload_bytes(part: Message) -> bytes:
     except Exception:  # stdlib decoders raise on some broken uuencode / base64
         data = None
     if isinstance(data, bytes):
+        cte = raw_to_text(part.get("Content-Transfer-Encoding", "")).strip().lower()
+        if cte in _UUENCODE and not _UU_BEGIN.search(data[:4096]):
+            # The stdlib needs the ``begin 644 name`` line and returns the encoded text
+            # without it; some gateways send the encoded lines alone.
+            return _uudecode_lines(data)
         return data
     raw = part.get_payload()
     return raw.encode("utf-8", "surrogateescape") if isinstance(raw, str) else b""
 
 
+# Transfer encodings whose line breaks belong to the transport (RFC 2045 line-oriented data):
+# SMTP carries them as CRLF, a store may keep LF. Base64 and binary carry the file's own bytes.
+_LINE_TRANSPORT = frozenset({"", "7bit", "8bit"})
+
+
+_UUENCODE = frozenset({"x-uuencode", "uuencode", "uue", "x-uue"})
+_UU_BEGIN = re.compile(rb"^begin [0-7]{1,4} ", re.M)
+
+
+def _uudecode_lines(encoded: bytes) -> bytes:
+    """uuencoded lines without their ``begin``/``end`` frame (each line says its length)."""
+    out: list[bytes] = []
+    for line in encoded.splitlines():
+        line = line.rstrip(b" \t\r")
+        if not line or line == b"end":
+            continue
+        try:
+            out.append(binascii.a2b_uu(line))
+        except binascii.Error:
+            # Encoders that strip trailing spaces: decode what the length byte announces,
+            # as the stdlib's own workaround does.
+            size = (((line[0] - 32) & 63) * 4 + 5) // 3
+            try:
+                out.append(binascii.a2b_uu(line[:size]))
+            except binascii.Error:
+                return encoded  # not uuencoded after all: keep the bytes as sent
+    return b"".join(out)
+
+
 def make_attachment(part: Message, data: bytes, index: int) -> Attachment:
+    cte = raw_to_text(part.get("Content-Transfer-Encoding", "")).strip().lower()
+    if cte in _LINE_TRANSPORT and b"\r\n" in data:
+        # The same file gives the same bytes whether the mail was stored with CRLF or LF, and
+        # whether it was sent 7bit or quoted-printable (whose decoder already gives LF).
+        data = data.replace(b"\r\n", b"\n")
     content_type = declared_type(part)
     filename = filename_of(part) or f"attachment-{index}{_EXTENSIONS.get(content_type, '.bin')}"
     disposition = raw_to_text(part.get("Content-Disposition", "")).split(";", 1)[0].strip().lower()

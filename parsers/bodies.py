@@ -14,7 +14,9 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass, field
+from email.generator import BytesGenerator
 from email.message import Message
+from io import BytesIO
 
 from parsers.attachments import filename_of, make_attachment, payload_bytes
 from parsers.charsets import decode_bytes
@@ -122,8 +124,10 @@ def _walk(part: Message, content: Content, budget: Budget, mime_depth: int, top:
                 # Unflowing splits into lines: only what the body text can keep (hostile
                 # flowed text decodes to millions of lines).
                 if len(text) > MAX_FLOWED_CHARS:
-                    budget.note(f"budget: flowed text longer than {MAX_FLOWED_CHARS} "
-                                "characters, the rest was cut")
+                    budget.note(
+                        f"budget: flowed text longer than {MAX_FLOWED_CHARS} "
+                        "characters, the rest was cut"
+                    )
                 text = _unflow(text[:MAX_FLOWED_CHARS], part)
             content.plain.append(text)
         return
@@ -167,11 +171,29 @@ def _attached_message(part: Message, content: Content, budget: Budget) -> None:
                 content.messages.append(AttachedMessage(item, file))
 
 
+class _AsSentGenerator(BytesGenerator):
+    """Writes a parsed message back as close to the bytes it came from as compat32 allows:
+    header values as they were folded, and an empty field as ``Name:`` (the default generator
+    refolds long headers and writes ``Name: ``), so an attached message saved as a file is the
+    message that was attached."""
+
+    def _write_headers(self, msg: Message) -> None:
+        for name, value in msg.raw_items():
+            if isinstance(value, str) and not value.strip():
+                self.write(f"{name}:{self._NL}")
+            else:
+                self._fp.write(self.policy.fold_binary(name, value))
+        self.write(self._NL)
+
+
 def _as_bytes(message: Message) -> bytes:
+    out = BytesIO()
     try:
-        return message.as_bytes()
+        policy = message.policy.clone(max_line_length=0)
+        _AsSentGenerator(out, mangle_from_=False, policy=policy).flatten(message)
     except Exception:  # the generator raises on some broken structures
         return b""
+    return out.getvalue()
 
 
 def _disposition(part: Message) -> str:
