@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import base64
+
 from parsers import parse
 from tests.parsers.mails import RECEIVED_AT, crlf
 
@@ -62,3 +64,50 @@ def test_a_repeated_from_without_address_gives_way_to_the_next_one() -> None:
     parsed = parse(raw, received_at=RECEIVED_AT)
     assert parsed.sender is not None
     assert (parsed.sender.address, parsed.sender.name) == ("clement@exemple.fr", "Clément")
+
+
+def test_a_comment_beside_the_display_name_is_not_part_of_it() -> None:
+    raw = crlf(
+        """\
+        From: MAILER-DAEMON (Mail Delivery System) <postmaster@exemple.fr>
+        To: paul@exemple.fr
+        Subject: Undelivered Mail Returned to Sender
+        Content-Type: text/plain; charset=utf-8
+
+        Le message n'a pas pu être remis.
+        """
+    )
+    parsed = parse(raw, received_at=RECEIVED_AT)
+    assert parsed.sender is not None and parsed.sender.name == "MAILER-DAEMON"
+
+
+def test_parentheses_inside_a_quoted_display_name_are_kept() -> None:
+    raw = crlf(
+        """\
+        From: "Claire Martin (Achats)" <claire.martin@exemple.fr>
+        To: paul@exemple.fr
+        Subject: Commande
+        Content-Type: text/plain; charset=utf-8
+
+        Commande passée.
+        """
+    )
+    parsed = parse(raw, received_at=RECEIVED_AT)
+    assert parsed.sender is not None and parsed.sender.name == "Claire Martin (Achats)"
+
+
+def test_name_labelled_iso_2022_jp_but_sent_as_shift_jis_is_read_as_japanese() -> None:
+    name = "ツール".encode("cp932")
+    encoded = base64.b64encode(name + b" Support").decode("ascii")
+    raw = crlf(
+        f"""\
+        From: =?ISO-2022-JP?B?{encoded}?= <support@exemple.jp>
+        To: paul@exemple.fr
+        Subject: Info
+        Content-Type: text/plain; charset=utf-8
+
+        Bonjour.
+        """
+    )
+    parsed = parse(raw, received_at=RECEIVED_AT)
+    assert parsed.sender is not None and parsed.sender.name == "ツール Support"
