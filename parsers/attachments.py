@@ -10,6 +10,7 @@ from __future__ import annotations
 import binascii
 import hashlib
 import re
+from email import errors
 from email.message import Message
 
 from parsers.charsets import codec_for, header_bytes_to_text
@@ -175,6 +176,10 @@ def payload_bytes(part: Message) -> bytes:
         data = None
     if isinstance(data, bytes):
         cte = raw_to_text(part.get("Content-Transfer-Encoding", "")).strip().lower()
+        if cte == "base64" and any(
+            isinstance(d, errors.InvalidBase64LengthDefect) for d in part.defects
+        ):
+            return _base64_without_dangling_char(part, data)
         if cte in _UUENCODE and not _UU_BEGIN.search(data[:4096]):
             # The stdlib needs the ``begin 644 name`` line and returns the encoded text
             # without it; some gateways send the encoded lines alone.
@@ -187,6 +192,23 @@ def payload_bytes(part: Message) -> bytes:
 # Transfer encodings whose line breaks belong to the transport (RFC 2045 line-oriented data):
 # SMTP carries them as CRLF, a store may keep LF. Base64 and binary carry the file's own bytes.
 _LINE_TRANSPORT = frozenset({"", "7bit", "8bit"})
+
+
+_BASE64_JUNK = re.compile(rb"[^A-Za-z0-9+/]")
+
+
+def _base64_without_dangling_char(part: Message, fallback: bytes) -> bytes:
+    """Base64 whose length leaves one character over (a truncated or hand-made part): the
+    stdlib gives up and returns the encoded text; the complete groups are the data."""
+    raw = part.get_payload()
+    if not isinstance(raw, str):
+        return fallback
+    encoded = _BASE64_JUNK.sub(b"", raw.encode("ascii", "ignore"))
+    encoded = encoded[: len(encoded) - len(encoded) % 4]
+    try:
+        return binascii.a2b_base64(encoded)
+    except binascii.Error:
+        return fallback
 
 
 _UUENCODE = frozenset({"x-uuencode", "uuencode", "uue", "x-uue"})

@@ -81,7 +81,16 @@ def collect(msg: Message, budget: Budget) -> Content:
     return content
 
 
-def _walk(part: Message, content: Content, budget: Budget, mime_depth: int, top: bool) -> None:
+def _walk(
+    part: Message,
+    content: Content,
+    budget: Budget,
+    mime_depth: int,
+    top: bool,
+    resource: bool = False,
+) -> None:
+    # ``resource``: a part after the first of a multipart/related, which the root (the first)
+    # refers to (RFC 2387): an image, a style sheet, a document, never body text itself.
     if not budget.take_part():
         return
     _note_defects(part, budget)
@@ -98,9 +107,11 @@ def _walk(part: Message, content: Content, budget: Budget, mime_depth: int, top:
             return
         children = part.get_payload()
         if isinstance(children, list):
-            for child in children:
+            related = ctype == "multipart/related"
+            for index, child in enumerate(children):
                 if isinstance(child, Message):
-                    _walk(child, content, budget, mime_depth + 1, top=False)
+                    in_resource = resource or (related and index > 0)
+                    _walk(child, content, budget, mime_depth + 1, False, in_resource)
         return
     if ctype.startswith("multipart/"):
         # Declared multipart whose boundary never appears: the stdlib leaves it as one text blob.
@@ -112,7 +123,7 @@ def _walk(part: Message, content: Content, budget: Budget, mime_depth: int, top:
     if not budget.take_bytes(len(data)):
         return
     if ctype in ("text/plain", "text/html") and (
-        top or (disposition != "attachment" and not filename)
+        top or (disposition != "attachment" and not filename and not resource)
     ):
         text, defects = decode_bytes(data, _charset(part))
         for defect in defects:

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import base64
+
 from parsers import parse
 from tests.parsers.mails import RECEIVED_AT, crlf
 
@@ -106,3 +108,56 @@ def test_uuencoded_attachment_without_begin_line_is_decoded() -> None:
     )
     (attachment,) = parse(raw, received_at=RECEIVED_AT).attachments
     assert attachment.data == b"Bonjour Paul"
+
+
+def test_html_resource_of_a_related_part_is_an_attachment_not_body_text() -> None:
+    raw = crlf(
+        """\
+        From: Claire Martin <claire.martin@exemple.fr>
+        To: paul.durand@exemple.fr
+        Subject: Plan d'accès
+        MIME-Version: 1.0
+        Content-Type: multipart/related; boundary="r1"
+
+        --r1
+        Content-Type: text/html; charset=utf-8
+
+        <p>Voici le plan d'accès.</p>
+        --r1
+        Content-Type: text/html; charset=us-ascii
+        Content-Transfer-Encoding: 7bit
+
+        <html>plan</html>
+        --r1--
+        """
+    )
+    parsed = parse(raw, received_at=RECEIVED_AT)
+    assert "plan d'accès" in parsed.body_text
+    assert "<html>plan</html>" not in parsed.body_text
+    assert [a.data for a in parsed.attachments] == [b"<html>plan</html>"]
+
+
+def test_base64_part_with_one_character_too_many_keeps_its_complete_groups() -> None:
+    encoded = base64.b64encode(b"rapport annuel.").decode("ascii").rstrip("=") + "Q"
+    raw = crlf(
+        f"""\
+        From: Claire Martin <claire.martin@exemple.fr>
+        To: paul.durand@exemple.fr
+        Subject: Rapport
+        MIME-Version: 1.0
+        Content-Type: multipart/mixed; boundary="b1"
+
+        --b1
+        Content-Type: text/plain; charset=utf-8
+
+        Le rapport.
+        --b1
+        Content-Type: application/octet-stream; name="rapport.bin"
+        Content-Transfer-Encoding: base64
+
+        {encoded}
+        --b1--
+        """
+    )
+    (attachment,) = parse(raw, received_at=RECEIVED_AT).attachments
+    assert attachment.data == base64.b64decode(encoded[: len(encoded) - len(encoded) % 4])
