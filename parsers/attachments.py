@@ -236,12 +236,13 @@ def _uudecode_lines(encoded: bytes) -> bytes:
 
 
 def make_attachment(part: Message, data: bytes, index: int) -> Attachment:
-    cte = raw_to_text(part.get("Content-Transfer-Encoding", "")).strip().lower()
-    if cte in _LINE_TRANSPORT and b"\r\n" in data:
-        # The same file gives the same bytes whether the mail was stored with CRLF or LF, and
-        # whether it was sent 7bit or quoted-printable (whose decoder already gives LF).
-        data = data.replace(b"\r\n", b"\n")
     content_type = declared_type(part)
+    cte = raw_to_text(part.get("Content-Transfer-Encoding", "")).strip().lower()
+    if cte in _LINE_TRANSPORT and not content_type.startswith("message/") and b"\r\n" in data:
+        # The same file gives the same bytes whether the mail was stored with CRLF or LF, and
+        # whether it was sent 7bit or quoted-printable (whose decoder already gives LF). An
+        # attached message is a mail: it is kept as it came, CRLF being its canonical form.
+        data = data.replace(b"\r\n", b"\n")
     filename = filename_of(part) or f"attachment-{index}{_EXTENSIONS.get(content_type, '.bin')}"
     disposition = raw_to_text(part.get("Content-Disposition", "")).split(";", 1)[0].strip().lower()
     cid_raw = part.get("Content-ID")

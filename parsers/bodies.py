@@ -197,10 +197,22 @@ class _AsSentGenerator(BytesGenerator):
         self.write(self._NL)
 
 
+def _line_end_of(message: Message) -> str:
+    """The line end the attached message came with (the parser keeps it in text payloads;
+    the generator writes every line with one): CRLF for mail as sent, LF for a store's copy."""
+    for count, part in enumerate(message.walk()):
+        payload = part.get_payload()
+        if isinstance(payload, str) and "\n" in payload:
+            return "\r\n" if "\r\n" in payload else "\n"
+        if count >= 20:
+            break
+    return "\n"
+
+
 def _as_bytes(message: Message) -> bytes:
     out = BytesIO()
     try:
-        policy = message.policy.clone(max_line_length=0)
+        policy = message.policy.clone(max_line_length=0, linesep=_line_end_of(message))
         _AsSentGenerator(out, mangle_from_=False, policy=policy).flatten(message)
     except Exception:  # the generator raises on some broken structures
         return b""

@@ -52,9 +52,11 @@ def test_attached_message_file_keeps_its_header_lines_as_sent() -> None:
     (original,) = parsed.forwarded
     assert original.file is not None
     data = original.file.data
-    # Not refolded at 78 columns, and the empty field is not given a trailing space.
-    assert f"by mx.exemple.fr with ESMTPS {RECEIVED_TAIL}\n".encode() in data
-    assert b"\nX-MS-Has-Attach:\n" in data
+    # Not refolded at 78 columns, the empty field not given a trailing space, and the
+    # CRLF line ends it was sent with kept.
+    assert f"by mx.exemple.fr with ESMTPS {RECEIVED_TAIL}\r\n".encode() in data
+    assert b"\r\nX-MS-Has-Attach:\r\n" in data
+    assert b"\r\nBonjour Paul, voici le devis r\xc3\xa9vis\xc3\xa9.\r\n" in data
 
 
 def test_seven_bit_text_attachment_has_the_same_bytes_from_a_crlf_or_lf_store() -> None:
