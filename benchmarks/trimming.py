@@ -421,6 +421,7 @@ FAMILIES = {
     "no-new-text": "no new text: everything filed as quote or signature",
     "kept-quote": "kept quoted `>` lines as new text",
     "kept-history": "kept the quote header and history as new text",
+    "kept-leading": "kept lines above the reply (a gateway's security banner) as new text",
     "kept-trailing": "kept a trailing signature, disclaimer or other lines as new text",
     "kept-hidden": "kept text that upstream hides as quote or signature (fact row)",
     "dropped-quote": "dropped `>` lines that upstream keeps as text",
@@ -442,6 +443,8 @@ def explain(new_text: str, expected: str) -> tuple[str, str]:
     want = _core(canon_lines(expected))
     if not got:
         return "no-new-text", f"upstream keeps {_short(want[0]) if want else 'nothing'}"
+    if len(got) > len(want) and got[len(got) - len(want) :] == want:
+        return "kept-leading", f"extra {len(got) - len(want)} line(s) from {_short(got[0])}"
     common = 0
     while common < min(len(got), len(want)) and got[common] == want[common]:
         common += 1
@@ -897,10 +900,7 @@ def client_failure(case: ClientCase) -> tuple[str, str] | None:
         return explain(parsed.new_text, case.new_text)
     got = parsed.forwarded
     if len(got) != len(case.forwarded):
-        return (
-            "forwards: wrong number of originals",
-            f"expected {len(case.forwarded)}, got {len(got)}",
-        )
+        return "forward-count", f"expected {len(case.forwarded)}, got {len(got)}"
     for n, (original, (sender, text)) in enumerate(zip(got, case.forwarded, strict=True)):
         ours = original.sender.address.lower() if original.sender else ""
         if ours != _address(sender):
