@@ -24,6 +24,7 @@ from collections.abc import Callable
 from datetime import UTC, datetime, timedelta, timezone, tzinfo
 from email.utils import parsedate_tz
 
+from parsers import labels
 from parsers.headers import parse_addresses, parse_message_id
 from parsers.values import Address, ForwardedMessage
 
@@ -32,32 +33,25 @@ _MAX_HEADER_LINES = 16
 _LINE_HEAD = 300  # only the start of a line is looked at for an opening
 
 _SEPARATOR = re.compile(
-    r"^[ \t>]*-{2,}\s*(?:forwarded\s+message|message\s+transf[ée]r[ée]|message\s+transmis|"
-    r"weitergeleitete\s+nachricht|mensaje\s+reenviado|messaggio\s+inoltrato)\s*-{2,}\s*$",
+    r"^[ \t>]*-{2,}\s*"
+    + labels.alternation(labels.words(labels.FORWARD_MARKERS))
+    + r"\s*-{2,}\s*$",
     re.IGNORECASE,
 )
 # Outlook writes these above replies and forwards alike: they count only where blocks do.
 _ORIGINAL_SEPARATOR = re.compile(
-    r"^[ \t>]*-{2,}\s*(?:original\s+message|message\s+d'origine|message\s+original|"
-    r"urspr[üu]ngliche\s+nachricht|mensaje\s+original|messaggio\s+originale)\s*-{2,}\s*$",
+    r"^[ \t>]*-{2,}\s*"
+    + labels.alternation(labels.words(labels.ORIGINAL_MARKERS))
+    + r"\s*-{2,}\s*$",
     re.IGNORECASE,
 )
 _APPLE_OPENING = re.compile(
-    r"^[ \t>]*(?:begin\s+forwarded\s+message|d[ée]but\s+du\s+message\s+r[ée]exp[ée]di[ée]|"
-    r"d[ée]but\s+du\s+message\s+transf[ée]r[ée]|anfang\s+der\s+weitergeleiteten\s+nachricht|"
-    r"inicio\s+del\s+mensaje\s+reenviado)\s*:\s*$",
+    r"^[ \t>]*" + labels.alternation(labels.words(labels.FORWARD_INTROS)) + r"\s*:\s*$",
     re.IGNORECASE,
 )
 _RULE = re.compile(r"^[ \t]*_{10,}[ \t]*$")
 
-_KEYS = {
-    "from": r"de|from|von|da|van|fr[åa]n|exp[ée]diteur",
-    "date": r"date|envoy[ée](?:\s+le)?|sent|gesendet|enviado(?:\s+el)?|inviato|datum|data|fecha",
-    "subject": r"objet|subject|sujet|betreff|asunto|oggetto|onderwerp|[äa]mne|assunto",
-    "to": r"[àa]|to|pour|an|para|aan|till|destinataires?",
-    "cc": r"cc|copie(?:\s+[àa])?|kopie|cci|bcc",
-    "reply_to": r"r[ée]pondre\s+[àa]|reply-to|antwort\s+an",
-}
+_KEYS = {field: labels.alternation(labels.field_names(field)) for field in labels.HEADER_FIELDS}
 _HEADER_LINE = re.compile(
     r"^[ \t>]*\*{0,2}[ \t]*(?:"
     + "|".join(f"(?P<{name}>{pattern})" for name, pattern in _KEYS.items())

@@ -34,6 +34,8 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
+from parsers import labels
+
 # Longest slice of a line any regular expression sees. Real attribution lines and
 # signatures are far shorter; longer lines are prose or junk and stay text.
 LINE_CAP = 1000
@@ -72,15 +74,8 @@ _SIG_DASH = re.compile(r"^-- ?$")
 _DELIMITER = re.compile(r"^[-_=+~#*ᐧ—–•]+$")
 _FENCE = re.compile(r"^[ \t]*(?:```|~~~)")
 
-_FORWARD_WORDS = (
-    r"original message|forwarded message|forward message|reply message|"
-    r"message d['’]origine|message original|message transf[ée]r[ée]|"
-    r"urspr(?:ü|ue)ngliche nachricht|weitergeleitete nachricht|originalnachricht|"
-    r"mensaje original|mensaje reenviado|messaggio originale|messaggio inoltrato|"
-    r"oorspronkelijk bericht|origineel bericht|doorgestuurd bericht|"
-    r"vidarebefordrat meddelande|ursprungligt meddelande|videresendt melding|"
-    r"mensagem original|mensagem encaminhada|пересылаемое сообщение|исходное сообщение|"
-    r"原始邮件|转发的邮件"
+_FORWARD_WORDS = labels.alternation(
+    (*labels.words(labels.FORWARD_MARKERS), *labels.words(labels.ORIGINAL_MARKERS))
 )
 # "-----Original Message-----", "*-------- Message original --------*".
 _FORWARD_RULE = re.compile(
@@ -89,25 +84,15 @@ _FORWARD_RULE = re.compile(
 )
 # "Begin forwarded message:", "Début du message réexpédié :".
 _FORWARD_INTRO = re.compile(
-    r"^[* ]*(?:begin forwarded message|forwarded message|"
-    r"d[ée]but du message (?:r[ée]exp[ée]di[ée]|transf[ée]r[ée])|message transf[ée]r[ée]|"
-    r"anfang der weitergeleiteten nachricht|weitergeleitete nachricht|"
-    r"inizio messaggio inoltrato|messaggio inoltrato|comienzo del mensaje reenviado|"
-    r"mensaje reenviado|begin doorgestuurd bericht|doorgestuurd bericht) ?[:：][* ]*$",
+    r"^[* ]*" + labels.alternation(labels.words(labels.FORWARD_INTROS)) + r" ?[:：][* ]*$",
     re.IGNORECASE,
 )
 
-# The verb that closes an attribution, in the languages our users and corpora use.
-_WROTE = (
-    r"wrote|writes|a [ée]crit|nous a dit|geschrieben|schrieben sie|schrieb|"
-    r"escribi[óo]|ha scritto|het volgende geschreven|schreef|escreveu|"
-    r"napisa[łl]\(a\)|napisa[łl]a?|написал[аи]?|пише|skrev|写道|寫道|kirjoitti"
-)
+# The verb that closes an attribution, in every language of the table.
+_WROTE = labels.alternation(labels.words(labels.WROTE))
 _ATTR_END = re.compile(r"(?:" + _WROTE + r") ?[:：]?$", re.IGNORECASE)
 # "X schrieb am Fr., 28. Apr. 2017 um 11:53 Uhr:" and "Am … schrieb X <x@y>:".
-_ATTR_VERB_INSIDE = re.compile(
-    r"\b(?:wrote|schrieb|schreef|skrev|a [ée]crit|escribi[óo]) .{1,200}[:：]$", re.IGNORECASE
-)
+_ATTR_VERB_INSIDE = re.compile(r"(?:^|\s)" + _WROTE + r" .{1,200}[:：]$", re.IGNORECASE)
 # Old Gmail: "2016-03-03 17:21 GMT+01:00 Some One", "2009/5/12 John Doe <john@doe.example>".
 _ATTR_ISO_DATE = re.compile(
     r"^\d{4}[-/.]\d{1,2}[-/.]\d{1,2}\b.{0,200}?(?:< ?[^<>@ ]{1,100}@[^<> ]{1,100}>:?"
@@ -117,36 +102,17 @@ _DIGIT_OR_ADDR = re.compile(r"\d|@| via ")
 # A wrapped attribution must begin like one: the lead word of a known language,
 # a date, or an address. Otherwise "Thanks" + blank + "On … wrote:" would glue.
 _ATTR_START = re.compile(
-    r"^(?:on|at|in message|le|am|el|il|op|em|den|dnia|dňa|søn\.|在|\d)\b|^.{0,200}(?:<|@)",
+    r"^(?:" + labels.alternation(labels.words(labels.ATTRIBUTION_LEADS)) + r"|\d)(?!\w)"
+    r"|^.{0,200}(?:<|@)",
     re.IGNORECASE,
 )
 _ATTR_TRIM = re.compile(r"^[ >*-]+|[ *-]+$")
 
 _FIELD = re.compile(
-    r"^\*{0,2} ?(from|de|von|da|van|fr[åa]n|fra|od|exp[ée]diteur|remitente|发件人|от|"
-    r"sent|envoy[ée]|gesendet|date|datum|data|fecha|enviado|enviada|inviato|verzonden|"
-    r"skickat|sendt|to|[àa]|an|para|aan|till|til|cc|cci|bcc|subject|objet|sujet|betreff|"
-    r"asunto|oggetto|onderwerp|[äa]mne|emne|assunto|reply-to|r[ée]pondre [àa]|risposta|"
-    r"pour|destinataire|收件人|主题|发送时间) ?\*{0,2} ?[:：]",
+    r"^\*{0,2} ?("
+    + labels.alternation(n for f in labels.HEADER_FIELDS for n in labels.field_names(f))
+    + r") ?\*{0,2} ?[:：]",
     re.IGNORECASE,
-)
-_FROM_FIELDS = frozenset(
-    {
-        "from",
-        "de",
-        "von",
-        "da",
-        "van",
-        "från",
-        "fran",
-        "fra",
-        "od",
-        "expéditeur",
-        "expediteur",
-        "remitente",
-        "发件人",
-        "от",
-    }
 )
 
 
@@ -154,7 +120,7 @@ def _field_name(norm: str) -> str | None:
     m = _search(_FIELD, norm)
     if m is None or not norm[m.end() :].strip(" *"):
         return None
-    return m.group(1).lower()
+    return labels.field_of(m.group(1))
 
 
 def _attribution_end(lines: list[str], norms: list[str], i: int) -> int | None:
@@ -208,9 +174,9 @@ def _is_header_block(norms: list[str], i: int, first: str) -> bool:
             continue
         misses = 0
         names.add(name)
-    if first in _FROM_FIELDS:
+    if first == "from":
         return len(names) >= 2
-    return len(names) >= 3 and bool(names & _FROM_FIELDS)
+    return len(names) >= 3 and "from" in names
 
 
 def _classify(lines: list[str], norms: list[str]) -> list[str]:
