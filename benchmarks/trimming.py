@@ -837,6 +837,8 @@ def failure(case: Case, split: Split) -> tuple[str, str]:
     ):
         return explain(split.new_text, case.expected)
     broken = [f for f in case.facts if not f.holds(split.new_text)]
+    if not canon_lines(split.new_text):
+        return "no-new-text", f"fact failed: {broken[0]}"
     if any(f.op in ("contains", "matches", "eq", "startswith") for f in broken):
         return "lost-text", f"fact failed: {broken[0]}"
     return "kept-hidden", f"fact failed: {broken[0]}"
