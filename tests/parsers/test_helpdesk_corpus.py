@@ -45,6 +45,7 @@ import codecs
 import contextlib
 import hashlib
 import json
+import os
 import re
 from pathlib import Path
 
@@ -53,7 +54,10 @@ import pytest
 from parsers import ParsedMail, parse
 from parsers.values import Attachment
 
-CORPUS = Path(__file__).resolve().parents[2].parent / "shared" / "corpora" / "zammad_email_parser"
+_CORPORA = os.environ.get("MAILWALL_CORPORA") or str(
+    Path(__file__).resolve().parents[2].parent / "shared" / "corpora"
+)
+CORPUS = Path(_CORPORA) / "zammad_email_parser"
 if not (CORPUS / "cases.jsonl").is_file():
     pytest.skip(f"helpdesk corpus not found at {CORPUS}", allow_module_level=True)
 
