@@ -7,8 +7,10 @@ types a mail gateway must recognise, each from a signature that cannot be mistak
 
 from __future__ import annotations
 
+import binascii
 import hashlib
 import re
+from email import errors
 from email.message import Message
 
 from parsers.charsets import codec_for, header_bytes_to_text
@@ -173,13 +175,74 @@ def payload_bytes(part: Message) -> bytes:
     except Exception:  # stdlib decoders raise on some broken uuencode / base64
         data = None
     if isinstance(data, bytes):
+        cte = raw_to_text(part.get("Content-Transfer-Encoding", "")).strip().lower()
+        if cte == "base64" and any(
+            isinstance(d, errors.InvalidBase64LengthDefect) for d in part.defects
+        ):
+            return _base64_without_dangling_char(part, data)
+        if cte in _UUENCODE and not _UU_BEGIN.search(data[:4096]):
+            # The stdlib needs the ``begin 644 name`` line and returns the encoded text
+            # without it; some gateways send the encoded lines alone.
+            return _uudecode_lines(data)
         return data
     raw = part.get_payload()
     return raw.encode("utf-8", "surrogateescape") if isinstance(raw, str) else b""
 
 
+# Transfer encodings whose line breaks belong to the transport (RFC 2045 line-oriented data):
+# SMTP carries them as CRLF, a store may keep LF. Base64 and binary carry the file's own bytes.
+_LINE_TRANSPORT = frozenset({"", "7bit", "8bit"})
+
+
+_BASE64_JUNK = re.compile(rb"[^A-Za-z0-9+/]")
+
+
+def _base64_without_dangling_char(part: Message, fallback: bytes) -> bytes:
+    """Base64 whose length leaves one character over (a truncated or hand-made part): the
+    stdlib gives up and returns the encoded text; the complete groups are the data."""
+    raw = part.get_payload()
+    if not isinstance(raw, str):
+        return fallback
+    encoded = _BASE64_JUNK.sub(b"", raw.encode("ascii", "ignore"))
+    encoded = encoded[: len(encoded) - len(encoded) % 4]
+    try:
+        return binascii.a2b_base64(encoded)
+    except binascii.Error:
+        return fallback
+
+
+_UUENCODE = frozenset({"x-uuencode", "uuencode", "uue", "x-uue"})
+_UU_BEGIN = re.compile(rb"^begin [0-7]{1,4} ", re.M)
+
+
+def _uudecode_lines(encoded: bytes) -> bytes:
+    """uuencoded lines without their ``begin``/``end`` frame (each line says its length)."""
+    out: list[bytes] = []
+    for line in encoded.splitlines():
+        line = line.rstrip(b" \t\r")
+        if not line or line == b"end":
+            continue
+        try:
+            out.append(binascii.a2b_uu(line))
+        except binascii.Error:
+            # Encoders that strip trailing spaces: decode what the length byte announces,
+            # as the stdlib's own workaround does.
+            size = (((line[0] - 32) & 63) * 4 + 5) // 3
+            try:
+                out.append(binascii.a2b_uu(line[:size]))
+            except binascii.Error:
+                return encoded  # not uuencoded after all: keep the bytes as sent
+    return b"".join(out)
+
+
 def make_attachment(part: Message, data: bytes, index: int) -> Attachment:
     content_type = declared_type(part)
+    cte = raw_to_text(part.get("Content-Transfer-Encoding", "")).strip().lower()
+    if cte in _LINE_TRANSPORT and not content_type.startswith("message/") and b"\r\n" in data:
+        # The same file gives the same bytes whether the mail was stored with CRLF or LF, and
+        # whether it was sent 7bit or quoted-printable (whose decoder already gives LF). An
+        # attached message is a mail: it is kept as it came, CRLF being its canonical form.
+        data = data.replace(b"\r\n", b"\n")
     filename = filename_of(part) or f"attachment-{index}{_EXTENSIONS.get(content_type, '.bin')}"
     disposition = raw_to_text(part.get("Content-Disposition", "")).split(";", 1)[0].strip().lower()
     cid_raw = part.get("Content-ID")

@@ -14,7 +14,9 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass, field
+from email.generator import BytesGenerator
 from email.message import Message
+from io import BytesIO
 
 from parsers.attachments import filename_of, make_attachment, payload_bytes
 from parsers.charsets import decode_bytes
@@ -79,7 +81,16 @@ def collect(msg: Message, budget: Budget) -> Content:
     return content
 
 
-def _walk(part: Message, content: Content, budget: Budget, mime_depth: int, top: bool) -> None:
+def _walk(
+    part: Message,
+    content: Content,
+    budget: Budget,
+    mime_depth: int,
+    top: bool,
+    resource: bool = False,
+) -> None:
+    # ``resource``: a part after the first of a multipart/related, which the root (the first)
+    # refers to (RFC 2387): an image, a style sheet, a document, never body text itself.
     if not budget.take_part():
         return
     _note_defects(part, budget)
@@ -96,9 +107,11 @@ def _walk(part: Message, content: Content, budget: Budget, mime_depth: int, top:
             return
         children = part.get_payload()
         if isinstance(children, list):
-            for child in children:
+            related = ctype == "multipart/related"
+            for index, child in enumerate(children):
                 if isinstance(child, Message):
-                    _walk(child, content, budget, mime_depth + 1, top=False)
+                    in_resource = resource or (related and index > 0)
+                    _walk(child, content, budget, mime_depth + 1, False, in_resource)
         return
     if ctype.startswith("multipart/"):
         # Declared multipart whose boundary never appears: the stdlib leaves it as one text blob.
@@ -110,7 +123,7 @@ def _walk(part: Message, content: Content, budget: Budget, mime_depth: int, top:
     if not budget.take_bytes(len(data)):
         return
     if ctype in ("text/plain", "text/html") and (
-        top or (disposition != "attachment" and not filename)
+        top or (disposition != "attachment" and not filename and not resource)
     ):
         text, defects = decode_bytes(data, _charset(part))
         for defect in defects:
@@ -122,8 +135,10 @@ def _walk(part: Message, content: Content, budget: Budget, mime_depth: int, top:
                 # Unflowing splits into lines: only what the body text can keep (hostile
                 # flowed text decodes to millions of lines).
                 if len(text) > MAX_FLOWED_CHARS:
-                    budget.note(f"budget: flowed text longer than {MAX_FLOWED_CHARS} "
-                                "characters, the rest was cut")
+                    budget.note(
+                        f"budget: flowed text longer than {MAX_FLOWED_CHARS} "
+                        "characters, the rest was cut"
+                    )
                 text = _unflow(text[:MAX_FLOWED_CHARS], part)
             content.plain.append(text)
         return
@@ -167,11 +182,41 @@ def _attached_message(part: Message, content: Content, budget: Budget) -> None:
                 content.messages.append(AttachedMessage(item, file))
 
 
+class _AsSentGenerator(BytesGenerator):
+    """Writes a parsed message back as close to the bytes it came from as compat32 allows:
+    header values as they were folded, and an empty field as ``Name:`` (the default generator
+    refolds long headers and writes ``Name: ``), so an attached message saved as a file is the
+    message that was attached."""
+
+    def _write_headers(self, msg: Message) -> None:
+        for name, value in msg.raw_items():
+            if isinstance(value, str) and not value.strip():
+                self.write(f"{name}:{self._NL}")
+            else:
+                self._fp.write(self.policy.fold_binary(name, value))
+        self.write(self._NL)
+
+
+def _line_end_of(message: Message) -> str:
+    """The line end the attached message came with (the parser keeps it in text payloads;
+    the generator writes every line with one): CRLF for mail as sent, LF for a store's copy."""
+    for count, part in enumerate(message.walk()):
+        payload = part.get_payload()
+        if isinstance(payload, str) and "\n" in payload:
+            return "\r\n" if "\r\n" in payload else "\n"
+        if count >= 20:
+            break
+    return "\n"
+
+
 def _as_bytes(message: Message) -> bytes:
+    out = BytesIO()
     try:
-        return message.as_bytes()
+        policy = message.policy.clone(max_line_length=0, linesep=_line_end_of(message))
+        _AsSentGenerator(out, mangle_from_=False, policy=policy).flatten(message)
     except Exception:  # the generator raises on some broken structures
         return b""
+    return out.getvalue()
 
 
 def _disposition(part: Message) -> str:

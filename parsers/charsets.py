@@ -50,6 +50,15 @@ _ALIASES = {
     "tis-620": "cp874",
     "windows-874": "cp874",
 }
+# Charsets of one language that senders confuse: Japanese mail labelled ISO-2022-JP (7-bit)
+# is often Shift_JIS or EUC-JP bytes. When the declared one fails, its siblings are tried
+# before anything else, since the label still says which language it is.
+_SIBLINGS = {
+    "iso2022_jp": ("cp932", "euc_jp"),
+    "iso2022_jp_2": ("cp932", "euc_jp"),
+    "euc_jp": ("cp932",),
+    "cp932": ("euc_jp",),
+}
 # Labels that say "I don't know": treat as undeclared.
 _UNKNOWN = {"x-unknown", "unknown", "unknown-8bit", "x-user-defined", "default", "none", "charset"}
 
@@ -86,6 +95,13 @@ def codec_for(label: str | None) -> str | None:
     return None
 
 
+def sibling_codecs(codec: str | None) -> tuple[str, ...]:
+    """Codecs to try, in order, for a label that resolved to ``codec``."""
+    if codec is None:
+        return ()
+    return (codec, *_SIBLINGS.get(codec, ()))
+
+
 def decode_bytes(data: bytes, declared: str | None) -> tuple[str, tuple[str, ...]]:
     """Decode ``data``; returns the text and the defects met (empty when all went as declared)."""
     if not data:
@@ -94,13 +110,18 @@ def decode_bytes(data: bytes, declared: str | None) -> tuple[str, tuple[str, ...
     codec = codec_for(declared)
     if declared and codec is None:
         defects.append(f"unknown charset {declared.strip()[:40]!r}")
-    if codec is not None:
-        try:
-            return repair_double_encoding(data.decode(codec)), tuple(defects)
-        except (UnicodeDecodeError, LookupError):
-            defects.append(f"text does not decode as declared charset {declared.strip()[:40]!r}")
-        except Exception:  # some codecs (utf-7, iso-2022) raise other errors on garbage
-            defects.append(f"text does not decode as declared charset {declared.strip()[:40]!r}")
+    if codec is not None and declared is not None:
+        for candidate in sibling_codecs(codec):
+            try:
+                text = data.decode(candidate)
+            except Exception:  # some codecs (utf-7, iso-2022) raise other errors on garbage
+                continue
+            if candidate != codec:
+                defects.append(
+                    f"text does not decode as declared charset {declared.strip()[:40]!r}"
+                )
+            return repair_double_encoding(text), tuple(defects)
+        defects.append(f"text does not decode as declared charset {declared.strip()[:40]!r}")
     if codec != "utf-8":
         try:
             return repair_double_encoding(data.decode("utf-8")), tuple(defects)

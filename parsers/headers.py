@@ -14,7 +14,12 @@ import re
 from datetime import UTC, datetime
 from email.utils import getaddresses, parsedate_to_datetime
 
-from parsers.charsets import codec_for, header_bytes_to_text, repair_double_encoding
+from parsers.charsets import (
+    codec_for,
+    header_bytes_to_text,
+    repair_double_encoding,
+    sibling_codecs,
+)
 from parsers.values import Address
 
 MAX_HEADER_CHARS = 16 * 1024  # longer values are cut before any regex or address parsing
@@ -31,6 +36,7 @@ _MSG_ID = re.compile(r"<([^<>\s]{1,500})>")
 _BARE_ADDR = re.compile(
     r"[^\s<>\"'(),;:@\[\]]{1,200}@[^\s<>\"'(),;:@\[\]]{1,200}\.[A-Za-z0-9-]{1,63}"
 )
+_COMMENT = re.compile(r"\s*\([^()]{0,200}\)")
 _OBFUSCATED_ADDR = re.compile(r"\b([\w.+-]{1,100}) at ([\w-]{1,100}(?:\.[\w-]{1,100}){1,10})\b")
 
 
@@ -97,12 +103,11 @@ def _word_bytes(encoding: str, payload: str) -> bytes:
 
 
 def _decode_word_bytes(data: bytes, charset: str | None) -> str:
-    codec = codec_for(charset)
-    if codec is not None:
+    for codec in sibling_codecs(codec_for(charset)):
         try:
             return data.decode(codec)
         except Exception:  # some codecs raise odd errors (not UnicodeError) on garbage
-            pass
+            continue
     return header_bytes_to_text(data)
 
 
@@ -135,7 +140,7 @@ def parse_addresses(raw: object, limit: int = 500) -> tuple[Address, ...]:
         if key in seen:
             continue
         seen.add(key)
-        found.append(Address(address, decode_words(name).strip().strip("\"'").strip()))
+        found.append(Address(address, _display_name(name, text)))
         if len(found) >= limit:
             break
     if not found:
@@ -143,6 +148,17 @@ def parse_addresses(raw: object, limit: int = 500) -> tuple[Address, ...]:
         if bare is not None and (address := _usable_address(bare.group(0), "")) is not None:
             found.append(Address(address, ""))
     return tuple(found)
+
+
+def _display_name(name: str, header: str) -> str:
+    """The decoded display name; a comment beside it (``MAILER-DAEMON (Mail Delivery System)
+    <postmaster@…>``) is not part of it (RFC 5322 §3.4), unless the name is only that comment
+    (the old ``addr (Name)`` form) or quotes make the parentheses literal."""
+    if "(" in name and '"' not in header:
+        bare = _COMMENT.sub("", name).strip()
+        if bare:
+            name = bare
+    return decode_words(name).strip().strip("\"'").strip()
 
 
 def _usable_address(addr: str, name: str) -> str | None:

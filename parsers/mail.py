@@ -238,8 +238,8 @@ def _safe(call: Callable[[], _T], default: _T) -> _T:
 
 def _first_address(headers: _Headers, names: tuple[str, ...]) -> Address | None:
     for name in names:
-        raw = headers.raw(name)
-        if raw is not None:
+        # Spam and broken gateways repeat From: the first one with a usable address counts.
+        for raw in headers.values.get(name.lower(), ())[:5]:
             found = parse_addresses(raw, limit=1)
             if found:
                 return found[0]

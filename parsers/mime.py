@@ -50,12 +50,14 @@ class BoundedMessage(Message):
     text as a message; :func:`parsers.bodies.collect` decodes it and parses what it holds.
     """
 
-    def get_params(self, failobj: Any = None, header: str = "content-type",
-                   unquote: bool = True) -> Any:
+    def get_params(
+        self, failobj: Any = None, header: str = "content-type", unquote: bool = True
+    ) -> Any:
         return _bounded(self, header).get_params_unbounded(failobj, header, unquote)
 
-    def get_param(self, param: str, failobj: Any = None, header: str = "content-type",
-                  unquote: bool = True) -> Any:
+    def get_param(
+        self, param: str, failobj: Any = None, header: str = "content-type", unquote: bool = True
+    ) -> Any:
         return _bounded(self, header).get_param_unbounded(param, failobj, header, unquote)
 
     def get_params_unbounded(self, failobj: Any, header: str, unquote: bool) -> Any:
@@ -124,6 +126,8 @@ def prepared(raw: bytes) -> Prepared:
         if start:
             raw = raw[start:]
             defects.append("blank line before the headers, skipped")
+    raw, repairs = _repaired_header_lines(raw)
+    defects.extend(repairs)
     cut = _header_cut(raw)
     if cut is not None:
         raw = raw[:cut] + b"\r\n" + raw[_body_start(raw, cut) :]
@@ -137,6 +141,63 @@ def prepared(raw: bytes) -> Prepared:
         raw = raw[: _nth_line_end(raw, budget)]
         defects.append(f"budget: more than {budget} lines, the rest was not read")
     return Prepared(raw, tuple(defects))
+
+
+# A header field line: a field name (printable ASCII but ``:``) then ``:``; the mbox
+# ``From `` line that some stores keep at the top is read by the parser itself.
+_FIELD_LINE = re.compile(rb"[!-9;-~]{1,200}:|From ")
+
+
+def _repaired_header_lines(raw: bytes) -> tuple[bytes, list[str]]:
+    """Two breakages real mail has in its header section, which would make the parser read the
+    rest of the headers (From, Subject, Content-Type) as body text:
+
+    - one line of junk above the first field (an archive's ``---- Original email message ----``):
+      dropped when the next line is a field;
+    - continuation lines that lost their indentation (a long base64 value wrapped by a tool
+      that did not fold): indented when a field follows them within the header section.
+
+    Only the first ``MAX_HEADER_LINES`` lines are looked at, each once.
+    """
+    defects: list[str] = []
+    starts: list[int] = []
+    pos = 0
+    ended = False
+    for _ in range(MAX_HEADER_LINES):
+        nl = raw.find(b"\n", pos)
+        if nl < 0:
+            break
+        if not raw[pos:nl].rstrip(b"\r"):
+            ended = True
+            break
+        starts.append(pos)
+        pos = nl + 1
+    if not ended or len(starts) < 2:
+        return raw, defects
+    is_field = [_FIELD_LINE.match(raw, at) is not None for at in starts]
+    drop_first = not is_field[0] and raw[:1] not in (b" ", b"\t") and is_field[1]
+    if drop_first:
+        defects.append("a line that is not a header field above the headers, skipped")
+    indent: list[int] = []
+    field_seen_after = False
+    for index in range(len(starts) - 1, 0, -1):
+        at = starts[index]
+        if is_field[index]:
+            field_seen_after = True
+        elif raw[at : at + 1] not in (b" ", b"\t") and field_seen_after:
+            indent.append(at)
+    if indent:
+        defects.append(f"{len(indent)} unfolded continuation line(s) in the headers, re-folded")
+    if not drop_first and not indent:
+        return raw, defects
+    pieces: list[bytes] = []
+    last = starts[1] if drop_first else 0
+    for at in sorted(indent):
+        pieces.append(raw[last:at])
+        pieces.append(b" ")
+        last = at
+    pieces.append(raw[last:])
+    return b"".join(pieces), defects
 
 
 def line_budget(size: int) -> int:
