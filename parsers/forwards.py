@@ -265,6 +265,9 @@ def unwrap_history(
     ``>``-prefixed (HTML quotes convert to unprefixed text).
     """
     lines = quoted.split("\n")
+    if all(line.lstrip().startswith(">") for line in lines if line.strip()):
+        # Apple Mail quotes the attribution with the text ("> On …, at …, X wrote:").
+        lines = [_dequote(line) for line in lines]
     start = _skip_blank(lines, 0)
     if start < len(lines) and (found := _attribution(lines, start, loose=True)) is not None:
         headers, body_start, body_end = found

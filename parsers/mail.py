@@ -37,7 +37,12 @@ from parsers.html_text import MAX_HTML_CHARS, html_to_text, text_and_safe_html
 from parsers.likes import is_plus_one
 from parsers.mentions import find_mentions
 from parsers.mime import BoundedMessage, message_from_bytes, prepared
-from parsers.subjects import is_forward_subject, is_reply_subject, normalize_subject
+from parsers.subjects import (
+    is_forward_subject,
+    is_reply_subject,
+    normalize_subject,
+    strip_subject,
+)
 from parsers.trim import trim
 from parsers.trim_html import split_html
 from parsers.values import Address, Attachment, Flag, ForwardedMessage, ParseProblem
@@ -188,7 +193,7 @@ def _build(
 
     body = _body(content, subject, default_tz, budget)
     forwarded = (*body.forwarded, *_attached(content.messages, 1, budget, subject))
-    forwarded = _oldest_first(forwarded)
+    forwarded = _completed(_oldest_first(forwarded), (sender, *recipients))
 
     content_type = _safe(msg.get_content_type, "text/plain")
     report_type = raw_to_text(_safe(lambda: msg.get_param("report-type") or "", "")).strip().lower()
@@ -396,6 +401,46 @@ def _attached(
         # Everything unwrapped from one attached file came with that file.
         found.extend(replace(o, file=attached.file) if depth == 1 else o for o in mine)
     return tuple(found)
+
+
+_NAME_WORD = re.compile(r"[^\W\d_]+")
+
+
+def _name_key(name: str) -> frozenset[str]:
+    return frozenset(w.casefold() for w in _NAME_WORD.findall(name[:200]))
+
+
+def _completed(
+    originals: tuple[ForwardedMessage, ...], people: tuple[Address | None, ...]
+) -> tuple[ForwardedMessage, ...]:
+    """Originals with what their own lines left out, taken from the thread around them.
+
+    An attribution ("Le …, Camille Robin a écrit :") or an Exchange header ("De : Curie Marie")
+    may give a name only: the person is usually among the addresses of the thread (the reply
+    went to them), matched on the words of the name in any order. An attribution gives no
+    subject: the original has the subject of the reply above it, without its prefix.
+    """
+    if not originals:
+        return originals
+    known: dict[frozenset[str], Address] = {}
+    for person in (*people, *(o.sender for o in originals), *(a for o in originals for a in o.to)):
+        if person is not None and person.address and person.name:
+            key = _name_key(person.name)
+            if len(key) >= 2:
+                known.setdefault(key, person)
+    done: list[ForwardedMessage] = []
+    for k, original in enumerate(originals):
+        sender, subject = original.sender, original.subject
+        if sender is not None and not sender.address:
+            match = known.get(_name_key(sender.name))
+            if match is not None:
+                sender = Address(match.address, sender.name)
+        if not subject and k + 1 < len(originals):
+            subject = strip_subject(originals[k + 1].subject)
+        if sender is not original.sender or subject != original.subject:
+            original = replace(original, sender=sender, subject=subject)
+        done.append(original)
+    return tuple(done)
 
 
 def _oldest_first(originals: tuple[ForwardedMessage, ...]) -> tuple[ForwardedMessage, ...]:

@@ -248,10 +248,18 @@ Le lun. 3 mars 2025 à 18:00, Jean Dupont <jean.dupont@example.fr> a écrit :
 
 def test_exchange_sender_shown_by_name_only_keeps_the_name() -> None:
     body = OUTLOOK_TR_THREAD.replace(
+        "De : Marie Curie <marie.curie@example.fr>", "De : Lefèvre Mathieu"
+    )
+    newer = parse(_plain("TR: Budget 2025", body)).forwarded[-1]
+    assert newer.sender == Address("", "Lefèvre Mathieu")
+
+
+def test_exchange_sender_shown_by_name_only_gets_the_address_the_thread_gives_them() -> None:
+    body = OUTLOOK_TR_THREAD.replace(
         "De : Marie Curie <marie.curie@example.fr>", "De : Curie Marie"
     )
     newer = parse(_plain("TR: Budget 2025", body)).forwarded[-1]
-    assert newer.sender == Address("", "Curie Marie")
+    assert newer.sender == Address("marie.curie@example.fr", "Curie Marie")
 
 
 def test_old_outlook_mailto_sender_is_read() -> None:
@@ -855,3 +863,34 @@ La présentation a lieu jeudi.
         "Présentation du réseau social d'entreprise aux équipes commerciales de la région Sud"
     )
     assert original.text == "La présentation a lieu jeudi."
+
+
+def test_attached_apple_reply_with_a_quoted_attribution_gives_the_quoted_original() -> None:
+    inner = ATTACHED_REPLY.split("De : Luc")[0] + (
+        "> Le 28 févr. 2025 à 16:45, Luc Girard <luc.girard@example.fr> a écrit :\n"
+        ">\n> Voici le devis pour la salle.\n"
+    )
+    older, _ = parse(_with_attached(inner, "Content-Type: message/rfc822")).forwarded
+    assert older.sender == Address("luc.girard@example.fr", "Luc Girard")
+    assert older.text == "Voici le devis pour la salle."
+
+
+def test_quoted_author_named_without_address_gets_it_from_the_replys_recipients() -> None:
+    inner = ATTACHED_REPLY.split("De : Luc")[0] + (
+        "Le 28/02/2025 à 16:45, Luc Girard a écrit :\n> Voici le devis pour la salle.\n"
+    )
+    inner = inner.replace(
+        "To: Jean Dupont <jean.dupont@example.fr>", "To: Luc Girard <luc.girard@example.fr>"
+    )
+    older, _ = parse(_with_attached(inner, "Content-Type: message/rfc822")).forwarded
+    assert older.sender == Address("luc.girard@example.fr", "Luc Girard")
+
+
+def test_original_quoted_under_an_attribution_takes_the_replys_subject_without_prefix() -> None:
+    inner = ATTACHED_REPLY.split("De : Luc")[0] + (
+        "Le ven. 28 févr. 2025 à 16:45, Luc Girard <luc.girard@example.fr> a écrit :\n"
+        "> Voici le devis pour la salle.\n"
+    )
+    older, newer = parse(_with_attached(inner, "Content-Type: message/rfc822")).forwarded
+    assert newer.subject == "RE: Devis salle"
+    assert older.subject == "Devis salle"
