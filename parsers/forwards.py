@@ -341,35 +341,66 @@ _NAME_WORD = re.compile(r"[^\W\d_]{2,}")
 
 
 def clean_original_text(text: str, sender: Address | None) -> str:
-    """An original's text without its file list and without its signature block.
+    """An original's text without its file list, its signature block and its sign-off.
 
-    The trimmer finds signatures that open with a closing or ``--``; an original's signature
-    often has neither: it is its author's name over a title, a phone, an address. We know that
-    name from the header block, so a short line holding it, followed by a few more short lines
-    to the end, is the signature. The name alone on the last line (a sign-off) stays.
+    The trimmer finds signatures that open with a known closing or ``--``; an original's
+    signature often has neither: it is its author's name over a title, a phone, an address.
+    We know that name from the header block, so a short line opening with it, followed by a
+    few more short lines to the end, is the signature. Then a closing left at the very end
+    (one to three words ending with a comma, "Cdlt," "Best," "Merci,"), alone or over the
+    author's name, is the sign-off: sentences do not end with a comma. The name alone on
+    the last line, with no closing above it, stays.
     """
     text = _without_attachment_lines(text)
     if sender is None or not sender.name:
         return text
-    name_words = {w.lower() for w in _NAME_WORD.findall(sender.name[:200])}
-    if len(name_words) < 2:
+    name = [w.lower() for w in _NAME_WORD.findall(sender.name[:200])]
+    if not name:
         return text
     lines = text.split("\n")
     filled = [i for i, line in enumerate(lines) if line.strip()]
-    if len(filled) < 3:
+    end = len(filled)
+    if len(name) >= 2:
+        # Only the last lines can be a signature; the first filled line is the author's text.
+        for k in range(max(1, end - _SIGNATURE_TAIL_LINES), end - 1):
+            line = lines[filled[k]].strip()
+            if len(line) <= _SIGNATURE_LINE_CHARS and _opens_with_name(line, name):
+                tail = [lines[i].strip() for i in filled[k + 1 :]]
+                if all(len(t) <= _SIGNATURE_LINE_CHARS for t in tail):
+                    end = k
+                    break
+    if end >= 2 and _names_only(lines[filled[end - 1]], name) and _closing(lines[filled[end - 2]]):
+        end -= 2
+    elif end >= 2 and _closing(lines[filled[end - 1]]):
+        end -= 1
+    if end == len(filled) or end == 0:
         return text
-    # Only the last lines can be a signature; the first filled line is the author's text.
-    for k in range(max(1, len(filled) - _SIGNATURE_TAIL_LINES), len(filled) - 1):
-        line = lines[filled[k]].strip()
-        if len(line) > 60:
-            continue
-        words = {w.lower() for w in _NAME_WORD.findall(line)}
-        if not name_words <= words or len(words) > len(name_words) + 2:
-            continue
-        tail = [lines[i].strip() for i in filled[k + 1 :]]
-        if all(len(t) <= _SIGNATURE_LINE_CHARS for t in tail):
-            return "\n".join(lines[: filled[k]]).rstrip()
-    return text
+    return "\n".join(lines[: filled[end - 1] + 1]).rstrip()
+
+
+def _opens_with_name(line: str, name: list[str]) -> bool:
+    """The line is the author's name (words in any order, with a middle name or an initial),
+    or opens with it before a title ("Michael Brennan | Regulatory Affairs Director")."""
+    words = [w.lower() for w in _NAME_WORD.findall(line[:_SIGNATURE_LINE_CHARS])]
+    if not set(name) <= set(words):
+        return False
+    if len(words) <= len(name) + 1:
+        return True
+    return set(words[: len(name)]) == set(name) and bool(_AFTER_NAME.match(line, 0))
+
+
+_AFTER_NAME = re.compile(r"^[^|,–—\-/(]{2,60}[|,–—\-/(]")
+_CLOSING = re.compile(r"^[^\W\d_][\w'’.-]*(?:[ \t]+[\w'’.-]+){0,2}[ \t]*,$")
+
+
+def _names_only(line: str, name: list[str]) -> bool:
+    words = {w.lower() for w in _NAME_WORD.findall(line[:_SIGNATURE_LINE_CHARS])}
+    return bool(words) and words <= set(name)
+
+
+def _closing(line: str) -> bool:
+    line = line.strip()
+    return len(line) <= 25 and _CLOSING.match(line) is not None
 
 
 def _without_attachment_lines(text: str) -> str:

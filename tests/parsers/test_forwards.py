@@ -894,3 +894,19 @@ def test_original_quoted_under_an_attribution_takes_the_replys_subject_without_p
     older, newer = parse(_with_attached(inner, "Content-Type: message/rfc822")).forwarded
     assert newer.subject == "RE: Devis salle"
     assert older.subject == "Devis salle"
+
+
+def test_originals_closing_over_its_authors_name_is_removed() -> None:
+    body = GMAIL_FR_FORWARD.replace("Sophie\n", "Cdlt,\nSophie Bernard\n")
+    (original,) = parse(_plain("Fwd: Présentation RSE", body)).forwarded
+    assert original.text.endswith("a lieu jeudi à 14h.")
+
+
+def test_originals_signature_line_with_name_and_title_is_removed() -> None:
+    body = GMAIL_FR_FORWARD.replace(
+        "Sophie\n",
+        "Best,\nSophie Bernard | Chargée de communication\nLumière SA – 69002 Lyon\n"
+        "T +33 4 72 00 00 00\n",
+    )
+    (original,) = parse(_plain("Fwd: Présentation RSE", body)).forwarded
+    assert original.text.endswith("a lieu jeudi à 14h.")
