@@ -54,7 +54,7 @@ _RULE = re.compile(r"^[ \t]*_{10,}[ \t]*$")
 # "----- Transféré par Jean Dupont/ACME le 04/03/2025 09:00 -----".
 _NOTES_SEPARATOR = re.compile(
     r"^[ \t>]*-{2,}\s*(?:forwarded\s+by|transf[ée]r[ée]\s+par|weitergeleitet\s+von|"
-    r"inoltrato\s+da|reenviado\s+por)\s.{1,200}?\d.{0,100}?-{2,}\s*$",
+    r"inoltrato\s+da|reenviado\s+por)\s.{1,300}-{2,}\s*$",
     re.IGNORECASE,
 )
 # "Pièces jointes : devis.pdf; plan.xlsx", "Attachments: report.docx": the original's file list,
@@ -423,7 +423,9 @@ def _next_opening(
         # Separators, rules and openings all end in "-", "_" or ":": most lines need no regex.
         ruled = head.rstrip()[-1:] in _OPENING_ENDS
         explicit = ruled and (
-            _SEPARATOR.match(head) or _APPLE_OPENING.match(head) or _NOTES_SEPARATOR.match(head)
+            _SEPARATOR.match(head)
+            or _APPLE_OPENING.match(head)
+            or (_NOTES_SEPARATOR.match(head) and any(c.isdigit() for c in head))
         )
         if explicit or (
             ruled and blocks_allowed and (_ORIGINAL_SEPARATOR.match(head) or _RULE.match(head))
