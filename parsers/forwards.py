@@ -501,8 +501,8 @@ def _header_block(lines: list[str], start: int) -> tuple[dict[str, str] | None, 
 
 
 def _notes_block(lines: list[str], start: int) -> tuple[dict[str, str] | None, int]:
-    """Notes' older layout: the sender and the date on bare lines, then each label (``To``,
-    ``cc``, ``Subject``) alone on its line above its value."""
+    """Notes' older layout: the sender and the date on bare lines, then the fields, indented,
+    as ``To: …`` or with each label (``To``, ``cc``, ``Subject``) alone above its value."""
     end = min(len(lines), start + _MAX_HEADER_LINES)
     if start + 2 >= end:
         return None, start
@@ -510,17 +510,32 @@ def _notes_block(lines: list[str], start: int) -> tuple[dict[str, str] | None, i
     if not who or labels.field_of(who) or not _TIME.search(when[:_LINE_HEAD]):
         return None, start
     headers = {"from": who, "date": when}
+    last = ""
     i = start + 2
-    while i < end and lines[i].strip():
-        key = labels.field_of(lines[i].strip().rstrip(":"))
-        if key is None:
-            break
-        value = lines[i + 1].strip() if i + 1 < end else ""
-        if value and labels.field_of(value.rstrip(":")) is None:
-            headers.setdefault(key, value)
-            i += 2
-        else:
+    while i < end:
+        text = lines[i][:_LINE_HEAD].strip()
+        if not text:
+            if last:
+                break
+            i += 1  # Notes leaves an indented empty line above the fields
+            continue
+        if (match := _HEADER_LINE.match(lines[i][: _LINE_HEAD * 4])) is not None:
+            last = next((name for name in _KEYS if match.group(name)), "other")
+            headers.setdefault(last, match.group("value").strip())
             i += 1
+        elif (key := labels.field_of(text.rstrip(":"))) is not None:
+            value = lines[i + 1].strip() if i + 1 < end else ""
+            last = key
+            if value and labels.field_of(value.rstrip(":")) is None:
+                headers.setdefault(key, value)
+                i += 2
+            else:
+                i += 1
+        elif last in ("to", "cc") and "@" in text:
+            headers[last] += " " + text  # a wrapped recipient list
+            i += 1
+        else:
+            break
     if len(headers) < 3:
         return None, start
     return headers, i

@@ -910,3 +910,29 @@ def test_originals_signature_line_with_name_and_title_is_removed() -> None:
     )
     (original,) = parse(_plain("Fwd: Présentation RSE", body)).forwarded
     assert original.text.endswith("a lieu jeudi à 14h.")
+
+
+def test_notes_indented_header_block_under_a_forwarded_by_line_is_read() -> None:
+    body = (
+        "Pour suite à donner.\n\n"
+        "----- Transféré par Jean Dupont/ACME le 04/03/2025 09:00 -----\n\n"
+        "\tPaul Martin <paul.martin@example.fr>\n"
+        "\t03/03/2025 10:12\n"
+        "\t\t \n"
+        "\t\t A: Jean Dupont/ACME@ACME\n"
+        "\t\t cc: Sophie Bernard <sophie.bernard@example.fr>, Luc Girard\n"
+        "<luc.girard@example.fr>\n"
+        "\t\t Objet: Facture mars\n\n"
+        "Voici la facture de mars.\n"
+    )
+    mail = parse(_plain("Fw: Facture mars", body))
+    (original,) = mail.forwarded
+    assert original.sender == Address("paul.martin@example.fr", "Paul Martin")
+    assert original.date == datetime(2025, 3, 3, 10, 12, tzinfo=PARIS)
+    assert original.subject == "Facture mars"
+    assert [a.address for a in original.to if a.address] == [
+        "sophie.bernard@example.fr",
+        "luc.girard@example.fr",
+    ]
+    assert original.text == "Voici la facture de mars."
+    assert mail.new_text == "Pour suite à donner."
