@@ -443,7 +443,7 @@ def _next_opening(
             headers, body_start = _header_block(lines, i)
             if headers is not None:
                 return i, headers, _skip_blank(lines, body_start), _quote_end(lines, i)
-        if inside and (attribution := _attribution(lines, i)) is not None:
+        if inside and (attribution := _attribution(lines, i, unquoted_ok=True)) is not None:
             headers, quote_start, quote_end = attribution
             return i, headers, quote_start, quote_end
     return None
@@ -542,10 +542,11 @@ def _notes_block(lines: list[str], start: int) -> tuple[dict[str, str] | None, i
 
 
 def _attribution(
-    lines: list[str], i: int, *, loose: bool = False
+    lines: list[str], i: int, *, loose: bool = False, unquoted_ok: bool = False
 ) -> tuple[dict[str, str], int, int] | None:
     """An attribution at ``i`` and the span of the quote it introduces; ``loose`` takes every
-    line below it as the quote (they need not be ``>``-prefixed)."""
+    line below it as the quote (they need not be ``>``-prefixed), ``unquoted_ok`` does so when
+    no ``>`` line follows (an HTML quote converted to text keeps no prefix)."""
     line = lines[i][:_LINE_HEAD]
     match = _ATTRIBUTION.match(line)
     first = i + 1
@@ -563,6 +564,10 @@ def _attribution(
         end += 1
     while end > j and not lines[end - 1].strip():
         end -= 1
+    if end == j and unquoted_ok:
+        end = len(lines)
+        while end > j and not lines[end - 1].strip():
+            end -= 1
     if end == j:
         return None
     middle = match.group("middle")

@@ -936,3 +936,27 @@ def test_notes_indented_header_block_under_a_forwarded_by_line_is_read() -> None
     ]
     assert original.text == "Voici la facture de mars."
     assert mail.new_text == "Pour suite à donner."
+
+
+def test_reply_quoted_in_html_inside_a_gmail_forward_is_an_older_original() -> None:
+    html = (
+        '<div dir="ltr">Pour info.<br><br>'
+        + _gmail_fwd(
+            "Paul Martin",
+            "paul.martin@example.fr",
+            "mar. 4 mars 2025 à 08:15",
+            "Re: Salle",
+            "C'est réservé.<br>",
+            '<div class="gmail_quote"><div dir="ltr" class="gmail_attr">Le lun. 3 mars 2025 à '
+            "18:00, Jean Dupont &lt;jean.dupont@example.fr&gt; a écrit&nbsp;:<br></div>"
+            '<blockquote class="gmail_quote" style="margin:0px 0px 0px 0.8ex;border-left:1px '
+            'solid rgb(204,204,204);padding-left:1ex"><div dir="ltr">Peux-tu réserver la salle '
+            "B ?</div></blockquote></div>",
+        )
+        + "</div>"
+    )
+    older, newer = parse(_html("Fwd: Re: Salle", html)).forwarded
+    assert older.sender == Address("jean.dupont@example.fr", "Jean Dupont")
+    assert older.date == datetime(2025, 3, 3, 18, 0, tzinfo=PARIS)
+    assert older.text == "Peux-tu réserver la salle B ?"
+    assert newer.text == "C'est réservé."
