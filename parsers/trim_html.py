@@ -136,6 +136,20 @@ _SIGNATURE_CLASSES = frozenset(["gmail_signature", "gmail_signature_prefix", "mo
 _SIGNATURE_IDS = ("signature", "ms-outlook-mobile-signature", "ms-outlook-ios-signature")
 
 
+# Every marker _marker recognises contains one of these (its tag, class, id or style).
+_MARKER_HINTS = (
+    "blockquote",
+    "gmail_",
+    "divrplyfwdmsg",
+    "appendonsend",
+    "stopspelling",
+    "moz-",
+    "yahoo_quoted",
+    "border-top",
+    "signature",
+)
+
+
 def _marker(token: _Token) -> str | None:
     if token.kind not in ("start", "startend"):
         return None
@@ -250,6 +264,10 @@ def _introduces_quote(last_text: str) -> bool:
 def split_html(html: str, *, keep_signature: bool = False) -> HtmlSplit:
     """Split on the client's markers: new part, quoted part, signature container."""
     if not html.strip():
+        return HtmlSplit(html, "", "")
+    lowered = html.lower()
+    if not any(hint in lowered for hint in _MARKER_HINTS):
+        # No marker can be there: skip tokenizing (the costliest step for most HTML mail).
         return HtmlSplit(html, "", "")
     tokens = _tokenize(html)
     after: list[bool] | None = None  # computed at the first unmarked blockquote only
