@@ -133,6 +133,32 @@ def test_alternation_tolerates_missing_marks_in_every_script(entry: str, typed: 
     assert re.fullmatch(labels.alternation([entry]), typed, re.IGNORECASE)
 
 
+@pytest.mark.parametrize(
+    ("words", "text", "matched"),
+    [
+        (("napisał", "napisała", "napisał(a)"), "napisał(a):", "napisał(a)"),
+        (("de", "de la"), "De la: Ion", "De la"),
+        (("în", "in message"), "In message <x@example.com>", "In message"),
+    ],
+)
+def test_alternation_prefers_the_longest_word(
+    words: tuple[str, ...], text: str, matched: str
+) -> None:
+    found = re.match(labels.alternation(words), text, re.IGNORECASE)
+    assert found is not None and found.group() == matched
+
+
+def test_alternation_matches_every_word_of_every_table_and_no_cut_short_word() -> None:
+    for name, table in TABLES.items():
+        entries = labels.words(table)
+        folded = {labels.fold(word) for word in entries}
+        pattern = re.compile(labels.alternation(entries), re.IGNORECASE)
+        for word in entries:
+            assert pattern.fullmatch(word), (name, word)
+            shorter = word[:-1]
+            assert not pattern.fullmatch(shorter) or labels.fold(shorter) in folded, (name, word)
+
+
 # --- attributions cut the quote ---------------------------------------------------------------
 
 ATTRIBUTIONS = {
