@@ -134,7 +134,8 @@ HEADER_FIELDS: Mapping[str, Table] = {
         "el": ("από",),
         "hu": ("feladó",),
         "ga": ("ó",),
-        "lv": ("no",),
+        # Latvian Outlook's "No:" is left out on purpose: with "Date:" below it, a French or
+        # English reference block ("No: 12345" / "Date: 03/02/2025") would read as a header.
         "lt": ("nuo",),
         "mt": ("minn",),
         "ro": ("de la", "expeditorul"),
@@ -622,6 +623,7 @@ EXTERNAL_BANNERS: Table = {
         "[external]",
         "caution: this email originated from outside",
         "this email originated from outside",
+        "this email is originated from outside",
         "this message originated from outside",
         "you don't often get email from",
     ),
