@@ -40,7 +40,10 @@ WROTE: Table = {
     "en": ("wrote", "writes"),
     "fr": ("a écrit", "nous a dit"),
     "de": ("geschrieben", "schrieb", "schrieben sie"),
-    "es": ("escribió",),
+    "es": (
+        "escribió",
+        "ha escrito",
+    ),
     "it": ("ha scritto",),
     "nl": ("het volgende geschreven", "schreef"),
     "pt": ("escreveu",),
@@ -53,7 +56,11 @@ WROTE: Table = {
     # Thunderbird "… пишет:", Gmail often no verb at all ("…, Иван <x>:").
     "ru": ("написал(а)", "написала", "написали", "написал", "пишет"),
     "uk": ("написав(ла)", "написала", "написав", "пише"),
-    "zh": ("写道", "寫道"),
+    "zh": (
+        "写道",
+        "寫道",
+        "写于",
+    ),
     "bg": ("написа",),
     # Thunderbird "X je napisao/la:", Gmail "… X napisao je:".
     "hr": ("napisao/la", "napisao je", "napisala je", "je napisao", "je napisala", "napisao"),
@@ -75,7 +82,10 @@ WROTE: Table = {
     # Thunderbird "X さんは書きました:", Apple Mail "…、X <x>のメール:".
     "ja": ("さんは書きました", "さんが書きました", "のメッセージ", "のメール"),
     # Gmail "2025년 2월 3일 (월) 오전 10:12, X <x>님이 작성:".
-    "ko": ("님이 작성",),
+    "ko": (
+        "님이 작성",
+        "이(가) 쓴 글",
+    ),
 }
 
 # Words an attribution begins with ("On Mon…", "Le lun.…", "Am 3. März…").
@@ -304,7 +314,10 @@ FORWARD_MARKERS: Table = {
     "en": ("forwarded message", "forward message"),
     "fr": ("message transféré", "message transmis"),
     "de": ("weitergeleitete nachricht",),
-    "es": ("mensaje reenviado",),
+    "es": (
+        "mensaje reenviado",
+        "mensaje remitido",
+    ),
     "it": ("messaggio inoltrato",),
     "nl": ("doorgestuurd bericht",),
     "pt": ("mensagem encaminhada", "mensagem reencaminhada"),
@@ -331,19 +344,41 @@ FORWARD_MARKERS: Table = {
     "bg": ("препратено писмо", "препратено съобщение"),
     "ru": ("пересылаемое сообщение", "пересланное сообщение", "перенаправленное сообщение"),
     "uk": ("переслане повідомлення", "перенаправлене повідомлення", "пересланий лист"),
-    "tr": ("iletilen ileti", "iletilmiş mesaj", "yönlendirilmiş ileti"),
-    "zh": ("转发的邮件", "轉寄的郵件", "轉發的郵件", "转发邮件", "轉寄郵件"),
+    "tr": (
+        "iletilen ileti",
+        "iletilmiş mesaj",
+        "yönlendirilmiş ileti",
+        "iletilmiş ileti",
+    ),
+    "zh": (
+        "转发的邮件",
+        "轉寄的郵件",
+        "轉發的郵件",
+        "转发邮件",
+        "轉寄郵件",
+        "转发的消息",
+    ),
     "ja": ("転送されたメッセージ", "転送メッセージ", "メッセージを転送"),
     "ko": ("전달된 메시지",),
     "vi": ("thư đã chuyển tiếp",),
+    "ga": ("teachtaireacht ar aghaidh",),
 }
 
 # "-----Original Message-----": Outlook prints it above replies and forwards alike
 # (Thunderbird too, "-------- Original Message --------", above a reply's quoted headers).
 ORIGINAL_MARKERS: Table = {
-    "en": ("original message", "reply message"),
+    "en": (
+        "original message",
+        "reply message",
+        "original appointment",
+    ),
     "fr": ("message d'origine", "message original"),
-    "de": ("ursprüngliche nachricht", "originalnachricht"),
+    "de": (
+        "ursprüngliche nachricht",
+        "originalnachricht",
+        "original-nachricht",
+        "ursprüngliche mitteilung",
+    ),
     "es": ("mensaje original",),
     "it": ("messaggio originale",),
     "nl": ("oorspronkelijk bericht", "origineel bericht"),
@@ -351,10 +386,20 @@ ORIGINAL_MARKERS: Table = {
     "sv": ("ursprungligt meddelande",),
     "da": ("oprindelig meddelelse",),
     "nb": ("opprinnelig melding",),
-    "fi": ("alkuperäinen viesti",),
-    "pl": ("wiadomość oryginalna", "oryginalna wiadomość"),
+    "fi": (
+        "alkuperäinen viesti",
+        "alkuperäinen viesti / orig.msg.",
+    ),
+    "pl": (
+        "wiadomość oryginalna",
+        "oryginalna wiadomość",
+        "treść oryginalnej wiadomości",
+    ),
     "cs": ("původní zpráva",),
-    "sk": ("pôvodná správa",),
+    "sk": (
+        "pôvodná správa",
+        "pôvodná správa --- original message",
+    ),
     "sl": ("izvirno sporočilo",),
     "hr": ("originalna poruka", "izvorna poruka"),
     "hu": ("eredeti üzenet",),
@@ -364,12 +409,21 @@ ORIGINAL_MARKERS: Table = {
     "lt": ("pradinis laiškas", "originalus laiškas"),
     "el": ("αρχικό μήνυμα",),
     "bg": ("оригинално съобщение", "оригинално писмо"),
-    "ga": ("bunteachtaireacht",),
+    "ga": ("teachtaireacht bhunaidh",),
     "mt": ("messaġġ oriġinali",),
     "ru": ("исходное сообщение",),
-    "uk": ("оригінальне повідомлення", "вихідне повідомлення"),
+    "uk": (
+        "оригінальне повідомлення",
+        "початкове повідомлення",
+    ),
     "tr": ("orijinal ileti", "özgün ileti", "orijinal mesaj"),
-    "zh": ("原始邮件", "原始郵件", "原邮件", "原郵件"),
+    "zh": (
+        "原始邮件",
+        "原始郵件",
+        "原邮件",
+        "原郵件",
+        "原始消息",
+    ),
     "ja": ("元のメッセージ",),
     "ko": ("원본 메시지", "원래 메시지"),
     "vi": ("thư gốc",),
@@ -384,7 +438,11 @@ FORWARD_INTROS: Table = {
         "début du message transféré",
         "message transféré",
     ),
-    "de": ("anfang der weitergeleiteten nachricht", "weitergeleitete nachricht"),
+    "de": (
+        "anfang der weitergeleiteten nachricht",
+        "weitergeleitete nachricht",
+        "anfang der weitergeleiteten e-mail",
+    ),
     "it": ("inizio messaggio inoltrato", "messaggio inoltrato"),
     "es": ("comienzo del mensaje reenviado", "inicio del mensaje reenviado", "mensaje reenviado"),
     "nl": ("begin doorgestuurd bericht", "doorgestuurd bericht"),

@@ -273,6 +273,10 @@ def test_localised_outlook_header_block_starts_the_history(block: tuple[str, ...
         "-----Αρχικό μήνυμα-----",
         "-----Orijinal İleti-----",
         "-------- 元のメッセージ --------",
+        "-------- Alkuperäinen viesti / Orig.Msg. --------",
+        "-------- Pôvodná správa --- Original Message --------",
+        "-------- Treść oryginalnej wiadomości --------",
+        "-------- Original-Nachricht --------",
     ],
 )
 def test_localised_original_message_rule_starts_the_history(rule: str) -> None:
