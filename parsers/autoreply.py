@@ -187,7 +187,7 @@ _PERIOD = re.compile(
     r"\b(?:du|from|between|vom)\s+(?:\w+\s+)?\d{1,2}(?:er)?[\s/.]"
     r"|\b(?:jusqu['’]\s*(?:au|à|a)|until|till|through|bis\s+(?:zum|einschlie)|"
     r"de\s+retour|back\s+(?:on|in\s+the\s+office)|retour\s+(?:pr[ée]vu\s+)?le|returning\s+on|"
-    r"r[ée]int[ée]grerai|reprendrai)\b"
+    r"r[ée]int[ée]grerai|reprendrai|hasta\s+el|fino\s+al|at[ée]\s+(?:ao?|dia)|tot\s+en\s+met)\b"
     r"|\b\d{1,2}[/.]\d{1,2}(?:[/.]\d{2,4})?\b"
     rf"|\b\d{{1,2}}(?:er|st|nd|rd|th)?\s+{_MONTH_WORD}"
     rf"|\b{_MONTH_WORD}\s+\d{{1,2}}\b",
@@ -201,7 +201,9 @@ _DEFERRED = re.compile(
     r"|\b(?:limited|no)\s+access\s+to\b"
     r"|\bwill\s+(?:respond|reply|get\s+back|answer)\b"
     r"|\b(?:ne\s+sera\s+pas|will\s+not\s+be)\s+(?:transf[ée]r[ée]|lu|forwarded|read)\b"
-    r"|\bihre\s+(?:nachricht|e-?mail)\b",
+    r"|\bihre\s+(?:nachricht|e-?mail)\b"
+    r"|\bsu\s+(?:mensaje|correo)\b|\b(?:suo|sua)\s+(?:messaggio|e-?mail|mail)\b"
+    r"|\b(?:sua|vossa)\s+(?:mensagem|e-?mail)\b|\buw\s+(?:bericht|e-?mail|mail)\b",
     re.IGNORECASE,
 )
 _URGENT = re.compile(
@@ -210,11 +212,14 @@ _URGENT = re.compile(
     r"|\b(?:vous\s+pouvez|merci\s+d['’e]|veuillez)\s*(?:contacter|joindre|vous\s+adresser|"
     r"[ée]crire)\b|\b(?:contactez|joignez|adressez-vous|[ée]crivez)\b"
     r"|\bplease\s+(?:contact|reach\s+out|get\s+in\s+touch|email|e-mail)\b"
-    r"|\bwenden\s+sie\s+sich\b",
+    r"|\bwenden\s+sie\s+sich\b|\bp[óo]ngase\s+en\s+contacto\b|\bcontattare\b|"
+    r"\bentre\s+em\s+contato\b|\bneem\s+contact\b",
     re.IGNORECASE,
 )
+# The absence told in the future tense: written ahead by a person, unless it speaks of the
+# reader's message.
+_FUTURE = re.compile(r"serai|will\s+be|'ll\s+be|estar[ée]|sar[òo]|estarei|werde|zal\b", re.I)
 # "Bonjour à tous", "Hi all", "Hello team": a message to a group is a person's announcement.
-_FUTURE = re.compile(r"serai|will\s+be|'ll\s+be", re.IGNORECASE)
 _GROUP_GREETING = re.compile(
     r"^\W{0,3}(?:bonjour|bonsoir|salut|coucou|hello|hi|hey|dear|chers?|ch[èe]res?)\s*"
     r"(?:à\s+)?(?:tous|toutes|tout\s+le\s+monde|all|everyone|team|l['’]\s*[ée]quipe|"

@@ -263,3 +263,23 @@ def test_future_absence_with_an_urgent_contact_but_no_word_of_the_readers_messag
 def test_absence_statement_alone_is_not_an_auto_reply() -> None:
     body = "Je suis en déplacement jusqu'à jeudi, je regarde ton document ce soir.\nJean\n"
     assert parse(_text_mail(body, "RE: Devis")).auto_reply is None
+
+
+@pytest.mark.parametrize(
+    "body",
+    [
+        "Buenos días,\nEstoy fuera de la oficina hasta el 14 de marzo. Para asuntos urgentes, "
+        "póngase en contacto con Ana García (ana.garcia@lumiere-sa.es).\nSaludos,\nMarta\n",
+        "Buongiorno,\nsono fuori ufficio fino al 14 marzo. Risponderò al suo messaggio al mio "
+        "rientro.\nCordiali saluti,\nGiulia\n",
+        "Guten Tag,\nich bin bis zum 14. März nicht im Büro. Ihre Nachricht wird nicht "
+        "weitergeleitet. In dringenden Fällen wenden Sie sich bitte an Herrn Braun.\nMfG\n",
+    ],
+)
+def test_out_of_office_text_in_other_languages_is_an_auto_reply(body: str) -> None:
+    assert parse(_text_mail(body, "RE: Bestellung 4711")).auto_reply is not None
+
+
+def test_future_absence_in_italian_without_a_word_of_the_readers_message_is_a_person() -> None:
+    body = "Sarò assente dal 3 al 14 marzo, per urgenze chiama Paolo.\n\nGiulia\n"
+    assert parse(_text_mail(body, "Re: Riunione")).auto_reply is None
