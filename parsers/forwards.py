@@ -215,12 +215,12 @@ def unwrap_inline(
     *,
     forward_subject: bool,
     default_tz: tzinfo | None = None,
-    own_text: Callable[[str], str] | None = None,
+    own_text: Callable[[str], str | None] | None = None,
 ) -> tuple[str, tuple[ForwardedMessage, ...], bool]:
     """Split ``text`` into the forwarder's own text and the originals it carries (oldest first).
 
-    ``own_text`` trims each original's text (signature, leftover quotes); the returned flag says
-    the nesting limit cut the chain.
+    ``own_text`` trims each original's text (signature, leftover quotes; None keeps it whole);
+    the returned flag says the nesting limit cut the chain.
     """
     lines = _unflattened(text.split("\n"))
     intro_end, originals, cut = _unwrap(lines, 0, forward_subject, False, default_tz, own_text, 0)
@@ -254,7 +254,7 @@ def unwrap_history(
     quoted: str,
     *,
     default_tz: tzinfo | None = None,
-    own_text: Callable[[str], str] | None = None,
+    own_text: Callable[[str], str | None] | None = None,
 ) -> tuple[tuple[ForwardedMessage, ...], bool]:
     """The originals in the quoted history of a message that is itself an original.
 
@@ -284,7 +284,7 @@ def _unwrap(
     forward_subject: bool,
     inside: bool,
     default_tz: tzinfo | None,
-    own_text: Callable[[str], str] | None,
+    own_text: Callable[[str], str | None] | None,
     depth: int,
 ) -> tuple[int, tuple[ForwardedMessage, ...], bool]:
     """Returns where the current text ends, the originals after it (oldest first), cut flag."""
@@ -314,12 +314,15 @@ def _original(
     headers: dict[str, str],
     body: str,
     default_tz: tzinfo | None,
-    own_text: Callable[[str], str] | None,
+    own_text: Callable[[str], str | None] | None,
 ) -> ForwardedMessage:
     sender = _sender(headers.get("from", ""))
     body = body.strip()
     if own_text is not None and body:
-        body = own_text(_without_attachment_lines(body)) or body
+        # None: the trimmer took everything for a quote, so the whole text is kept; "" is an
+        # original that held only a signature.
+        trimmed = own_text(_without_attachment_lines(body))
+        body = body if trimmed is None else trimmed
     return ForwardedMessage(
         sender=sender,
         date=parse_loose_date(headers.get("date", ""), default_tz) if headers.get("date") else None,

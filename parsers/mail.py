@@ -334,8 +334,12 @@ def _body(content: Content, subject: str, default_tz: tzinfo | None, budget: Bud
     return _Body(text, html_safe, trimmed.new_text, trimmed.quoted_text, trimmed.signature, ())
 
 
-def _own_text(text: str) -> str:
-    return trim(text).new_text
+def _own_text(text: str) -> str | None:
+    """An original's own text; None when the trimmer saw only quotes (keep the text whole)."""
+    trimmed = trim(text)
+    if trimmed.new_text or trimmed.signature:
+        return trimmed.new_text
+    return None
 
 
 def _join(*texts: str) -> str:

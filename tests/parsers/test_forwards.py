@@ -960,3 +960,27 @@ def test_reply_quoted_in_html_inside_a_gmail_forward_is_an_older_original() -> N
     assert older.date == datetime(2025, 3, 3, 18, 0, tzinfo=PARIS)
     assert older.text == "Peux-tu réserver la salle B ?"
     assert newer.text == "C'est réservé."
+
+
+def test_original_holding_only_a_signature_has_no_text() -> None:
+    body = """\
+---------- Forwarded message ---------
+From: Paul Martin <paul.martin@example.fr>
+Date: Mon, Mar 3, 2025 at 10:12 AM
+Subject: Fwd: Salle
+To: Jean Dupont <jean.dupont@example.fr>
+
+--
+Paul Martin - Services généraux
+
+---------- Forwarded message ---------
+From: Luc Girard <luc.girard@example.fr>
+Date: Fri, Feb 28, 2025 at 4:45 PM
+Subject: Salle
+To: Paul Martin <paul.martin@example.fr>
+
+La salle B est libre jeudi.
+"""
+    older, newer = parse(_plain("Fwd: Fwd: Salle", body)).forwarded
+    assert older.text == "La salle B est libre jeudi."
+    assert newer.text == ""
