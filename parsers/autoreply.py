@@ -23,6 +23,8 @@ explained. The rules, and why:
 - Read receipts (``report-type=disposition-notification``, RFC 8098) are auto-replies.
 - Lists: ``List-Id`` or ``List-Post`` (RFC 2919 / 2369).
 - Own loop: the ``X-Mailwall-Origin`` header Mailwall puts on everything it sends.
+- No header at all (an Outlook rule's template): :func:`from_content` reads the text's
+  structure, conservatively, since a flagged mail is dropped.
 """
 
 from __future__ import annotations

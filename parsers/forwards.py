@@ -8,9 +8,21 @@ Recognised openings (French and English, plus the usual European client language
   so only under a forward subject or inside a forward), or a bare header block
   (``De :/Envoyé :/À :/Objet :``, ``From:/Sent:/To:/Subject:``) when the subject says forward
   (``TR :``, ``Fwd:``...) or when already inside a forward (Outlook chains the whole thread).
-- Apple Mail: ``Début du message réexpédié :`` / ``Begin forwarded message:``.
-- Inside a forward, reply attributions (``Le ... a écrit :`` / ``On ... wrote:``) followed by
-  ``>`` quoted text are earlier originals too.
+- Apple Mail: ``Début du message réexpédié :`` / ``Begin forwarded message:``; the original may
+  be ``>``-quoted whole, header block included (it then ends with its quote).
+- Zimbra: ``----- Mail transféré -----`` / ``----- Mail original -----``; Yahoo's plain-text
+  alternative puts the header block on the separator's line (split back into fields).
+- HCL/Lotus Notes: ``----- Transféré par X le … -----`` / ``----- Forwarded by X on … -----``
+  over a ``Label: value`` block or Notes' bare layout (sender and date on bare lines, then
+  ``To``/``cc``/``Subject`` beside or above their values).
+- Inside a forward, reply attributions (``Le ... a écrit :`` / ``On ... wrote:``, leads and
+  verbs from :mod:`parsers.labels`) followed by ``>`` quoted text, or by unprefixed text (an
+  HTML quote converted to text), are earlier originals too.
+- An attached message that is a reply: :func:`unwrap_history` turns its quoted history into
+  older originals.
+
+Each original's text loses its file list line (``Pièces jointes : a.pdf``), its signature and
+disclaimer (the trimmer, then :func:`clean_original_text`, which knows the author's name).
 
 Each header block gives sender, date (French and English free-form dates), subject and
 recipients; the text between two openings is that original's own text. Originals come back
