@@ -21,6 +21,8 @@ import re
 from dataclasses import dataclass
 from html.parser import HTMLParser
 
+from parsers import labels
+
 _VOID = frozenset(
     [
         "area",
@@ -239,6 +241,7 @@ def split_html_quote(html: str) -> tuple[str, str]:
 
 
 _NOT_TEXT = frozenset(["style", "script", "title"])
+_BREAKS = frozenset(["br", "div", "p", "li", "tr", "table", "h1", "h2", "h3", "hr"])
 _ATTRIBUTION_HINT = re.compile(r"[\d@]")
 _SPACE_ENTITIES = re.compile(r"&(?:nbsp|#160|#xa0);", re.IGNORECASE)
 
@@ -255,10 +258,18 @@ def _text_after(tokens: list[_Token]) -> list[bool]:
     return after
 
 
+_WROTE_END = re.compile(
+    "(?:" + labels.alternation(labels.words(labels.WROTE)) + r")\s*[:：]$", re.IGNORECASE
+)
+
+
 def _introduces_quote(last_text: str) -> bool:
-    """The author's text just above a blockquote reads as an attribution ("… a écrit :")."""
-    line = last_text.strip().rsplit("\n", 1)[-1].strip()
-    return line.endswith((":", "：")) and bool(_ATTRIBUTION_HINT.search(line[-300:]))
+    """The author's text just above a blockquote reads as an attribution: a line ending with
+    ":" that holds a date or an address, or that ends with "wrote:" ("Jean a écrit :")."""
+    line = _SPACE_ENTITIES.sub(" ", last_text).strip().rsplit("\n", 1)[-1].strip()[-300:]
+    if not line.endswith((":", "：")):
+        return False
+    return bool(_ATTRIBUTION_HINT.search(line)) or _WROTE_END.search(line) is not None
 
 
 def split_html(html: str, *, keep_signature: bool = False) -> HtmlSplit:
@@ -292,6 +303,8 @@ def split_html(html: str, *, keep_signature: bool = False) -> HtmlSplit:
         if kind is None:
             if _has_words(tokens[i]) and not (new and new[-1].tag in _NOT_TEXT):
                 last_text = (last_text + tokens[i].text)[-400:]
+            elif tokens[i].tag in _BREAKS and last_text and not last_text.endswith("\n"):
+                last_text += "\n"  # lines as they will read once converted
             new.append(tokens[i])
             i += 1
             continue

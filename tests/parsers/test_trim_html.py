@@ -174,3 +174,21 @@ def test_gmail_indent_blockquote_without_border_is_layout() -> None:
     )
     new, quoted = split_html_quote(html)
     assert "1. Budget" in new and quoted == ""
+
+
+def test_blockquote_under_an_attribution_without_a_date_is_quoted() -> None:
+    html = (
+        "<div>Jean Dupont a écrit&nbsp;:</div><blockquote><div>Tu viens jeudi ?</div>"
+        "</blockquote><div>Oui, je viens.</div>"
+    )
+    new, quoted = split_html_quote(html)
+    assert "Tu viens jeudi" in quoted and "Oui, je viens." in new
+
+
+def test_digits_in_earlier_lines_do_not_make_an_excerpt_a_quote() -> None:
+    html = (
+        "<div>Le devis est de 3 200 €.</div><div>Le client nous écrit ceci :</div><blockquote>"
+        "<div>Nous souhaitons décaler la livraison.</div></blockquote><div>On accepte ?</div>"
+    )
+    new, quoted = split_html_quote(html)
+    assert "décaler la livraison" in new and quoted == ""
