@@ -170,8 +170,16 @@ CONTENT_MAX_CHARS = 1500  # out-of-office texts are short, even in two languages
 _CONTENT_MAX_LINES = 25
 _ABSENCE_WITHIN = 400  # the absence is said first (after a greeting)
 
+# Phrases of scripts written with spaces start a word: "\b" first spares the engine trying
+# every branch at every position (the tables hold ~100 phrases). Chinese, Japanese and
+# Korean phrases may start anywhere.
+_PHRASES = labels.words(labels.AUTO_REPLY_PHRASES)
+_SPACED = [p for p in _PHRASES if p[:1] < "\u3000"]
+_UNSPACED = [p for p in _PHRASES if p[:1] >= "\u3000"]
 _ABSENCE = re.compile(
-    labels.alternation(labels.words(labels.AUTO_REPLY_PHRASES))
+    r"\b"
+    + labels.alternation(_SPACED)
+    + ("|" + labels.alternation(_UNSPACED) if _UNSPACED else "")
     + r"|\bje\s+(?:suis|serai)\s+(?:actuellement\s+|malheureusement\s+)?"
     r"(?:absente?s?|absent\(e\)|en\s+cong[ée]s?|en\s+vacances|en\s+d[ée]placement|"
     r"hors\s+du\s+bureau|en\s+formation|en\s+arr[êe]t)\b"
@@ -179,8 +187,7 @@ _ABSENCE = re.compile(
     r"away|on\s+(?:annual\s+|parental\s+|sick\s+)?(?:leave|vacation|holiday)|travel+ing|"
     r"out\s+until|off\s+until)"
     r"|\bich\s+bin\s+(?:bis|vom|derzeit|zurzeit|leider|nicht)",
-    re.IGNORECASE,
-)
+)  # searched in lower case: faster than IGNORECASE over a hundred phrases
 _MONTH_WORD = (
     r"(?:janv|f[ée]vr?|mars|avr|mai|juin|juil|ao[ûu]t|sept?|oct|nov|d[ée]c|jan|feb|mar|apr|may|"
     r"jun|jul|aug|dec|januar|februar|märz|april|juni|juli|oktober|dezember)[a-zéû]*\.?"
@@ -238,9 +245,13 @@ def from_content(text: str, subject: str) -> Flag | None:
     lines = [line for line in text.split("\n") if line.strip()]
     if len(lines) > _CONTENT_MAX_LINES or _GROUP_GREETING.match(lines[0][:200]):
         return None
-    absence = _ABSENCE.search(text[:_ABSENCE_WITHIN])
+    head = text[:_ABSENCE_WITHIN]
+    lowered = head.lower()
+    absence = _ABSENCE.search(lowered)
     if absence is None:
         return None
+    # Quoted as written when lower-casing kept the length (it nearly always does).
+    said = (head if len(lowered) == len(head) else lowered)[absence.start() : absence.end()]
     parts = [
         name
         for name, pattern in (("period", _PERIOD), ("deferred", _DEFERRED), ("contact", _URGENT))
@@ -250,7 +261,7 @@ def from_content(text: str, subject: str) -> Flag | None:
         parts.append("subject")
     # "Je serai absent du 3 au 14 mars, si c'est urgent appelle Paul" is a person telling
     # colleagues; a template set up before leaving also speaks of the reader's message.
-    future = _FUTURE.search(absence.group(0)) is not None
+    future = _FUTURE.search(said) is not None
     if len(parts) < 2 or (future and "deferred" not in parts):
         return None
-    return Flag(f"Text: {absence.group(0)[:60]!r} with {', '.join(parts)}")
+    return Flag(f"Text: {said[:60]!r} with {', '.join(parts)}")

@@ -234,7 +234,9 @@ def unwrap_inline(
     ``own_text`` trims each original's text (signature, leftover quotes; None keeps it whole);
     the returned flag says the nesting limit cut the chain.
     """
-    lines = _unflattened(text.split("\n"))
+    lines = text.split("\n")
+    if "---" in text:  # every separator has at least three dashes
+        lines = _unflattened(lines)
     intro_end, originals, cut = _unwrap(lines, 0, forward_subject, False, default_tz, own_text, 0)
     return "\n".join(lines[:intro_end]).strip(), originals, cut
 
