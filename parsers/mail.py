@@ -319,15 +319,21 @@ def _body(content: Content, subject: str, default_tz: tzinfo | None, budget: Bud
                      trimmed.signature, forwarded)  # fmt: skip
     if not plain and html_safe is not None:
         split = split_html(html[:MAX_HTML_CHARS])
-        if split.quoted.strip() or split.signature.strip():
+        # The client's signature container (Gmail's gmail_signature…) is never new text.
+        own_signature = html_to_text(split.signature)[:MAX_TEXT_CHARS] if split.signature else ""
+        if split.quoted.strip():
             trimmed = trim(html_to_text(split.new)[:MAX_TEXT_CHARS])
-            quoted = html_to_text(split.quoted)[:MAX_TEXT_CHARS] if split.quoted.strip() else ""
+            quoted = html_to_text(split.quoted)[:MAX_TEXT_CHARS]
+        elif own_signature.strip() and work.rstrip().endswith(own_signature.strip()):
+            # Only a signature below the text: cut it from the text converted above rather
+            # than converting the rest of the document again.
+            trimmed = trim(work.rstrip()[: -len(own_signature.strip())])
+            quoted = ""
+        elif own_signature.strip():
+            trimmed, quoted = trim(html_to_text(split.new)[:MAX_TEXT_CHARS]), ""
         else:  # nothing quoted: the text converted above is the new part
             trimmed, quoted = trim(work), ""
-        signature = trimmed.signature
-        if split.signature.strip():
-            # The client's signature container (Gmail's gmail_signature…): never new text.
-            signature = _join(signature, html_to_text(split.signature)[:MAX_TEXT_CHARS])
+        signature = _join(trimmed.signature, own_signature)
         return _Body(text, html_safe, trimmed.new_text, _join(trimmed.quoted_text, quoted),
                      signature, ())  # fmt: skip
     trimmed = trim(work)
