@@ -313,10 +313,17 @@ def _body(content: Content, subject: str, default_tz: tzinfo | None, budget: Bud
     if cut:
         budget.note("budget: forwarded messages nested too deep, the oldest were not unwrapped")
     if forwarded:
-        trimmed = trim(intro)
         quoted = work[work.find(intro) + len(intro) :].strip() if intro else work.strip()
+        own_signature = ""
+        if not plain and html_safe is not None and intro:
+            # The forwarder's signature container (HTML only) sits at the end of their words.
+            split = split_html(html[:MAX_HTML_CHARS])
+            mark = html_to_text(split.signature).strip() if split.signature else ""
+            if mark and intro.endswith(mark):
+                intro, own_signature = intro[: -len(mark)], mark
+        trimmed = trim(intro)
         return _Body(text, html_safe, trimmed.new_text, _join(trimmed.quoted_text, quoted),
-                     trimmed.signature, forwarded)  # fmt: skip
+                     _join(trimmed.signature, own_signature), forwarded)  # fmt: skip
     if not plain and html_safe is not None:
         split = split_html(html[:MAX_HTML_CHARS])
         # The client's signature container (Gmail's gmail_signature…) is never new text.

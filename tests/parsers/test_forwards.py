@@ -984,3 +984,23 @@ La salle B est libre jeudi.
     older, newer = parse(_plain("Fwd: Fwd: Salle", body)).forwarded
     assert older.text == "La salle B est libre jeudi."
     assert newer.text == ""
+
+
+def test_forwarders_gmail_signature_in_an_html_forward_is_the_signature() -> None:
+    html = (
+        '<div dir="ltr">Voir plus bas.<br clear="all"><div><br></div><div dir="ltr" '
+        'class="gmail_signature" data-smartmail="gmail_signature">Jean Dupont<br>Acheteur | '
+        "Lumière SA</div><br>"
+        + _gmail_fwd(
+            "Luc Girard",
+            "luc.girard@example.fr",
+            "jeu. 27 févr. 2025 à 09:00",
+            "Planning",
+            "Voici le planning.<br>",
+        )
+        + "</div>"
+    )
+    mail = parse(_html("Fwd: Planning", html))
+    assert mail.new_text == "Voir plus bas."
+    assert mail.signature == "Jean Dupont\nAcheteur | Lumière SA"
+    assert [o.text for o in mail.forwarded] == ["Voici le planning."]
