@@ -272,6 +272,19 @@ def _introduces_quote(last_text: str) -> bool:
     return bool(_ATTRIBUTION_HINT.search(line)) or _WROTE_END.search(line) is not None
 
 
+def _tail_text(tokens: list[_Token], start: int, end: int) -> str:
+    """The last words of ``tokens[start:end]`` (at most ~400 characters' worth)."""
+    parts: list[str] = []
+    size = 0
+    for j in range(end - 1, start - 1, -1):
+        if _has_words(tokens[j]):
+            parts.append(tokens[j].text)
+            size += len(tokens[j].text)
+            if size >= 400:
+                break
+    return "".join(reversed(parts))[-400:]
+
+
 def split_html(html: str, *, keep_signature: bool = False) -> HtmlSplit:
     """Split on the client's markers: new part, quoted part, signature container."""
     if not html.strip():
@@ -299,7 +312,14 @@ def split_html(html: str, *, keep_signature: bool = False) -> HtmlSplit:
             own_excerpt = (
                 bool(last_text.strip()) and after[end] and not _introduces_quote(last_text)
             )
-            kind = None if own_excerpt else ELEMENT
+            if own_excerpt:
+                # New text as a whole: blockquotes nested in it are not judged one by one
+                # (each judgement scans to its element's end, which would be quadratic).
+                new.extend(tokens[i:end])
+                last_text = _tail_text(tokens, i, end) or last_text
+                i = end
+                continue
+            kind = ELEMENT
         if kind is None:
             if _has_words(tokens[i]) and not (new and new[-1].tag in _NOT_TEXT):
                 last_text = (last_text + tokens[i].text)[-400:]

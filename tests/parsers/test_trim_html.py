@@ -192,3 +192,12 @@ def test_digits_in_earlier_lines_do_not_make_an_excerpt_a_quote() -> None:
     )
     new, quoted = split_html_quote(html)
     assert "décaler la livraison" in new and quoted == ""
+
+
+def test_blockquotes_nested_in_the_authors_excerpt_stay_new_with_it() -> None:
+    html = (
+        "<p>Le client écrit :</p><blockquote>a<blockquote>b</blockquote>c</blockquote>"
+        "<p>Je réponds demain.</p>"
+    )
+    new, quoted = split_html_quote(html)
+    assert new == html and quoted == ""
