@@ -230,9 +230,11 @@ _URGENT = re.compile(
 _FUTURE = re.compile(r"serai|will\s+be|'ll\s+be|estar[ée]|sar[òo]|estarei|werde|zal\b", re.I)
 # "Bonjour à tous", "Hi all", "Hello team": a message to a group is a person's announcement.
 _GROUP_GREETING = re.compile(
-    r"^\W{0,3}(?:bonjour|bonsoir|salut|coucou|hello|hi|hey|dear|chers?|ch[èe]res?)\s*"
-    r"(?:à\s+)?(?:tous|toutes|tout\s+le\s+monde|all|everyone|team|l['’]\s*[ée]quipe|"
-    r"coll[èe]gues|colleagues|les\s+\w+)\b",
+    r"^\W{0,3}(?:bonjour|bonsoir|salut|coucou|hello|hi|hey|dear|chers?|ch[èe]res?|hola|"
+    r"buenos\s+d[íi]as|ciao|buongiorno|hallo|liebe|beste|ol[áa]|bom\s+dia)\s*"
+    r"(?:à\s+|a\s+)?(?:tous|toutes|tout\s+le\s+monde|all|everyone|team|l['’]\s*[ée]quipe|"
+    r"coll[èe]gues|colleagues|les\s+\w+|todos|tutti|zusammen|allemaal|kollegen|"
+    r"colleghi|compa[ñn]eros|collega['’]s)\b",
     re.IGNORECASE,
 )
 

@@ -283,3 +283,11 @@ def test_out_of_office_text_in_other_languages_is_an_auto_reply(body: str) -> No
 def test_future_absence_in_italian_without_a_word_of_the_readers_message_is_a_person() -> None:
     body = "Sarò assente dal 3 al 14 marzo, per urgenze chiama Paolo.\n\nGiulia\n"
     assert parse(_text_mail(body, "Re: Riunione")).auto_reply is None
+
+
+def test_leave_announced_to_colleagues_in_spanish_is_not_an_auto_reply() -> None:
+    body = (
+        "Hola a todos,\n\nEstoy de vacaciones hasta el 14 de marzo. Para asuntos urgentes, "
+        "póngase en contacto con Ana.\n\nMarta\n"
+    )
+    assert parse(_text_mail(body, "Vacaciones")).auto_reply is None
