@@ -135,10 +135,24 @@ _MONTHS = {
     "novembre": 11, "nov": 11, "november": 11, "noviembre": 11,
     "décembre": 12, "decembre": 12, "déc": 12, "dec": 12, "december": 12, "dezember": 12,
     "diciembre": 12,
+    # Italian, Dutch, Portuguese (Outlook and Gmail print the month in the user's language)
+    "gennaio": 1, "gen": 1, "januari": 1, "janeiro": 1, "jänner": 1,
+    "febbraio": 2, "februari": 2, "fevereiro": 2,
+    "maart": 3, "março": 3, "marco": 3,
+    "aprile": 4,
+    "maggio": 5, "mei": 5, "maio": 5,
+    "giugno": 6, "junho": 6,
+    "luglio": 7, "julho": 7,
+    "augustus": 8, "ago": 8,
+    "settembre": 9, "setembro": 9, "setiembre": 9,
+    "ottobre": 10, "outubro": 10,
+    "novembro": 11,
+    "dicembre": 12, "dezembro": 12, "dic": 12,
 }  # fmt: skip
 _MONTH = "|".join(sorted(_MONTHS, key=len, reverse=True))
 _DAY_MONTH_YEAR = re.compile(
-    rf"\b(\d{{1,2}})(?:er|st|nd|rd|th)?\.?\s+({_MONTH})\.?,?\s+(\d{{4}})\b", re.I
+    rf"\b(\d{{1,2}})(?:er|st|nd|rd|th)?\.?\s+(?:de\s+)?({_MONTH})\.?,?\s+(?:de\s+)?(\d{{4}})\b",
+    re.I,
 )
 _MONTH_DAY_YEAR = re.compile(
     rf"\b({_MONTH})\.?\s+(\d{{1,2}})(?:st|nd|rd|th)?,?\s+(\d{{4}})\b", re.I

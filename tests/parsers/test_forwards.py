@@ -366,6 +366,10 @@ def test_attached_message_containing_an_attached_message_gives_both_oldest_first
         ("03/03/2025 10:12", datetime(2025, 3, 3, 10, 12, tzinfo=PARIS)),
         ("25/12/2024 18:00", datetime(2024, 12, 25, 18, 0, tzinfo=PARIS)),
         ("mardi 4 mars 2025 10:12 (UTC+01:00)", datetime(2025, 3, 4, 10, 12, tzinfo=PARIS)),
+        ("lunedì 3 marzo 2025 10:12", datetime(2025, 3, 3, 10, 12, tzinfo=PARIS)),
+        ("maandag 3 maart 2025 10:12", datetime(2025, 3, 3, 10, 12, tzinfo=PARIS)),
+        ("lunes, 3 de marzo de 2025 10:12", datetime(2025, 3, 3, 10, 12, tzinfo=PARIS)),
+        ("segunda-feira, 3 de março de 2025 10:12", datetime(2025, 3, 3, 10, 12, tzinfo=PARIS)),
     ],
 )
 def test_free_form_dates_are_read_in_the_default_zone_or_their_own(
