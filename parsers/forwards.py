@@ -113,6 +113,9 @@ _ATTRIBUTION = re.compile(
     rf"^[ \t]*{_LEADS}\s+(?P<middle>.{{6,300}}?)\s*,?\s*{_WROTE}\s*[:：]\s*$",
     re.IGNORECASE,
 )
+_LEADLESS = re.compile(
+    rf"^[ \t]*(?P<middle>.{{6,300}}?)\s*,?\s*{_WROTE}\s*[:：]\s*$", re.IGNORECASE
+)
 _LEAD_START = re.compile(rf"^[ \t]*{_LEADS}\s", re.IGNORECASE)
 _MAILTO = re.compile(r"\[mailto:([^\]\s]{1,300})\]", re.IGNORECASE)
 _ANGLE_ADDR = re.compile(r"<[^<>\s]{1,300}@[^<>\s]{1,300}>")
@@ -579,13 +582,26 @@ def _attribution(
     line below it as the quote (they need not be ``>``-prefixed), ``unquoted_ok`` does so when
     no ``>`` line follows (an HTML quote converted to text keeps no prefix)."""
     line = lines[i][:_LINE_HEAD]
-    match = _ATTRIBUTION.match(line)
+    ends_with_colon = line.rstrip().endswith((":", "："))
+    lead = _LEAD_START.match(line) is not None
+    if not ends_with_colon and not lead:
+        return None
+    match = _ATTRIBUTION.match(line) if ends_with_colon else None
     first = i + 1
-    if match is None and i + 1 < len(lines) and _LEAD_START.match(line):
+    if match is None and i + 1 < len(lines) and lead:
         # Clients wrap long attribution lines in two.
         match = _ATTRIBUTION.match(line + " " + lines[i + 1][:_LINE_HEAD].strip())
         first = i + 2
-    if match is None:
+    verbless: dict[str, str] | None = None
+    if match is None and ends_with_colon and any(c.isdigit() for c in line):
+        # No lead word ("3 марта 2025 г., Иван <…> написал:") or no verb at all
+        # ("11:00 AM, November 17, 2021, "Name" <addr>:"): a date and an address suffice.
+        match = _LEADLESS.match(line)
+        if match is None and (address := _ANGLE_ADDR.search(line)) is not None:
+            name = line[: address.start()].rsplit(",", 1)[-1].strip(" \"'")
+            verbless = {"from": f"{name} {address.group(0)}".strip(), "date": line}
+        first = i + 1
+    if match is None and verbless is None:
         return None
     j = _skip_blank(lines, first)
     end = j
@@ -599,8 +615,10 @@ def _attribution(
         end = len(lines)
         while end > j and not lines[end - 1].strip():
             end -= 1
-    if end == j:
+    if end == j or (verbless is not None and not loose and not lines[j].lstrip().startswith(">")):
         return None
+    if match is None:
+        return verbless or {}, j, end
     middle = match.group("middle")
     times = list(_TIME.finditer(middle))
     if times:

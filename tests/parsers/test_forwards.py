@@ -1008,3 +1008,27 @@ def test_forwarders_gmail_signature_in_an_html_forward_is_the_signature() -> Non
     assert mail.new_text == "Voir plus bas."
     assert mail.signature == "Jean Dupont\nAcheteur | Lumière SA"
     assert [o.text for o in mail.forwarded] == ["Voici le planning."]
+
+
+def test_attribution_without_a_lead_word_inside_a_forward_opens_an_older_original() -> None:
+    body = GMAIL_FR_FORWARD.replace(
+        "Sophie\n",
+        "Sophie\n\n3 марта 2025 г., в 10:12, Иван Петров <ivan.petrov@example.ru> написал:\n"
+        "> Когда презентация?\n",
+    )
+    older, newer = parse(_plain("Fwd: Présentation RSE", body)).forwarded
+    assert older.sender == Address("ivan.petrov@example.ru", "Иван Петров")
+    assert older.text == "Когда презентация?"
+    assert newer.sender == Address("sophie.bernard@example.fr", "Sophie Bernard")
+
+
+def test_verbless_attribution_above_a_quote_inside_a_forward_opens_an_older_original() -> None:
+    body = GMAIL_FR_FORWARD.replace(
+        "Sophie\n",
+        'Sophie\n\n11:00 AM, March 3, 2025, "Paul Martin" <paul.martin@example.fr>:\n'
+        "> Quand a lieu la présentation ?\n",
+    )
+    older, _ = parse(_plain("Fwd: Présentation RSE", body)).forwarded
+    assert older.sender == Address("paul.martin@example.fr", "Paul Martin")
+    assert older.date == datetime(2025, 3, 3, 11, 0, tzinfo=PARIS)
+    assert older.text == "Quand a lieu la présentation ?"
