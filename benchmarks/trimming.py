@@ -65,17 +65,8 @@ ARGUABLE: dict[tuple[str, str], str] = {
         "quotes: upstream keeps a leading `>` quote as new text; "
         "inline replies file quotes as quoted"
     ),
-    ("discourse_email_reply_trimmer", "quote_only"): (
-        "quotes: upstream keeps a quote-only mail as is; we report no new text"
-    ),
     ("discourse_email_reply_trimmer", "embedded_email_16"): (
         "quotes: upstream keeps the quoted block above the reply; we file it as quoted"
-    ),
-    ("discourse_email_reply_trimmer", "embedded_email_17"): (
-        "quotes: upstream keeps a `>` block between two paragraphs; we file it as quoted"
-    ),
-    ("discourse_email_reply_trimmer", "embedded_email_7"): (
-        "quotes: upstream keeps the `>` block under the dropped attribution; we file it as quoted"
     ),
     ("discourse_email_reply_trimmer", "email_headers_5"): (
         "signature: upstream keeps 'Best regards, //Jef'; closings are signature for the wall"

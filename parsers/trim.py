@@ -70,6 +70,7 @@ def _norm(line: str) -> str:
 
 # Quotes: ">" anywhere after indentation, or Supercite/mutt initials "C>".
 _QUOTE = re.compile(r"^[ \t]*(?:>|[A-Z]{1,3}>)")
+_QUOTE_PREFIX = re.compile(r"^(?:[ \t]*(?:>|[A-Z]{1,3}>))+ ?")
 _SIG_DASH = re.compile(r"^-- ?$")
 _DELIMITER = re.compile(r"^[-_=+~#*ᐧ—–•]+$")
 _FENCE = re.compile(r"^[ \t]*(?:```|~~~)")
@@ -402,7 +403,101 @@ def _next_content(codes: list[str], start: int) -> int | None:
     return None
 
 
+def _keep_interleaved_quotes(
+    lines: list[str], norms: list[str], codes: list[str], quoted: list[bool], cut: int
+) -> None:
+    """Un-file the ``>`` blocks that have the author's text both above and below them.
+
+    An inline or interleaved reply answers the lines it quotes: without them the
+    answers mean nothing to a wall reader (Discourse, GitHub's parser and quotequail
+    keep them too). A quote with no text of the author below it (the signature does
+    not count) is history; a quote with nothing above it repeats the post the reply
+    is filed under; a quoted forward ("Begin forwarded message:", "> From: …") is
+    someone else's message.
+    """
+    rows = [j for j in range(cut) if codes[j] == "T" and not quoted[j]]
+    if len(rows) < 2 or not any(codes[j] == "Q" for j in range(rows[0], rows[-1])):
+        return
+    own = [j for j in range(cut) if not quoted[j]]
+    body, _ = _split_signature([lines[j] for j in own])
+    sig_from = own[len(body)] if len(body) < len(own) else cut
+    rows = [j for j in rows if j < sig_from]
+    if len(rows) < 2:
+        return
+    first, last = rows[0], rows[-1]
+    j = first + 1
+    while j < last:
+        if codes[j] != "Q":
+            j += 1
+            continue
+        start = j
+        while j < last and codes[j] in ("Q", "E"):
+            j += 1
+        before = start - 1
+        while before > first and codes[before] == "E":
+            before -= 1
+        if codes[before] == "F" or _forwarded_inside(norms[start]):
+            continue
+        for k in range(start, j):
+            if codes[k] == "Q":
+                quoted[k] = False
+
+
+def _forwarded_inside(norm: str) -> bool:
+    """Does a quote open on a forward marker or a header field ("> From: …")?"""
+    inner = _norm(_QUOTE_PREFIX.sub("", norm))
+    return bool(
+        _search(_FORWARD_RULE, inner)
+        or _search(_FORWARD_INTRO, inner)
+        or _field_name(inner) is not None
+    )
+
+
+def _history_as_text(lines: list[str], norms: list[str], codes: list[str], cut: int) -> list[str]:
+    """What a quote-only mail stands for: its ``>`` lines without the attributions.
+
+    Only when nothing but ``>`` quotes (and their attribution) precede the cut: a
+    bare forward or header block is someone else's message, unwrapped into its own
+    post by :mod:`parsers.forwards`, and keeps an empty new text.
+    """
+    if cut < len(lines):
+        return []
+    kept: list[str] = []
+    has_content = False
+    for j, line in enumerate(lines):
+        code = codes[j]
+        if code == "Q":
+            inner = _norm(_QUOTE_PREFIX.sub("", norms[j]))
+            if inner and _attribution_like(inner):
+                continue
+            kept.append(line)
+            has_content = has_content or bool(inner)
+        elif code == "E":
+            kept.append(line)
+        elif code in ("H", "F"):
+            return []
+    return kept if has_content else []
+
+
+def _attribution_like(inner: str) -> bool:
+    # A quoted attribution, possibly cut short by the quote's own wrapping: it
+    # opens like one and names an address.
+    if _attribution_end([inner], [inner], 0) is not None:
+        return True
+    return bool(_search(_ATTR_START, inner)) and ("@" in inner or "<" in inner)
+
+
 def trim(text: str) -> Trimmed:
+    """Split ``text`` into new text, quoted history and signature.
+
+    Conventions for the wall: a ``>`` block between two pieces of the author's text
+    stays in the new text (it is what the answer below it answers); the attribution
+    line above it is history. A mail with no text of its own beside the history
+    (a quote-only mail, a bare forward, a mail whose only unquoted line is the
+    attribution) never yields an empty new text: the history, without its
+    attribution and header lines, stands in for it, as Discourse keeps such a mail
+    as is rather than posting nothing.
+    """
     lines = _split_lines(text)
     norms = [_norm(line) for line in lines]
     codes = _classify(lines, norms)
@@ -440,6 +535,25 @@ def trim(text: str) -> Trimmed:
     while cut < n and cut > 0 and codes[cut - 1] in ("E", "D"):
         cut -= 1
 
+    _keep_interleaved_quotes(lines, norms, codes, quoted, cut)
+    body, signature, quoted_items = _assemble(lines, norms, codes, quoted, cut)
+    if not any(line.strip() for line in body):
+        stand_in = _history_as_text(lines, norms, codes, cut)
+        if any(line.strip() for line in stand_in):
+            new_body, _ = _split_signature(stand_in)
+            if any(line.strip() for line in new_body):
+                body = new_body
+    return Trimmed(
+        new_text=_join(body),
+        quoted_text=_join(quoted_items),
+        signature=_join(signature, rstrip=False),
+    )
+
+
+def _assemble(
+    lines: list[str], norms: list[str], codes: list[str], quoted: list[bool], cut: int
+) -> tuple[list[str], list[str], list[str]]:
+    n = len(lines)
     new_items: list[str] = []
     quoted_items: list[str] = []
     gap = False
@@ -455,8 +569,9 @@ def trim(text: str) -> Trimmed:
             prev_blank = not new_items[-1].strip()
             if blank and prev_blank:
                 continue
-            if not blank and not prev_blank:
-                # Keep paragraphs apart where an inline quote was lifted out.
+            if not blank and not prev_blank and codes[j] != "Q":
+                # Keep paragraphs apart where an inline quote was lifted out (not
+                # where only the attribution above a kept quote was).
                 new_items.append("")
         gap = False
         new_items.append(lines[j])
@@ -466,8 +581,4 @@ def trim(text: str) -> Trimmed:
         quoted_items.extend(lines[cut:])
 
     body, signature = _split_signature(new_items)
-    return Trimmed(
-        new_text=_join(body),
-        quoted_text=_join(quoted_items),
-        signature=_join(signature, rstrip=False),
-    )
+    return body, signature, quoted_items

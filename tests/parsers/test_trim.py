@@ -170,14 +170,45 @@ def test_bottom_posted_reply_keeps_text_below_the_quote() -> None:
     assert "> On décale la réunion ?" in result.quoted_text
 
 
-def test_inline_reply_keeps_every_new_line_and_files_the_quotes() -> None:
+def test_inline_reply_keeps_the_quotes_it_answers() -> None:
     body = (
         "Bonjour,\n\n> Peux-tu relire la section 2 ?\n\nC'est fait.\n\n"
         "> Et la section 3 ?\n\nDemain matin.\n"
     )
     result = trim(body)
-    assert result.new_text == "Bonjour,\n\nC'est fait.\n\nDemain matin."
-    assert result.quoted_text == "> Peux-tu relire la section 2 ?\n\n> Et la section 3 ?"
+    assert result.new_text == body.strip()
+    assert result.quoted_text == ""
+
+
+def test_quote_under_an_attribution_between_two_paragraphs_stays_and_the_attribution_goes() -> None:
+    body = (
+        "Je reprends ton point sur le planning.\n"
+        "Le 3 mars 2025 à 10:12, Alice <alice@example.fr> a écrit :\n"
+        "> La recette démarre le 10 mars.\n\n"
+        "Le 10 ne tient plus, ce sera le 17.\n"
+    )
+    result = trim(body)
+    assert result.new_text == (
+        "Je reprends ton point sur le planning.\n> La recette démarre le 10 mars.\n\n"
+        "Le 10 ne tient plus, ce sera le 17."
+    )
+    assert result.quoted_text.startswith("Le 3 mars 2025 à 10:12")
+
+
+def test_quote_followed_only_by_a_signature_is_history() -> None:
+    body = "Je regarde.\n\n> Tu peux vérifier le devis ?\n\n-- \nJean Dupont\n"
+    result = trim(body)
+    assert result.new_text == "Je regarde."
+    assert result.quoted_text == "> Tu peux vérifier le devis ?"
+
+
+def test_quoted_forward_between_two_paragraphs_stays_history() -> None:
+    body = (
+        "Pour info.\n\n> -----Message d'origine-----\n> De : Alice <alice@example.fr>\n"
+        "> Envoyé : lundi 3 mars 2025 10:12\n> Objet : Budget\n>\n> Texte\n\nÀ voir jeudi.\n"
+    )
+    result = trim(body)
+    assert result.new_text == "Pour info.\n\nÀ voir jeudi."
 
 
 def test_nested_quotes_are_all_quoted_text() -> None:
@@ -187,10 +218,35 @@ def test_nested_quotes_are_all_quoted_text() -> None:
     assert "> > > Is it ready?" in result.quoted_text
 
 
-def test_message_with_only_a_quote_has_no_new_text() -> None:
+def test_quote_only_mail_keeps_the_quote_as_its_new_text() -> None:
+    # A wall post is never empty when the mail has text: the quote stands in.
     result = trim("> Texte cité uniquement.\n")
-    assert result.new_text == ""
-    assert result.quoted_text == "> Texte cité uniquement."
+    assert result.new_text == "> Texte cité uniquement."
+
+
+def test_mail_whose_only_unquoted_line_is_the_attribution_keeps_the_quote() -> None:
+    body = "Le 3 mars 2025 à 10:12, Alice <alice@example.fr> a écrit :\n> Réunion jeudi 14h.\n"
+    result = trim(body)
+    assert result.new_text == "> Réunion jeudi 14h."
+    assert result.quoted_text.startswith("Le 3 mars 2025")
+
+
+def test_quote_only_mail_of_nested_attributions_has_no_new_text() -> None:
+    body = (
+        "> On Mon, Mar 3, 2025 at 10:12 AM, Alice <alice@example.com> wrote:\n>\n"
+        ">> On Mon, Mar 3, 2025 at 9:00 AM, Bob <bob@example.com> wrote:\n>>\n"
+    )
+    assert trim(body).new_text == ""
+
+
+def test_bare_forward_keeps_an_empty_new_text() -> None:
+    # The forwarded message becomes its own post (parsers/forwards.py), not the forwarder's.
+    body = (
+        "---------- Forwarded message ---------\nFrom: Alice <alice@example.com>\n"
+        "Date: Mon, Mar 3, 2025 at 10:12 AM\nSubject: Budget\nTo: Bob <bob@example.com>\n\n"
+        "Budget attached.\n"
+    )
+    assert trim(body).new_text == ""
 
 
 def test_quote_markers_inside_a_code_fence_are_content() -> None:
