@@ -152,7 +152,7 @@ FORWARD_MARKERS: Table = {
 # "-----Original Message-----": Outlook prints it above replies and forwards alike.
 ORIGINAL_MARKERS: Table = {
     "en": ("original message", "reply message"),
-    "fr": ("message d'origine", "message original"),
+    "fr": ("message d'origine", "message original", "mail original"),
     "de": ("ursprüngliche nachricht", "originalnachricht"),
     "es": ("mensaje original",),
     "it": ("messaggio originale",),

@@ -99,6 +99,17 @@ _ATTR_ISO_DATE = re.compile(
     r"^\d{4}[-/.]\d{1,2}[-/.]\d{1,2}\b.{0,200}?(?:< ?[^<>@ ]{1,100}@[^<> ]{1,100}>:?"
     r"|GMT[+-]\d\d:\d\d [\w .'-]{1,80})$"
 )
+# Lotus Notes / HCL: "-----Jean Dupont/ACME a écrit : -----".
+_NOTES_RULE = re.compile(
+    r"^-{3,} ?[^-].{0,150}? (?:" + _WROTE + r") ?[:：]? ?-{3,}$", re.IGNORECASE
+)
+# "##- Please type your reply above this line -##", "Previous replies".
+_REPLY_ABOVE = re.compile(
+    r"^[#=*_ -]*(?:[\w'’]+ ){0,3}"
+    + labels.alternation(labels.words(labels.REPLY_ABOVE_MARKERS))
+    + r"[ .:!#=*_-]*$",
+    re.IGNORECASE,
+)
 _DIGIT_OR_ADDR = re.compile(r"\d|@| via ")
 # A wrapped attribution must begin like one: the lead word of a known language,
 # a date, or an address. Otherwise "Thanks" + blank + "On … wrote:" would glue.
@@ -155,6 +166,52 @@ def _attribution_end(lines: list[str], norms: list[str], i: int) -> int | None:
     return None
 
 
+# A date or a time ("17/11/2021", "2021-11-17", "11:00", "10h12", "2021") and a name or
+# an address ("<a@b>", "a@b", '"Name"', two capitalised words).
+_DATE_OR_TIME = re.compile(
+    r"\b\d{1,4}[-/.]\d{1,2}[-/.]\d{2,4}\b|\b\d{1,2}[:h.]\d{2}\b|\b(?:19|20)\d{2}\b"
+)
+_NAME_OR_ADDRESS = re.compile(
+    r"@|<|\"[^\"]{2,80}\"|\b[A-ZÀ-Ý][\w'’-]+,? [A-ZÀ-Ý][\w'’-]+",
+)
+STRUCTURAL_ATTRIBUTION_CHARS = 250
+
+
+def _structural_attribution_end(lines: list[str], norms: list[str], i: int) -> int | None:
+    """An attribution in a language the table lacks, or with no verb at all.
+
+    A short line, or two, ending with ``:`` that holds a date or time and a name or
+    an address, directly followed (blank lines aside) by a ``>`` quote: the shape
+    every client gives it, whatever the words ("11:00 AM, November 17, 2021,
+    "Name" <addr>:", "Dne 3. 3. 2025 v 10:12 Alice <alice@…> napsal(a):").
+    """
+    end = None
+    if norms[i].endswith((":", "：")):
+        end = i
+    elif (
+        i + 1 < len(norms)
+        and norms[i + 1].endswith((":", "："))
+        and norms[i]
+        and not norms[i].endswith((".", "!", "?"))
+        and (_search(_DATE_OR_TIME, norms[i]) or "@" in norms[i])
+        and _attribution_end(lines, norms, i + 1) is None
+    ):
+        # Wrapped over two lines, the date or address in the first half; a finished
+        # sentence or a greeting above a whole attribution is not its first half.
+        end = i + 1
+    if end is None:
+        return None
+    joined = " ".join(_ATTR_TRIM.sub("", norms[k]) for k in range(i, end + 1))
+    if len(joined) > STRUCTURAL_ATTRIBUTION_CHARS:
+        return None
+    if not (_search(_DATE_OR_TIME, joined) and _search(_NAME_OR_ADDRESS, joined)):
+        return None
+    for k in range(end + 1, min(len(lines), end + 3)):
+        if norms[k]:
+            return end if _search(_QUOTE, lines[k]) else None
+    return None
+
+
 def _is_attribution(text: str) -> bool:
     if _search(_ATTR_ISO_DATE, text):
         return True
@@ -163,21 +220,42 @@ def _is_attribution(text: str) -> bool:
     return bool(_search(_ATTR_END, text) or _search(_ATTR_VERB_INSIDE, text))
 
 
+# "Impact : élevé", "Lieu : salle B": a label that is no header field of the table.
+_OTHER_LABEL = re.compile(r"^[\w'’ .-]{1,30}[:：] ?\S")
+
+
 def _is_header_block(norms: list[str], i: int, first: str) -> bool:
-    names = {first}
+    """Do the lines from ``i`` form a quoted message's header block?
+
+    Two or more ``Label: value`` lines of the table, with a sender and a date or a
+    subject whose values look like them. A template pasted in a reply ("De : … /
+    À : … / Impact : …") has labels of its own among the fields: then only a full
+    block (sender, date and subject) counts.
+    """
+    values = {first: norms[i].split(":", 1)[-1] if ":" in norms[i] else norms[i]}
+    foreign = False
     misses = 0
     for j in range(i + 1, min(len(norms), i + HEADER_WINDOW)):
-        name = _field_name(norms[j]) if norms[j] else None
+        norm = norms[j]
+        name = _field_name(norm) if norm else None
         if name is None:
+            if norm and _search(_OTHER_LABEL, norm):
+                foreign = True
             misses += 1
             if misses > 2:
                 break
             continue
         misses = 0
-        names.add(name)
-    if first == "from":
-        return len(names) >= 2
-    return len(names) >= 3 and "from" in names
+        values.setdefault(name, norm)
+    sender = "from" in values and len(values["from"]) <= 200
+    dated = "date" in values and any(ch.isdigit() for ch in values["date"])
+    subject = "subject" in values
+    if foreign:
+        return sender and dated and subject
+    if sender and (dated or subject):
+        return True
+    # Outlook's "Sent:" block with the sender printed as a bare name line above it.
+    return first == "date" and dated and subject and "to" in values
 
 
 def _classify(lines: list[str], norms: list[str]) -> list[str]:
@@ -199,7 +277,12 @@ def _classify(lines: list[str], norms: list[str]) -> list[str]:
             codes[i] = "S"
         elif _search(_DELIMITER, norm):
             codes[i] = "D"
-        elif _search(_FORWARD_RULE, norm) or _search(_FORWARD_INTRO, norm):
+        elif (
+            _search(_FORWARD_RULE, norm)
+            or _search(_FORWARD_INTRO, norm)
+            or (norm.startswith("---") and _search(_NOTES_RULE, norm))
+            or (len(norm) <= 120 and _search(_REPLY_ABOVE, norm))
+        ):
             codes[i] = "F"
         else:
             name = _field_name(norm)
@@ -207,13 +290,48 @@ def _classify(lines: list[str], norms: list[str]) -> list[str]:
                 codes[i] = "H"
             else:
                 end = _attribution_end(lines, norms, i)
+                if end is None:
+                    end = _structural_attribution_end(lines, norms, i)
                 if end is not None:
                     codes[i] = "A"
                     for j in range(i + 1, end + 1):
                         codes[j] = "a"
                     i = end
         i += 1
+    _rejoin_wrapped_quotes(norms, codes)
     return codes
+
+
+# A quoted line this long that stops mid-sentence was wrapped by the client.
+WRAPPED_QUOTE_CHARS = 50
+WRAPPED_RUN = 2
+
+
+def _rejoin_wrapped_quotes(norms: list[str], codes: list[str]) -> None:
+    """File as quote the unprefixed lines a client wrapped inside a ``>`` quote.
+
+    A long ``>`` line that stops mid-sentence, then one or two unprefixed lines,
+    then ``>`` again with no blank line between: the lines are the rest of the
+    quoted sentence, not an answer (an answer is set apart by a blank line or
+    follows a finished sentence).
+    """
+    n = len(codes)
+    i = 1
+    while i < n:
+        if codes[i] != "T" or codes[i - 1] != "Q":
+            i += 1
+            continue
+        j = i
+        while j < n and codes[j] == "T" and j - i < WRAPPED_RUN:
+            j += 1
+        above = _QUOTE_PREFIX.sub("", norms[i - 1]).rstrip()
+        wrapped = len(above) >= WRAPPED_QUOTE_CHARS and not above.endswith(
+            (".", "!", "?", ":", ";", ")")
+        )
+        if wrapped and j < n and codes[j] == "Q":
+            for k in range(i, j):
+                codes[k] = "Q"
+        i = j
 
 
 # --- signatures --------------------------------------------------------------------

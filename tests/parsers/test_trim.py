@@ -157,6 +157,116 @@ def test_from_line_alone_in_prose_is_not_a_header_block() -> None:
     assert trim(body).new_text == body.strip()
 
 
+# --- structure before phrases: attributions and header blocks without known words --------
+
+
+def test_attribution_with_no_verb_before_a_quote_starts_the_quote() -> None:
+    body = (
+        "Works for me.\n\n"
+        '11:00 AM, November 17, 2021, "Alice Martin" <alice@example.com>:\n\n'
+        "> Can we move the review to Friday?\n"
+    )
+    result = trim(body)
+    assert result.new_text == "Works for me."
+    assert result.quoted_text.startswith("11:00 AM, November 17, 2021")
+
+
+def test_attribution_in_a_language_without_table_entry_starts_the_quote() -> None:
+    body = (
+        "Dobře, díky.\n\n"
+        "Dne po 3. 3. 2025 v 10:12 Alice Martin <alice@example.cz> napsal(a):\n"
+        "> Posílám podklady.\n"
+    )
+    assert trim(body).new_text == "Dobře, díky."
+
+
+def test_attribution_with_no_verb_split_over_two_lines_starts_the_quote() -> None:
+    body = (
+        "C'est noté.\n\n03/03/2025 10:12,\n"
+        '"Alice Martin" <alice.martin@example.fr>:\n> Réunion décalée à 15h.\n'
+    )
+    result = trim(body)
+    assert result.new_text == "C'est noté."
+    assert result.quoted_text.startswith("03/03/2025 10:12,")
+
+
+def test_line_with_a_date_and_a_colon_followed_by_a_list_is_content() -> None:
+    body = (
+        "Réunion le 12/03/2025 à 10:00 avec Jean Dupont :\n"
+        "- salle B, 2e étage\n- apportez vos badges\n"
+    )
+    assert trim(body).new_text == body.strip()
+
+
+def test_greeting_above_an_attribution_is_not_its_first_half() -> None:
+    body = (
+        "Bonjour,\nLe 3 mars 2025 à 10:12, Alice <alice@example.fr> a écrit :\n"
+        "> Le devis est prêt ?\n\nOui, envoyé ce matin.\n"
+    )
+    result = trim(body)
+    assert result.new_text.startswith("Bonjour,\n")
+    assert "Le 3 mars 2025" in result.quoted_text
+
+
+def test_outlook_block_starting_with_sent_starts_the_quote() -> None:
+    body = (
+        "Approved.\n\nSent: Monday, March 3, 2025 10:12 AM\nTo: Bob <bob@example.com>\n"
+        "Subject: RE: Budget Q2\n\nHi Bob, can you approve?\n"
+    )
+    assert trim(body).new_text == "Approved."
+
+
+def test_pasted_incident_template_is_not_a_header_block() -> None:
+    body = (
+        "Voici l'annonce que je propose d'envoyer :\n\n"
+        "De : Service informatique\nÀ : Tous les collaborateurs\n"
+        "Impact : messagerie indisponible\nDurée : deux heures\n\n"
+        "Qu'en pensez-vous ?\n"
+    )
+    assert trim(body).new_text == body.strip()
+
+
+def test_lotus_notes_rule_with_author_starts_the_quote() -> None:
+    body = (
+        "Je valide.\n\n-----Jean Dupont/ACME a écrit : -----\n\n"
+        "À : Marie Martin/ACME@ACME\nDate : 03/03/2025 10:12\nObjet : Budget\n\nBonjour Marie\n"
+    )
+    result = trim(body)
+    assert result.new_text == "Je valide."
+    assert result.quoted_text.startswith("-----Jean Dupont/ACME a écrit : -----")
+
+
+def test_lotus_notes_bare_header_lines_start_the_quote() -> None:
+    body = (
+        "Bien reçu.\n\nDe :\tJean Dupont/ACME\nA :\tMarie Martin/ACME@ACME\n"
+        "Date :\t03/03/2025 10:12\nObjet :\tBudget T2\n\nBonjour Marie,\n"
+    )
+    assert trim(body).new_text == "Bien reçu."
+
+
+def test_zimbra_mail_original_rule_starts_the_quote() -> None:
+    body = (
+        'Parfait.\n\n----- Mail original -----\nDe: "Alice" <alice@example.fr>\n'
+        'À: "Jean" <jean@example.fr>\nEnvoyé: Lundi 3 Mars 2025 10:12:00\nObjet: Budget\n\n'
+        "Bonjour Jean\n"
+    )
+    assert trim(body).new_text == "Parfait."
+
+
+def test_reply_above_this_line_marker_starts_the_history() -> None:
+    body = (
+        "Le problème est résolu de notre côté.\n\n"
+        "##- Please type your reply above this line -##\n\n"
+        "Your request (4521) has been updated.\nAgent: the printer is fixed.\n"
+    )
+    assert trim(body).new_text == "Le problème est résolu de notre côté."
+
+
+def test_previous_replies_heading_in_prose_is_content() -> None:
+    body = "As said in the previous replies, the fix ships Monday.\n"
+    assert trim(body).new_text == body.strip()
+
+
 # --- quotes: bottom-posting and inline replies ----------------------------------------
 
 
@@ -247,6 +357,26 @@ def test_bare_forward_keeps_an_empty_new_text() -> None:
         "Budget attached.\n"
     )
     assert trim(body).new_text == ""
+
+
+def test_unprefixed_line_wrapped_inside_a_quote_stays_quoted() -> None:
+    body = (
+        "Oui pour jeudi.\n\n> Nous proposons de décaler la réunion de pilotage au jeudi\n"
+        "après-midi, salle B,\n> si tout le monde est disponible.\n"
+    )
+    result = trim(body)
+    assert result.new_text == "Oui pour jeudi."
+    assert "après-midi, salle B," in result.quoted_text
+
+
+def test_answer_typed_right_under_a_quoted_question_stays_new_text() -> None:
+    body = (
+        "> Peux-tu relire la section 2 du document de cadrage avant jeudi ?\n"
+        "Oui, c'est fait.\n> Et la section 3 ?\nDemain.\n"
+    )
+    result = trim(body)
+    assert "Oui, c'est fait." in result.new_text
+    assert "Demain." in result.new_text
 
 
 def test_quote_markers_inside_a_code_fence_are_content() -> None:
