@@ -110,6 +110,22 @@ _REPLY_ABOVE = re.compile(
     + r"[ .:!#=*_-]*$",
     re.IGNORECASE,
 )
+# "Sounds good. On Wed, … wrote:": where a sentence ends and an attribution begins.
+_INLINE_LEAD = re.compile(
+    r"[.!?)] +(?=(?:" + labels.alternation(labels.words(labels.ATTRIBUTION_LEADS)) + r")\s)",
+    re.IGNORECASE,
+)
+# Gateways' warnings above mail from outside ("[EXTERNAL]", "CAUTION: This email
+# originated from outside…", "[EXTERNE] Ce message provient de l'extérieur…").
+_BANNER = re.compile(
+    r"^[*_ ]*(?:" + labels.alternation(labels.words(labels.EXTERNAL_BANNERS)) + r")",
+    re.IGNORECASE,
+)
+_BANNER_ANYWHERE = re.compile(
+    labels.alternation(w for w in labels.words(labels.EXTERNAL_BANNERS) if not w.startswith("[")),
+    re.IGNORECASE,
+)
+BANNER_LINES = 6
 _DIGIT_OR_ADDR = re.compile(r"\d|@| via ")
 # A wrapped attribution must begin like one: the lead word of a known language,
 # a date, or an address. Otherwise "Thanks" + blank + "On … wrote:" would glue.
@@ -342,6 +358,10 @@ _ANGLE_URL = re.compile(r"<(?:https?|mailto):[^>]{0,500}>")
 _MOBILE = [
     re.compile(p, re.IGNORECASE)
     for p in (
+        # The table's lines ("Sent from my", "Envoyé de mon"), with no comma after.
+        r"^[(<\[]*"
+        + labels.alternation(labels.words(labels.MOBILE_SIGNATURES))
+        + r"\b[^,;]{0,60}$",
         # No comma: "Sent from my desk, is much easier then my mobile phone." is prose.
         r"^[(<\[]*sent (?:from|via|with|by|using) [^,;]{1,60}$",
         r"^[(<]*sent (?:from|via|with|by) .{1,40}[,.] *(?:please )?"
@@ -378,28 +398,53 @@ _DISCLAIMER = re.compile(
 )
 
 _NAME = r"[A-ZÀ-ÝŁ/][\w.'’/-]*(?: [A-ZÀ-ÝŁ][\w.'’-]*){0,3}"
-_STRONG_CLOSING = re.compile(
-    r"^(?i:(?:bien |très |tres )?cordialement|bien (?:à|a) (?:vous|toi)|"
-    r"(?:sinc[eè]res |meilleures |mes )?salutations(?: distingu[ée]es)?|"
-    r"(?:kind |best |warm |warmest |many )?regards|best wishes|all the best|"
-    r"sincerely(?: yours)?|yours (?:truly|sincerely)|"
-    r"mit freundlichen gr(?:ü|ue)(?:ß|ss)en|(?:viele|beste|liebe|freundliche) gr(?:ü|ue)(?:ß|ss)e|"
-    r"(?:un )?saludos?(?: cordiales)?|atentamente|cordiali saluti|distinti saluti|"
-    r"(?:met )?vriendelijke groet(?:en)?|met hartelijke groet|hartelijke groeten|"
-    r"(?:bien )?amicalement|respectueusement) *[,.!]* *(?:" + _NAME + r")?[ ,.!]*$"
+# Closings of languages labels.py does not carry yet, as trim.py matched them before
+# the tables existed; the union with the tables is harmless once they do.
+_MORE_SIGN_OFFS = (
+    "mit freundlichen grüßen",
+    "mit freundlichen grüssen",
+    "mit freundlichen gruessen",
+    "viele grüße",
+    "beste grüße",
+    "liebe grüße",
+    "freundliche grüße",
+    "viele grüsse",
+    "beste grüsse",
+    "liebe grüsse",
+    "freundliche grüsse",
+    "saludos",
+    "un saludo",
+    "saludos cordiales",
+    "atentamente",
+    "cordiali saluti",
+    "distinti saluti",
+    "vriendelijke groet",
+    "vriendelijke groeten",
+    "met vriendelijke groet",
+    "met vriendelijke groeten",
+    "met hartelijke groet",
+    "hartelijke groeten",
 )
+_MORE_THANKS = (
+    "grazie",
+    "grazie mille",
+    "gracias",
+    "danke",
+    "danke schön",
+    "danke sehr",
+    "dank je",
+    "dank je wel",
+    "bedankt",
+)
+_SIGN_OFF_WORDS = labels.alternation((*labels.words(labels.SIGN_OFFS), *_MORE_SIGN_OFFS))
+_THANKS_WORDS = labels.alternation((*labels.words(labels.THANKS), *_MORE_THANKS))
+# A closing ends the message whatever follows on its line ("Cordialement, Jean").
+_STRONG_CLOSING = re.compile(r"^(?i:" + _SIGN_OFF_WORDS + r") *[,.!]* *(?:" + _NAME + r")?[ ,.!]*$")
 # Polite words that are also ordinary replies ("Merci !" alone is the message):
-# a signature only when a name follows.
+# a signature only when a name follows. "Merci et bonne journée", "Thanks, and have
+# a nice day" chain two of them.
 _WEAK_CLOSING = re.compile(
-    r"^(?i:(?:merci|thanks|thank you)(?:,? (?:et|and) )?|"
-    r"merci(?: beaucoup| bien| encore| d['’]avance|"
-    r" par avance| à (?:vous|toi|tous))?|thanks?(?: you)?(?: again| a lot| in advance)?|"
-    r"many thanks|thank you(?: very much)?|cheers|best|"
-    r"bonne (?:journ[ée]e|soir[ée]e|fin de journ[ée]e|semaine|fin de semaine|week-end|weekend)|"
-    r"(?:à|a) bient[ôo]t|bises|grazie(?: mille)?|gracias|danke(?: sch(?:ö|oe)n| sehr)?|"
-    r"dank je(?: wel)?|bedankt)"
-    r"(?: (?i:et|and) (?i:bonne (?:journ[ée]e|soir[ée]e)|"
-    r"have a (?:nice|good|great) (?:day|weekend)))?"
+    r"^(?i:" + _THANKS_WORDS + r"(?:,? (?:et|and) " + _THANKS_WORDS + r")?)"
     r" *[,.!]* *(?P<name>" + _NAME + r")?[ ,.!]*$"
 )
 _NAME_LINE = re.compile(r"^[-—–]? ?" + _NAME + r"$")
@@ -521,6 +566,69 @@ def _next_content(codes: list[str], start: int) -> int | None:
     return None
 
 
+def _split_inline_attributions(lines: list[str]) -> list[str]:
+    """Put an attribution that follows the reply on its line on a line of its own.
+
+    "Sounds good. On Wed, 3 Mar 2025, Alice <a@b> wrote:" (mobile clients type the
+    reply where the cursor was): the text stays, the attribution goes with the quote.
+    """
+    out: list[str] = []
+    n = len(lines)
+    for i, line in enumerate(lines):
+        # Cheap guard first: an attribution ends with a colon on this line or one
+        # of the next few (wrapped).
+        if len(line) > LINE_CAP or not any(
+            lines[k].rstrip().endswith((":", "：")) for k in range(i, min(n, i + 3))
+        ):
+            out.append(line)
+            continue
+        m = _search(_INLINE_LEAD, line)
+        if m is not None:
+            head, tail = line[: m.start() + 1], line[m.end() :]
+            window = [tail, *lines[i + 1 : i + ATTRIBUTION_WINDOW]]
+            if _attribution_end(window, [_norm(x) for x in window], 0) is not None:
+                out.extend((head, tail))
+                continue
+        out.append(line)
+    return out
+
+
+def _mark_banner(norms: list[str], codes: list[str]) -> None:
+    """Code ``B`` the security banner a gateway put above the author's text.
+
+    The banner is the first paragraph when it opens with a phrase of the table (at
+    most ``BANNER_LINES`` lines, ended by a blank line). A lone tag line
+    ("[EXTERNAL]") is a banner by itself; a tag opening the author's own sentence
+    is not, unless the paragraph carries a warning phrase too.
+    """
+    k = 0
+    while k < len(codes) and codes[k] == "E":
+        k += 1
+    for _ in range(2):  # a tag line, then the warning paragraph under it
+        if k >= len(codes) or codes[k] != "T":
+            return
+        m = _search(_BANNER, norms[k])
+        if m is None:
+            return
+        end = k
+        while end < len(codes) and codes[end] == "T" and end - k < BANNER_LINES + 1:
+            end += 1
+        if norms[k][m.end() :].strip(" *_]") == "" and norms[k].strip(" *_").startswith("["):
+            end = k + 1
+        else:
+            too_long = end - k > BANNER_LINES or (end < len(codes) and codes[end] != "E")
+            tag_only = norms[k].lstrip(" *_").startswith("[") and not any(
+                _search(_BANNER_ANYWHERE, norms[j]) for j in range(k, end)
+            )
+            if too_long or tag_only:
+                return
+        for j in range(k, end):
+            codes[j] = "B"
+        k = end
+        while k < len(codes) and codes[k] == "E":
+            k += 1
+
+
 def _keep_interleaved_quotes(
     lines: list[str], norms: list[str], codes: list[str], quoted: list[bool], cut: int
 ) -> None:
@@ -616,9 +724,10 @@ def trim(text: str) -> Trimmed:
     attribution and header lines, stands in for it, as Discourse keeps such a mail
     as is rather than posting nothing.
     """
-    lines = _split_lines(text)
+    lines = _split_inline_attributions(_split_lines(text))
     norms = [_norm(line) for line in lines]
     codes = _classify(lines, norms)
+    _mark_banner(norms, codes)
 
     n = len(lines)
     quoted = [False] * n
@@ -676,6 +785,8 @@ def _assemble(
     quoted_items: list[str] = []
     gap = False
     for j in range(cut):
+        if codes[j] == "B":
+            continue  # the gateway's words, not the author's nor the history
         if quoted[j]:
             if quoted_items and j > 0 and not quoted[j - 1]:
                 quoted_items.append("")

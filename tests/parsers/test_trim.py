@@ -267,6 +267,66 @@ def test_previous_replies_heading_in_prose_is_content() -> None:
     assert trim(body).new_text == body.strip()
 
 
+def test_reply_and_attribution_on_the_same_line_keep_the_reply() -> None:
+    body = (
+        "Sounds good. On Wed, Mar 5, 2025 at 10:12 AM, Alice Martin <alice@example.com> wrote:\n"
+        "> Shall we ship on Friday?\n"
+    )
+    result = trim(body)
+    assert result.new_text == "Sounds good."
+    assert result.quoted_text.startswith("On Wed, Mar 5, 2025")
+
+
+def test_french_reply_and_wrapped_attribution_on_the_same_line_keep_the_reply() -> None:
+    body = (
+        "Ok pour moi ! Le mer. 5 mars 2025 à 10:12, Alice Martin <\n"
+        "alice.martin@example.fr> a écrit :\n\n> On valide le budget ?\n"
+    )
+    assert trim(body).new_text == "Ok pour moi !"
+
+
+def test_sentence_followed_by_on_in_prose_is_not_split() -> None:
+    body = "The deploy is done. On Monday we start the migration:\n- users\n- groups\n"
+    assert trim(body).new_text == body.strip()
+
+
+# --- security banners a gateway puts at the top -----------------------------------------
+
+
+def test_french_external_banner_paragraph_is_not_new_text() -> None:
+    body = (
+        "[EXTERNE] Ce message provient de l'extérieur de l'organisation. Ne cliquez pas\n"
+        "sur les liens si vous ne connaissez pas l'expéditeur.\n\n"
+        "Bonjour,\n\nVoici le devis signé.\n"
+    )
+    assert trim(body).new_text == "Bonjour,\n\nVoici le devis signé."
+
+
+def test_caution_banner_is_not_new_text() -> None:
+    body = (
+        "CAUTION: This email originated from outside of the organization. Do not click links "
+        "or open attachments unless you recognize the sender.\n\nHi Bob,\nSee attached.\n"
+    )
+    assert trim(body).new_text == "Hi Bob,\nSee attached."
+
+
+def test_lone_external_tag_line_is_not_new_text() -> None:
+    assert trim("[EXTERNAL]\n\nHi Bob,\nSee attached.\n").new_text == "Hi Bob,\nSee attached."
+
+
+def test_external_tag_opening_the_authors_sentence_stays() -> None:
+    body = "[EXTERNAL] partners are invited to Thursday's demo, please forward.\n"
+    assert trim(body).new_text == body.strip()
+
+
+def test_banner_words_below_the_first_paragraph_stay() -> None:
+    body = (
+        "Bonjour,\n\n[EXTERNE] Ce message provient de l'extérieur : c'est ce bandeau que "
+        "nous voulons retirer.\n"
+    )
+    assert trim(body).new_text == body.strip()
+
+
 # --- quotes: bottom-posting and inline replies ----------------------------------------
 
 
@@ -448,6 +508,31 @@ def test_closing_followed_by_long_paragraphs_is_content() -> None:
         "et qui continue encore longtemps pour expliquer le contexte du projet.\n" * 3
     )
     assert trim(body).signature == ""
+
+
+@pytest.mark.parametrize(
+    "closing",
+    ["Belle journée,", "Bonne fin de journée,", "Excellente journée", "Merci à vous,"],
+)
+def test_french_polite_closing_with_a_name_is_signature(closing: str) -> None:
+    result = trim(f"Le planning est à jour.\n\n{closing}\nMarie Curie\n")
+    assert result.new_text == "Le planning est à jour."
+    assert result.signature.startswith(closing)
+
+
+def test_merci_et_bonne_journee_with_a_name_is_signature() -> None:
+    result = trim("Je transmets à l'équipe.\n\nMerci et bonne journée,\nJean\n")
+    assert result.signature == "Merci et bonne journée,\nJean"
+
+
+def test_bonne_journee_alone_is_the_message_itself() -> None:
+    assert trim("Bonne journée à tous !\n").new_text == "Bonne journée à tous !"
+
+
+def test_je_serai_absent_demain_stays_new_text() -> None:
+    body = "Je serai absent demain, Paul prend le relais sur le dossier.\n\nCordialement,\nJean\n"
+    result = trim(body)
+    assert result.new_text == "Je serai absent demain, Paul prend le relais sur le dossier."
 
 
 @pytest.mark.parametrize(
