@@ -126,6 +126,11 @@ _BANNER_ANYWHERE = re.compile(
     re.IGNORECASE,
 )
 BANNER_LINES = 6
+# Every line that opens history by its words alone, as one regex call per line.
+_HISTORY_MARKER = re.compile(
+    "|".join(f"(?:{p.pattern})" for p in (_FORWARD_RULE, _FORWARD_INTRO, _REPLY_ABOVE)),
+    re.IGNORECASE,
+)
 _DIGIT_OR_ADDR = re.compile(r"\d|@| via ")
 # A wrapped attribution must begin like one: the lead word of a known language,
 # a date, or an address. Otherwise "Thanks" + blank + "On … wrote:" would glue.
@@ -293,11 +298,8 @@ def _classify(lines: list[str], norms: list[str]) -> list[str]:
             codes[i] = "S"
         elif _search(_DELIMITER, norm):
             codes[i] = "D"
-        elif (
-            _search(_FORWARD_RULE, norm)
-            or _search(_FORWARD_INTRO, norm)
-            or (norm.startswith("---") and _search(_NOTES_RULE, norm))
-            or (len(norm) <= 120 and _search(_REPLY_ABOVE, norm))
+        elif _search(_HISTORY_MARKER, norm) or (
+            norm.startswith("---") and _search(_NOTES_RULE, norm)
         ):
             codes[i] = "F"
         else:
@@ -355,35 +357,39 @@ def _rejoin_wrapped_quotes(norms: list[str], codes: list[str]) -> None:
 _MD_LINK = re.compile(r"\[([^\]]{0,200})\]\([^)]{0,500}\)")
 _ANGLE_URL = re.compile(r"<(?:https?|mailto):[^>]{0,500}>")
 
-_MOBILE = [
-    re.compile(p, re.IGNORECASE)
-    for p in (
-        # The table's lines ("Sent from my", "Envoyé de mon"), with no comma after.
-        r"^[(<\[]*"
-        + labels.alternation(labels.words(labels.MOBILE_SIGNATURES))
-        + r"\b[^,;]{0,60}$",
-        # No comma: "Sent from my desk, is much easier then my mobile phone." is prose.
-        r"^[(<\[]*sent (?:from|via|with|by|using) [^,;]{1,60}$",
-        r"^[(<]*sent (?:from|via|with|by) .{1,40}[,.] *(?:please )?"
-        r"(?:excuse|pardon|forgive).{0,60}$",
-        r"^\w+ from mobile$",
-        r"^from my (?:iphone|ipad|android|mobile|phone|smartphone|blackberry|samsung|galaxy)"
-        r"\b.{0,20}$",
-        r"^(?:get|obtenir|t[ée]l[ée]charger) (?:the )?outlook (?:for|pour) ",
-        r"^envoy[ée] (?:de|depuis|à partir de|a partir de|avec) (?:mon|ma|l['’]|outlook|yahoo|"
-        r"gmail|mail|courrier|free|orange|sfr).{0,60}$",
-        r"^von meine[mr]? .{1,40} gesendet",
-        r"^diese nachricht wurde von .{1,80} gesendet",
-        r"^gesendet (?:von|mit) (?:meinem|meiner|outlook|aol|yahoo|gmx|web\.de).{0,40}$",
-        r"^inviato da .{1,40}$",
-        r"^sendt fra min .{1,40}$",
-        r"^enviado (?:do|desde) (?:meu|mi|el|o|outlook) .{0,40}$",
-        r"^(?:verzonden|verstuurd) (?:met|vanaf|via) .{1,40}$",
-        r"^(?:skickat )?fr[åa]n min .{1,40}$",
-        r"^從我的 iphone 傳送",
-        r"^<<sent by .{1,30}>>$",
-    )
-]
+# One pattern, one regex call per line: the alternatives are tried in order.
+_MOBILE = re.compile(
+    "|".join(
+        f"(?:{p})"
+        for p in (
+            # The table's lines ("Sent from my", "Envoyé de mon"), with no comma after.
+            r"^[(<\[]*"
+            + labels.alternation(labels.words(labels.MOBILE_SIGNATURES))
+            + r"\b[^,;]{0,60}$",
+            # No comma: "Sent from my desk, is much easier then my mobile phone." is prose.
+            r"^[(<\[]*sent (?:from|via|with|by|using) [^,;]{1,60}$",
+            r"^[(<]*sent (?:from|via|with|by) .{1,40}[,.] *(?:please )?"
+            r"(?:excuse|pardon|forgive).{0,60}$",
+            r"^\w+ from mobile$",
+            r"^from my (?:iphone|ipad|android|mobile|phone|smartphone|blackberry|samsung|galaxy)"
+            r"\b.{0,20}$",
+            r"^(?:get|obtenir|t[ée]l[ée]charger) (?:the )?outlook (?:for|pour) ",
+            r"^envoy[ée] (?:de|depuis|à partir de|a partir de|avec) (?:mon|ma|l['’]|outlook|yahoo|"
+            r"gmail|mail|courrier|free|orange|sfr).{0,60}$",
+            r"^von meine[mr]? .{1,40} gesendet",
+            r"^diese nachricht wurde von .{1,80} gesendet",
+            r"^gesendet (?:von|mit) (?:meinem|meiner|outlook|aol|yahoo|gmx|web\.de).{0,40}$",
+            r"^inviato da .{1,40}$",
+            r"^sendt fra min .{1,40}$",
+            r"^enviado (?:do|desde) (?:meu|mi|el|o|outlook) .{0,40}$",
+            r"^(?:verzonden|verstuurd) (?:met|vanaf|via) .{1,40}$",
+            r"^(?:skickat )?fr[åa]n min .{1,40}$",
+            r"^從我的 iphone 傳送",
+            r"^<<sent by .{1,30}>>$",
+        )
+    ),
+    re.IGNORECASE,
+)
 
 _DISCLAIMER = re.compile(
     r"^(?:ce (?:message|courriel|mail|e-mail)(?: électronique)? (?:et|ainsi que|\(y compris|"
@@ -471,7 +477,7 @@ def _marker(item: str) -> str:
     if _search(_SIG_DASH, item.rstrip()):
         return "S"
     bare = _strip_links(norm)
-    if any(_search(p, bare) for p in _MOBILE) or _search(_DISCLAIMER, bare):
+    if _search(_MOBILE, bare) or _search(_DISCLAIMER, bare):
         return "M"
     if _search(_DELIMITER, norm):
         return "D"
@@ -573,12 +579,15 @@ def _split_inline_attributions(lines: list[str]) -> list[str]:
     reply where the cursor was): the text stays, the attribution goes with the quote.
     """
     out: list[str] = []
-    n = len(lines)
+    # Cheap guards first: an attribution ends with a colon on this line or one of
+    # the next two (wrapped), and a sentence ends before it.
+    colon = [line.rstrip().endswith((":", "：")) for line in lines]
+    colon.extend((False, False))
     for i, line in enumerate(lines):
-        # Cheap guard first: an attribution ends with a colon on this line or one
-        # of the next few (wrapped).
-        if len(line) > LINE_CAP or not any(
-            lines[k].rstrip().endswith((":", "：")) for k in range(i, min(n, i + 3))
+        if (
+            not (colon[i] or colon[i + 1] or colon[i + 2])
+            or len(line) > LINE_CAP
+            or not (". " in line or "! " in line or "? " in line or ") " in line)
         ):
             out.append(line)
             continue
@@ -672,11 +681,7 @@ def _keep_interleaved_quotes(
 def _forwarded_inside(norm: str) -> bool:
     """Does a quote open on a forward marker or a header field ("> From: …")?"""
     inner = _norm(_QUOTE_PREFIX.sub("", norm))
-    return bool(
-        _search(_FORWARD_RULE, inner)
-        or _search(_FORWARD_INTRO, inner)
-        or _field_name(inner) is not None
-    )
+    return bool(_search(_HISTORY_MARKER, inner) or _field_name(inner) is not None)
 
 
 def _history_as_text(lines: list[str], norms: list[str], codes: list[str], cut: int) -> list[str]:
