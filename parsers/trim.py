@@ -126,6 +126,7 @@ _BANNER_ANYWHERE = re.compile(
     re.IGNORECASE,
 )
 BANNER_LINES = 6
+_TITLED_RULE = re.compile(r"^[-_=*]{3,} ?[^\W\d_][\w .'’]{0,40}[^\W\d_] ?[-_=*]{3,}$")
 # Every line that opens history by its words alone, as one regex call per line.
 _HISTORY_MARKER = re.compile(
     "|".join(f"(?:{p.pattern})" for p in (_FORWARD_RULE, _FORWARD_INTRO, _REPLY_ABOVE)),
@@ -454,8 +455,8 @@ _WEAK_CLOSING = re.compile(
     r" *[,.!]* *(?P<name>" + _NAME + r")?[ ,.!]*$"
 )
 _NAME_LINE = re.compile(r"^[-—–]? ?" + _NAME + r"$")
-# "-Abhishek Kona": the usenet one-line signature, only as the very last line.
-_DASH_NAME = re.compile(r"^-[A-Z][\w.'’-]*(?: [A-Z][\w.'’-]*){0,3}$")
+# "-Abhishek Kona", "/John", "//Jef": a one-line signature, only as the very last line.
+_DASH_NAME = re.compile(r"^(?:-|/{1,2})[A-ZÀ-Ý][\w.'’-]*(?: [A-ZÀ-Ý][\w.'’-]*){0,3}$")
 _FOOTER_HINT = re.compile(
     r"mailing list|listinfo|unsubscribe|d[ée]sabonn|d[ée]sinscri|https?://|www\.|@", re.IGNORECASE
 )
@@ -763,8 +764,16 @@ def trim(text: str) -> Trimmed:
             seen_text = True
         i += 1
 
-    # The Outlook rule ("____", "-----") above a cut belongs to the history.
-    while cut < n and cut > 0 and codes[cut - 1] in ("E", "D"):
+    # The Outlook rule ("____", "-----") above a cut belongs to the history, and so
+    # does a titled rule in any language ("-----Oprindelig meddelelse-----").
+    while (
+        cut < n
+        and cut > 0
+        and (
+            codes[cut - 1] in ("E", "D")
+            or (codes[cut - 1] == "T" and _search(_TITLED_RULE, norms[cut - 1]))
+        )
+    ):
         cut -= 1
 
     _keep_interleaved_quotes(lines, norms, codes, quoted, cut)

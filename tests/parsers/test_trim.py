@@ -216,6 +216,16 @@ def test_outlook_block_starting_with_sent_starts_the_quote() -> None:
     assert trim(body).new_text == "Approved."
 
 
+def test_titled_rule_in_any_language_above_a_header_block_is_history() -> None:
+    body = (
+        "Tak, det er modtaget.\n\n-----Oprindelig meddelelse-----\nFra: Peter Hansen\n"
+        "Sendt: 3. marts 2025 10:12\nTil: Anders\nEmne: Budget\n\nHej Anders\n"
+    )
+    result = trim(body)
+    assert result.new_text == "Tak, det er modtaget."
+    assert result.quoted_text.startswith("-----Oprindelig meddelelse-----")
+
+
 def test_pasted_incident_template_is_not_a_header_block() -> None:
     body = (
         "Voici l'annonce que je propose d'envoyer :\n\n"
@@ -597,6 +607,12 @@ def test_mailing_list_footer_under_a_rule_is_signature() -> None:
     result = trim(body)
     assert result.new_text == "Any idea?"
     assert "mailing list" in result.signature
+
+
+@pytest.mark.parametrize("line", ["/Jean", "//Jef", "-Jean Dupont"])
+def test_one_line_slash_or_dash_name_at_the_very_end_is_signature(line: str) -> None:
+    result = trim(f"Je regarde ça demain.\n\n{line}\n")
+    assert (result.new_text, result.signature) == ("Je regarde ça demain.", line)
 
 
 def test_dash_in_the_middle_of_a_line_is_not_a_signature_delimiter() -> None:
