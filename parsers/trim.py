@@ -203,7 +203,8 @@ def _structural_attribution_end(lines: list[str], norms: list[str], i: int) -> i
     """An attribution in a language the table lacks, or with no verb at all.
 
     A short line, or two, ending with ``:`` that holds a date or time and a name or
-    an address, directly followed (blank lines aside) by a ``>`` quote: the shape
+    an address, directly followed (blank lines aside) by a ``>`` quote, or by
+    indented text when it names an address: the shape
     every client gives it, whatever the words ("11:00 AM, November 17, 2021,
     "Name" <addr>:", "Dne 3. 3. 2025 v 10:12 Alice <alice@…> napsal(a):").
     """
@@ -230,7 +231,12 @@ def _structural_attribution_end(lines: list[str], norms: list[str], i: int) -> i
         return None
     for k in range(end + 1, min(len(lines), end + 3)):
         if norms[k]:
-            return end if _search(_QUOTE, lines[k]) else None
+            if _search(_QUOTE, lines[k]):
+                return end
+            # Clients that indent the original instead of prefixing it: only with
+            # an address in the attribution, the stronger sign.
+            indented = lines[k].startswith(("\t", "  "))
+            return end if indented and "@" in joined else None
     return None
 
 
@@ -280,6 +286,17 @@ def _is_header_block(norms: list[str], i: int, first: str) -> bool:
     return first == "date" and dated and subject and "to" in values
 
 
+def _titled_rule_over_fields(norms: list[str], i: int) -> bool:
+    """A rule titled in any words ("---- Original email message ----",
+    "-----Oprindelig meddelelse-----") directly over ``Label: value`` lines."""
+    if norms[i][:1] not in ("-", "_", "=", "*") or not _search(_TITLED_RULE, norms[i]):
+        return False
+    for j in range(i + 1, min(len(norms), i + 3)):
+        if norms[j]:
+            return bool(_search(_OTHER_LABEL, norms[j]))
+    return False
+
+
 def _classify(lines: list[str], norms: list[str]) -> list[str]:
     codes = ["T"] * len(lines)
     in_fence = False
@@ -299,8 +316,10 @@ def _classify(lines: list[str], norms: list[str]) -> list[str]:
             codes[i] = "S"
         elif _search(_DELIMITER, norm):
             codes[i] = "D"
-        elif _search(_HISTORY_MARKER, norm) or (
-            norm.startswith("---") and _search(_NOTES_RULE, norm)
+        elif (
+            _search(_HISTORY_MARKER, norm)
+            or (norm.startswith("---") and _search(_NOTES_RULE, norm))
+            or _titled_rule_over_fields(norms, i)
         ):
             codes[i] = "F"
         else:

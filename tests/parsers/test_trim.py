@@ -190,6 +190,24 @@ def test_attribution_with_no_verb_split_over_two_lines_starts_the_quote() -> Non
     assert result.quoted_text.startswith("03/03/2025 10:12,")
 
 
+def test_attribution_with_no_verb_above_indented_text_starts_the_quote() -> None:
+    body = (
+        "Reçu, merci.\n\n03/03/2025 10:12, Alice Martin <alice.martin@example.fr>:\n\n"
+        "    Bonjour,\n    le compte rendu est en pièce jointe.\n"
+    )
+    result = trim(body)
+    assert result.new_text == "Reçu, merci."
+    assert "le compte rendu est en pièce jointe." in result.quoted_text
+
+
+def test_header_block_starting_with_the_date_starts_the_quote() -> None:
+    body = (
+        "D'accord.\n\nDate : lundi 3 mars 2025 10:12\nDe : Alice Martin <alice@example.fr>\n"
+        "À : Jean Dupont <jean@example.fr>\nObjet : Budget\n\nBonjour Jean,\n"
+    )
+    assert trim(body).new_text == "D'accord."
+
+
 def test_line_with_a_date_and_a_colon_followed_by_a_list_is_content() -> None:
     body = (
         "Réunion le 12/03/2025 à 10:00 avec Jean Dupont :\n"
@@ -224,6 +242,21 @@ def test_titled_rule_in_any_language_above_a_header_block_is_history() -> None:
     result = trim(body)
     assert result.new_text == "Tak, det er modtaget."
     assert result.quoted_text.startswith("-----Oprindelig meddelelse-----")
+
+
+def test_titled_rule_over_labels_of_any_language_starts_the_quote() -> None:
+    body = (
+        "Předávám dál.\n\n---- Původní zpráva ----\nOd: Jan Novák <jan@example.cz>\n"
+        "Odesláno: 3. 3. 2025 10:12\nPředmět: Rozpočet\n\nDobrý den\n"
+    )
+    result = trim(body)
+    assert result.new_text == "Předávám dál."
+    assert result.quoted_text.startswith("---- Původní zpráva ----")
+
+
+def test_titled_rule_over_prose_is_content() -> None:
+    body = "Voici le plan.\n\n---- Étape 1 ----\nOn installe le serveur lundi.\n"
+    assert trim(body).new_text == body.strip()
 
 
 def test_pasted_incident_template_is_not_a_header_block() -> None:
