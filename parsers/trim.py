@@ -2,18 +2,31 @@
 
 The approach follows Discourse's email_reply_trimmer: every line gets a one-letter
 code, and decisions are made on the sequence of codes rather than on the raw text.
-Codes:
+Detection leans on structure first and on the words of :mod:`parsers.labels` second,
+so that mail in a language the tables lack still splits. Codes:
 
-    E empty            Q quoted (``>``, ``> >``, ``C>``)
+    E empty            Q quoted (``>``, ``> >``, ``C>``; also the unprefixed lines a
+                        client wrapped inside a ``>`` quote)
     A attribution      ("On … wrote:", "Le … a écrit :", may span a few lines; its
-                        continuation lines are ``a``)
-    F forward marker   ("-----Original Message-----", "Begin forwarded message:")
-    H header block     (first line of "From:/Sent:/To:/Subject:", "De :/Envoyé :/À :")
+                        continuation lines are ``a``). Without a known verb: a short
+                        line or two ending with ``:`` holding a date or time and a
+                        name or address, right above a ``>`` quote
+    F history marker   ("-----Original Message-----", "Begin forwarded message:",
+                        "----- Mail original -----", Notes' "-----X a écrit : -----",
+                        "reply above this line", a rule titled in any words over
+                        ``Label: value`` lines)
+    H header block     (first line of "From:/Sent:/To:/Subject:", "De :/Envoyé :/À :":
+                        a sender with a date or subject, or a "Sent:" block; a pasted
+                        template with labels of its own is not one)
+    B banner           (a gateway's "[EXTERNE] Ce message provient de l'extérieur…"
+                        first paragraph: dropped from every part)
     D delimiter        (a line of only ``-_=*~#``)
     S signature dash   ("-- ")
     T text
 
 Rules, in order:
+0. A reply typed on the attribution's line ("Sounds good. On … wrote:") is split
+   off it first.
 1. An attribution or forward marker followed by ``>`` lines only introduces that
    quote: inline replies keep every unquoted line as new text.
 2. An attribution, forward marker or header block followed by unquoted lines
@@ -21,8 +34,21 @@ Rules, in order:
    everything from it to the end is quoted. A lone attribution at the very top
    with unquoted text below is treated as rule 1 (Discourse does the same):
    cutting there would leave nothing.
-3. The signature is searched from the end of the new lines (see
+3. A ``>`` block with the author's text both above and below it (the signature
+   does not count) stays in the new text: the answer below it answers it, as
+   Discourse, GitHub's parser and quotequail show it. Its attribution line is
+   history. A quote with nothing of the author above it (bottom-posting) repeats
+   the post the reply is filed under and stays quoted text, as does a quoted
+   forward.
+4. The signature is searched from the end of the new lines (see
    ``_split_signature``).
+5. A mail with text never gets an empty new text because of its quotes: when
+   nothing but ``>`` quotes (and their attributions) remains, the quote, without
+   its attribution lines, is the new text (Discourse keeps such a mail as is; a
+   wall reader needs something in the post). ``quoted_text`` still holds the
+   history. A bare forward or header block is different: it is someone else's
+   message, unwrapped into its own post by :mod:`parsers.forwards`, and keeps an
+   empty new text.
 
 Every regular expression sees at most ``LINE_CAP`` characters of a line, and the
 multi-line windows are bounded, so work is linear in the input size whatever
@@ -739,16 +765,7 @@ def _attribution_like(inner: str) -> bool:
 
 
 def trim(text: str) -> Trimmed:
-    """Split ``text`` into new text, quoted history and signature.
-
-    Conventions for the wall: a ``>`` block between two pieces of the author's text
-    stays in the new text (it is what the answer below it answers); the attribution
-    line above it is history. A mail with no text of its own beside the history
-    (a quote-only mail, a bare forward, a mail whose only unquoted line is the
-    attribution) never yields an empty new text: the history, without its
-    attribution and header lines, stands in for it, as Discourse keeps such a mail
-    as is rather than posting nothing.
-    """
+    """Split ``text`` into new text, quoted history and signature (rules: module doc)."""
     lines = _split_inline_attributions(_split_lines(text))
     norms = [_norm(line) for line in lines]
     codes = _classify(lines, norms)
