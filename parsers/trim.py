@@ -57,6 +57,7 @@ the input (1 MB lines, 100k lines).
 
 from __future__ import annotations
 
+import itertools
 import re
 from dataclasses import dataclass
 
@@ -136,11 +137,20 @@ _REPLY_ABOVE = re.compile(
     + r"[ .:!#=*_-]*$",
     re.IGNORECASE,
 )
-# "Sounds good. On Wed, … wrote:": where a sentence ends and an attribution begins.
+# "Sounds good. On Wed, … wrote:", "ok--- On …": where an attribution may begin
+# inside a line (after any word, rule or punctuation).
 _INLINE_LEAD = re.compile(
-    r"[.!?)] +(?=(?:" + labels.alternation(labels.words(labels.ATTRIBUTION_LEADS)) + r")\s)",
+    r"(?<=[^\s])(?:-{2,} ?| +)(?="
+    + labels.alternation(labels.words(labels.ATTRIBUTION_LEADS))
+    + r"\s)",
     re.IGNORECASE,
 )
+_LEAD_START = re.compile(
+    r"^(?:" + labels.alternation(labels.words(labels.ATTRIBUTION_LEADS)) + r"|\d)(?!\w)",
+    re.IGNORECASE,
+)
+# Candidate places tried per line: a handful, so that work stays bounded.
+INLINE_CANDIDATES = 3
 # Gateways' warnings above mail from outside ("[EXTERNAL]", "CAUTION: This email
 # originated from outside…", "[EXTERNE] Ce message provient de l'extérieur…").
 _BANNER = re.compile(
@@ -183,6 +193,15 @@ def _field_name(norm: str) -> str | None:
     return labels.field_of(m.group(1))
 
 
+def _finished_sentence(text: str) -> bool:
+    """Does ``text`` end a sentence, rather than an abbreviation ("Fr., 28.", "lun.")?"""
+    words = text.split()
+    if len(words) < 3 or not text.endswith((".", "!", "?")):
+        return False
+    last = words[-1].rstrip(".!?")
+    return text.endswith(("!", "?")) or (len(last) >= 2 and last.isalpha() and last.islower())
+
+
 def _attribution_end(lines: list[str], norms: list[str], i: int) -> int | None:
     """Index of the last line of an attribution starting at ``i``, or None."""
     first = norms[i]
@@ -191,6 +210,9 @@ def _attribution_end(lines: list[str], norms: list[str], i: int) -> int | None:
     if _is_attribution(_ATTR_TRIM.sub("", first)):
         return i
     if not _search(_ATTR_START, _ATTR_TRIM.sub("", first)):
+        return None
+    if _finished_sentence(first):
+        # "Le devis est ok." is not the first half of an attribution.
         return None
     joined = ""
     for j in range(i, min(len(lines), i + ATTRIBUTION_WINDOW)):
@@ -308,8 +330,9 @@ def _is_header_block(norms: list[str], i: int, first: str) -> bool:
         return sender and dated and subject
     if sender and (dated or subject):
         return True
-    # Outlook's "Sent:" block with the sender printed as a bare name line above it.
-    return first == "date" and dated and subject and "to" in values
+    # A block opening on its date ("Date: … / To: …", Outlook's "Sent:" block with
+    # the sender printed as a bare name line above it).
+    return first == "date" and dated and len(values) >= 2
 
 
 def _titled_rule_over_fields(norms: list[str], i: int) -> bool:
@@ -625,26 +648,30 @@ def _split_inline_attributions(lines: list[str]) -> list[str]:
     reply where the cursor was): the text stays, the attribution goes with the quote.
     """
     out: list[str] = []
-    # Cheap guards first: an attribution ends with a colon on this line or one of
-    # the next two (wrapped), and a sentence ends before it.
+    # Cheap guard first: an attribution ends with a colon on this line or one of
+    # the next two (wrapped).
     colon = [line.rstrip().endswith((":", "：")) for line in lines]
     colon.extend((False, False))
     for i, line in enumerate(lines):
-        if (
-            not (colon[i] or colon[i + 1] or colon[i + 2])
-            or len(line) > LINE_CAP
-            or not (". " in line or "! " in line or "? " in line or ") " in line)
-        ):
+        if not (colon[i] or colon[i + 1] or colon[i + 2]) or len(line) > LINE_CAP:
             out.append(line)
             continue
-        m = _search(_INLINE_LEAD, line)
-        if m is not None:
-            head, tail = line[: m.start() + 1], line[m.end() :]
+        opens_like_one = bool(_search(_LEAD_START, line.lstrip(" >*-")))
+        for m in itertools.islice(_INLINE_LEAD.finditer(line), INLINE_CANDIDATES):
+            head, tail = line[: m.start()], line[m.end() :]
+            # An attribution names a date or an address: skip the other places. A
+            # line that opens like an attribution ("On Mon, 3 Mar 2025 at 10:12")
+            # is one, unless a finished sentence comes before the lead word.
+            if not any(ch.isdigit() or ch == "@" for ch in tail[:200]):
+                continue
+            if opens_like_one and not head.rstrip().endswith((".", "!", "?", ")", "…")):
+                continue
             window = [tail, *lines[i + 1 : i + ATTRIBUTION_WINDOW]]
             if _attribution_end(window, [_norm(x) for x in window], 0) is not None:
                 out.extend((head, tail))
-                continue
-        out.append(line)
+                break
+        else:
+            out.append(line)
     return out
 
 

@@ -259,6 +259,16 @@ def test_titled_rule_over_prose_is_content() -> None:
     assert trim(body).new_text == body.strip()
 
 
+def test_block_of_date_and_recipient_starts_the_quote() -> None:
+    body = "Noted.\n\nDate: Mon, 3 Mar 2025 10:12:00 +0100\nTo: bob@example.com\n\nEarlier text\n"
+    assert trim(body).new_text == "Noted."
+
+
+def test_date_and_place_of_a_meeting_are_not_a_header_block() -> None:
+    body = "Rappel :\n\nDate : jeudi 6 mars 2025\nLieu : salle B\nOrdre du jour : budget\n"
+    assert trim(body).new_text == body.strip()
+
+
 def test_pasted_incident_template_is_not_a_header_block() -> None:
     body = (
         "Voici l'annonce que je propose d'envoyer :\n\n"
@@ -326,6 +336,29 @@ def test_french_reply_and_wrapped_attribution_on_the_same_line_keep_the_reply() 
         "alice.martin@example.fr> a écrit :\n\n> On valide le budget ?\n"
     )
     assert trim(body).new_text == "Ok pour moi !"
+
+
+def test_reply_without_punctuation_before_the_attribution_keeps_the_reply() -> None:
+    body = "ok then On Mon, Mar 3, 2025 at 10:12 AM, bob@example.com wrote:\n> Can you check?\n"
+    result = trim(body)
+    assert result.new_text == "ok then"
+    assert result.quoted_text.startswith("On Mon, Mar 3, 2025")
+
+
+def test_reply_and_french_attribution_opening_with_le_on_the_same_line() -> None:
+    body = (
+        "Le devis est validé. Le 3 mars 2025 à 10:12, Alice <alice@example.fr> a écrit :\n"
+        "> Tu valides le devis ?\n"
+    )
+    result = trim(body)
+    assert result.new_text == "Le devis est validé."
+    assert result.quoted_text.startswith("Le 3 mars 2025")
+
+
+def test_attribution_line_is_not_split_at_its_own_at() -> None:
+    body = "Merci.\n\nOn Mon, Mar 3, 2025 at 10:12 AM, bob@example.com wrote:\n> Hi\n"
+    result = trim(body)
+    assert result.quoted_text.startswith("On Mon, Mar 3, 2025 at 10:12 AM, bob@example.com wrote:")
 
 
 def test_sentence_followed_by_on_in_prose_is_not_split() -> None:
