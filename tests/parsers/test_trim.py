@@ -315,6 +315,14 @@ def test_reply_above_this_line_marker_starts_the_history() -> None:
     assert trim(body).new_text == "Le problème est résolu de notre côté."
 
 
+def test_french_reply_above_marker_starts_the_history() -> None:
+    body = (
+        "Merci, c'est réglé.\n\n-- Répondez au-dessus de cette ligne --\n\n"
+        "Votre demande n° 4521 a été mise à jour.\n"
+    )
+    assert trim(body).new_text == "Merci, c'est réglé."
+
+
 def test_previous_replies_heading_in_prose_is_content() -> None:
     body = "As said in the previous replies, the fix ships Monday.\n"
     assert trim(body).new_text == body.strip()
@@ -757,6 +765,19 @@ def test_backtracking_bait_lines_stay_within_the_per_line_budget(
     assert meter.longest <= LINE_CAP
     assert meter.calls <= PER_LINE_REGEX_BUDGET * len(lines)
     assert len(result.new_text) + len(result.quoted_text) + len(result.signature) <= len(body)
+
+
+def test_lines_full_of_attribution_leads_stay_within_the_per_line_budget(
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    # Every line could hide a same-line attribution at many places, ends with a
+    # colon, and opens a structural attribution window: still a fixed cost per line.
+    meter = _RegexMeter(monkeypatch)
+    line = "ok " + "on 3 le 4 am 5 @ " * 40 + "wrote:"
+    lines = [line, "11:00, 17/11/2021, Alice Martin <a@b.example>:"] * 2_000
+    trim("\n".join(lines))
+    assert meter.longest <= LINE_CAP
+    assert meter.calls <= PER_LINE_REGEX_BUDGET * len(lines)
 
 
 def test_hundred_thousand_quoted_lines_are_quoted_text() -> None:
