@@ -132,6 +132,13 @@ HEADER_FIELDS: Mapping[str, Table] = {
     },
 }
 
+# Other labels Outlook prints inside a header block ("Importance : Haute", "Pièces jointes :
+# devis.pdf"): neither sender, date nor subject, but no sign of a pasted template either.
+HEADER_EXTRAS: Table = {
+    "en": ("importance", "priority", "sensitivity", "attachments", "attachment", "categories"),
+    "fr": ("importance", "priorité", "sensibilité", "pièces jointes", "pièce jointe", "catégories"),
+}
+
 # --- forward and original-message markers ---------------------------------------------------
 
 # "---------- Forwarded message ---------": the message below was forwarded.

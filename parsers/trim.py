@@ -298,6 +298,10 @@ def _is_attribution(text: str) -> bool:
 
 # "Impact : élevé", "Lieu : salle B": a label that is no header field of the table.
 _OTHER_LABEL = re.compile(r"^[\w'’ .-]{1,30}[:：] ?\S")
+_EXTRA_LABEL = re.compile(
+    r"^\*{0,2} ?" + labels.alternation(labels.words(labels.HEADER_EXTRAS)) + r" ?\*{0,2} ?[:：]",
+    re.IGNORECASE,
+)
 
 
 def _is_header_block(norms: list[str], i: int, first: str) -> bool:
@@ -309,18 +313,20 @@ def _is_header_block(norms: list[str], i: int, first: str) -> bool:
     block (sender, date and subject) counts.
     """
     values = {first: norms[i].split(":", 1)[-1] if ":" in norms[i] else norms[i]}
-    foreign = False
+    foreign = pending = False
     misses = 0
     for j in range(i + 1, min(len(norms), i + HEADER_WINDOW)):
         norm = norms[j]
         name = _field_name(norm) if norm else None
         if name is None:
-            if norm and _search(_OTHER_LABEL, norm):
-                foreign = True
+            if norm and _search(_OTHER_LABEL, norm) and not _search(_EXTRA_LABEL, norm):
+                pending = True
             misses += 1
             if misses > 2:
                 break
             continue
+        # A label of its own counts only between fields, not in the text below.
+        foreign = foreign or pending
         misses = 0
         values.setdefault(name, norm)
     sender = "from" in values and len(values["from"]) <= 200

@@ -269,6 +269,22 @@ def test_date_and_place_of_a_meeting_are_not_a_header_block() -> None:
     assert trim(body).new_text == body.strip()
 
 
+def test_outlook_block_with_importance_line_and_no_date_starts_the_quote() -> None:
+    body = (
+        "Ok.\n\nDe : Alice Martin <alice@example.fr>\nÀ : Jean Dupont\n"
+        "Importance : Haute\nObjet : Budget T2\n\nBonjour Jean\n"
+    )
+    assert trim(body).new_text == "Ok."
+
+
+def test_colon_in_the_text_below_a_header_block_does_not_unmake_it() -> None:
+    body = (
+        "Ok.\n\nDe : Alice Martin <alice@example.fr>\nÀ : Jean Dupont\nObjet : Budget\n\n"
+        "Bonjour,\nVoici : le budget révisé.\n"
+    )
+    assert trim(body).new_text == "Ok."
+
+
 def test_pasted_incident_template_is_not_a_header_block() -> None:
     body = (
         "Voici l'annonce que je propose d'envoyer :\n\n"
