@@ -535,6 +535,11 @@ _FOOTER_HINT = re.compile(
     r"mailing list|listinfo|unsubscribe|d[ée]sabonn|d[ée]sinscri|https?://|www\.|@", re.IGNORECASE
 )
 
+# A phone number (8+ digits in groups: "01 23 45 67 89", "+33 (0)1 23 45 67 89",
+# "+1 415-555-0100") or a mail address.
+_CONTACT = re.compile(r"(?:\+?\(?\d[\d().\u00a0 -]{6,}\d)|[\w.+-]+@[\w-]+\.[\w.-]+")
+PROFILE_NAME_CHARS = 60
+PROFILE_LINES = 7
 STRONG_TAIL_LINES = 8
 WEAK_TAIL_LINES = 4
 TAIL_LINE_CHARS = 100
@@ -563,11 +568,28 @@ def _marker(item: str) -> str:
         return "N" if m.group("name") else "W"
     if _search(_DASH_NAME, norm):
         return "L"
+    if len(norm) <= PROFILE_NAME_CHARS and _search(_NAME_LINE, norm):
+        return "P"
     return ""
 
 
+# No signature rule looks further than this many lines below its start: the tail is
+# cut there (then longer than every rule allows), so each start costs a bounded scan.
+TAIL_SCAN_LINES = 40
+TAIL_CAP = STRONG_TAIL_LINES + 1
+
+
 def _tail(items: list[str], start: int, end: int) -> list[str]:
-    return [_norm(x) for x in items[start:end] if _norm(x)]
+    out: list[str] = []
+    for x in items[start : min(end, start + TAIL_SCAN_LINES)]:
+        norm = _norm(x)
+        if norm:
+            out.append(norm)
+            if len(out) >= TAIL_CAP:
+                break
+    if len(out) < TAIL_CAP and end - start > TAIL_SCAN_LINES:
+        out.extend([""] * (TAIL_CAP - len(out)))  # too far below: too long for any rule
+    return out
 
 
 def _valid_start(items: list[str], markers: list[str], i: int, end: int, has_text: bool) -> bool:
@@ -596,6 +618,21 @@ def _valid_start(items: list[str], markers: list[str], i: int, end: int, has_tex
         )
     if kind == "L":
         return not tail
+    if kind == "P":
+        # A signature with no closing: a paragraph opening on a name, of a few
+        # short lines, one of them a phone number or an address ("Jean Dupont /
+        # Chef de projet / Tél. : 01 23 45 67 89"). Not when the text above
+        # announces it ("Voici ses coordonnées :").
+        above = _tail(items, max(0, i - 3), i)
+        return (
+            i > 0
+            and not _norm(items[i - 1])
+            and bool(above)
+            and not above[-1].endswith((":", "："))
+            and 0 < len(tail) <= PROFILE_LINES
+            and all(len(t) <= TAIL_LINE_CHARS for t in tail)
+            and any(_search(_CONTACT, t) for t in tail)
+        )
     return False
 
 

@@ -705,6 +705,27 @@ def test_one_line_slash_or_dash_name_at_the_very_end_is_signature(line: str) -> 
     assert (result.new_text, result.signature) == ("Je regarde ça demain.", line)
 
 
+def test_name_and_phone_block_without_closing_is_signature() -> None:
+    result = trim("Merci de valider.\n\nJean Dupont\nChef de projet SI\nTél. : 01 23 45 67 89\n")
+    assert result.new_text == "Merci de valider."
+    assert result.signature == "Jean Dupont\nChef de projet SI\nTél. : 01 23 45 67 89"
+
+
+def test_english_name_title_phone_and_address_block_is_signature() -> None:
+    body = "Please review.\n\nBob Smith\nHead of IT\n+1 415-555-0100\nbob.smith@acme.example\n"
+    assert trim(body).new_text == "Please review."
+
+
+def test_contact_details_announced_by_the_text_are_content() -> None:
+    body = "Voici les coordonnées du prestataire :\n\nPaul Martin\n06 12 34 56 78\n"
+    assert trim(body).new_text == body.strip()
+
+
+def test_short_name_like_lines_without_phone_or_address_are_content() -> None:
+    body = "Le serveur redémarre à 22h.\n\nSalle B\nBâtiment A\n"
+    assert trim(body).new_text == body.strip()
+
+
 def test_dash_in_the_middle_of_a_line_is_not_a_signature_delimiter() -> None:
     body = "Here is a fix -- this is not a signature.\n\nkthxbai\n"
     assert trim(body) == Trimmed(new_text=body.strip(), quoted_text="", signature="")
@@ -794,6 +815,25 @@ def test_lines_full_of_attribution_leads_stay_within_the_per_line_budget(
     trim("\n".join(lines))
     assert meter.longest <= LINE_CAP
     assert meter.calls <= PER_LINE_REGEX_BUDGET * len(lines)
+
+
+def test_many_closing_and_name_lines_cost_a_bounded_scan_each(
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    # Every line may start a signature; each start looks a bounded way down, so the
+    # lines normalised stay proportional to the input (not to its square).
+    calls = 0
+    original = trim_module._norm
+
+    def counting(line: str) -> str:
+        nonlocal calls
+        calls += 1
+        return original(line)
+
+    monkeypatch.setattr(trim_module, "_norm", counting)
+    lines = ["Texte.", ""] + ["Cordialement,", "Jean Dupont", ""] * 5_000
+    trim("\n".join(lines))
+    assert calls <= 200 * len(lines)
 
 
 def test_hundred_thousand_quoted_lines_are_quoted_text() -> None:
