@@ -762,9 +762,10 @@ def _keep_interleaved_quotes(
     An inline or interleaved reply answers the lines it quotes: without them the
     answers mean nothing to a wall reader (Discourse, GitHub's parser and quotequail
     keep them too). A quote with no text of the author below it (the signature does
-    not count) is history; a quote with nothing above it repeats the post the reply
-    is filed under; a quoted forward ("Begin forwarded message:", "> From: …") is
-    someone else's message.
+    not count) is history; a quote with nothing above it, or only a greeting above
+    its attribution, repeats the post the reply is filed under (bottom-posting); a
+    quoted forward ("Begin forwarded message:", "> From: …") is someone else's
+    message.
     """
     rows = [j for j in range(cut) if codes[j] == "T" and not quoted[j]]
     if len(rows) < 2 or not any(codes[j] == "Q" for j in range(rows[0], rows[-1])):
@@ -789,9 +790,25 @@ def _keep_interleaved_quotes(
             before -= 1
         if codes[before] == "F" or _forwarded_inside(norms[start]):
             continue
+        if codes[before] in ("A", "a") and _only_greeting(norms, [r for r in rows if r < start]):
+            # "Hi,\nOn … wrote:\n> …\n\nanswer": a bottom-posted reply under its
+            # greeting; the attribution introduces the parent message, not a piece
+            # of it being answered.
+            continue
         for k in range(start, j):
             if codes[k] == "Q":
                 quoted[k] = False
+
+
+GREETING_WORDS = 5
+
+
+def _only_greeting(norms: list[str], rows: list[int]) -> bool:
+    """Is the author's text above a quote a mere greeting line ("Hi,", "Bonjour Paul,")?"""
+    if len(rows) != 1:
+        return False
+    text = norms[rows[0]]
+    return text.endswith(",") and len(text.split()) <= GREETING_WORDS
 
 
 def _forwarded_inside(norm: str) -> bool:

@@ -465,6 +465,16 @@ def test_quote_under_an_attribution_between_two_paragraphs_stays_and_the_attribu
     assert result.quoted_text.startswith("Le 3 mars 2025 à 10:12")
 
 
+def test_bottom_post_under_a_greeting_files_the_parent_as_history() -> None:
+    body = (
+        "Bonjour,\nLe 3 mars 2025 à 10:12, Alice <alice@example.fr> a écrit :\n"
+        "> Peux-tu valider le planning du lot 2 ?\n\nC'est validé, on démarre lundi.\n"
+    )
+    result = trim(body)
+    assert result.new_text == "Bonjour,\n\nC'est validé, on démarre lundi."
+    assert "> Peux-tu valider le planning du lot 2 ?" in result.quoted_text
+
+
 def test_quote_followed_only_by_a_signature_is_history() -> None:
     body = "Je regarde.\n\n> Tu peux vérifier le devis ?\n\n-- \nJean Dupont\n"
     result = trim(body)
