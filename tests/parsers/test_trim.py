@@ -876,6 +876,12 @@ _LINES = st.sampled_from(
         "-----Original Message-----",
         "```",
         "Bonjour à tous,",
+        "Ok. On Mon, Mar 3, 2025 at 10:12 AM, Bob <bob@example.com> wrote:",
+        "[EXTERNE] Ce message provient de l'extérieur de l'organisation.",
+        '11:00, 17/11/2021, "Alice" <alice@example.com>:',
+        "-----Jean Dupont/ACME a écrit : -----",
+        "Jean Dupont",
+        "Tél. : 01 23 45 67 89",
     ]
 )
 
@@ -885,8 +891,9 @@ _LINES = st.sampled_from(
 def test_trim_never_raises_and_never_invents_text(lines: list[str]) -> None:
     body = "\n".join(lines)
     result = trim(body)
-    source = {line.strip() for line in body.replace("\r\n", "\n").replace("\r", "\n").split("\n")}
+    source = [line.strip() for line in body.replace("\r\n", "\n").replace("\r", "\n").split("\n")]
     for part in (result.new_text, result.quoted_text, result.signature):
         for line in part.split("\n"):
+            # A reply typed on the attribution's line comes out as a part of that line.
             if line.strip():
-                assert line.strip() in source
+                assert any(line.strip() in src for src in source)
