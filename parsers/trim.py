@@ -238,8 +238,10 @@ def _attribution_end(lines: list[str], norms: list[str], i: int) -> int | None:
 
 # A date or a time ("17/11/2021", "2021-11-17", "11:00", "10h12", "2021") and a name or
 # an address ("<a@b>", "a@b", '"Name"', two capitalised words).
+# Never inside a longer run of dotted numbers: "108.177.96.26" is an IP address.
 _DATE_OR_TIME = re.compile(
-    r"\b\d{1,4}[-/.]\d{1,2}[-/.]\d{2,4}\b|\b\d{1,2}[:h.]\d{2}\b|\b(?:19|20)\d{2}\b"
+    r"(?<![\d.])(?:\d{1,4}[-/.]\d{1,2}[-/.]\d{2,4}|\d{1,2}[:h.]\d{2})(?![\d]|\.\d)"
+    r"|\b(?:19|20)\d{2}\b"
 )
 _NAME_OR_ADDRESS = re.compile(
     r"@|<|\"[^\"]{2,80}\"|\b[A-ZÀ-Ý][\w'’-]+,? [A-ZÀ-Ý][\w'’-]+",

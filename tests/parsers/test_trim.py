@@ -208,6 +208,15 @@ def test_header_block_starting_with_the_date_starts_the_quote() -> None:
     assert trim(body).new_text == "D'accord."
 
 
+def test_address_and_ip_line_above_indented_text_is_not_an_attribution() -> None:
+    body = (
+        "Le serveur de Paul refuse nos messages :\n\n"
+        "<paul.martin@example.fr>: host mx.example.fr[192.168.10.20] said:\n"
+        "    550 5.1.1 mailbox unavailable\n"
+    )
+    assert trim(body).new_text == body.strip()
+
+
 def test_line_with_a_date_and_a_colon_followed_by_a_list_is_content() -> None:
     body = (
         "Réunion le 12/03/2025 à 10:00 avec Jean Dupont :\n"
