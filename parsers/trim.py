@@ -34,12 +34,12 @@ Rules, in order:
    everything from it to the end is quoted. A lone attribution at the very top
    with unquoted text below is treated as rule 1 (Discourse does the same):
    cutting there would leave nothing.
-3. A ``>`` block with the author's text both above and below it (the signature
-   does not count) stays in the new text: the answer below it answers it, as
-   Discourse, GitHub's parser and quotequail show it. Its attribution line is
-   history. A quote with nothing of the author above it (bottom-posting) repeats
-   the post the reply is filed under and stays quoted text, as does a quoted
-   forward.
+3. A ``>`` block that the author embeds between two pieces of their own text,
+   under its own attribution ("I think so.\nOn … wrote:\n> …\n\nBut…"), stays in
+   the new text, as Discourse keeps it; the attribution line is history. An
+   inline reply's quoted questions (no attribution of their own), a bottom-posted
+   quote (nothing but a greeting above it) and a quoted forward stay history: they
+   are the post the reply is filed under.
 4. The signature is searched from the end of the new lines (see
    ``_split_signature``).
 5. A mail with text never gets an empty new text because of its quotes: when
@@ -759,15 +759,16 @@ def _mark_banner(norms: list[str], codes: list[str]) -> None:
 def _keep_interleaved_quotes(
     lines: list[str], norms: list[str], codes: list[str], quoted: list[bool], cut: int
 ) -> None:
-    """Un-file the ``>`` blocks that have the author's text both above and below them.
+    """Un-file the ``>`` blocks a message embeds between two pieces of its own text.
 
-    An inline or interleaved reply answers the lines it quotes: without them the
-    answers mean nothing to a wall reader (Discourse, GitHub's parser and quotequail
-    keep them too). A quote with no text of the author below it (the signature does
-    not count) is history; a quote with nothing above it, or only a greeting above
-    its attribution, repeats the post the reply is filed under (bottom-posting); a
-    quoted forward ("Begin forwarded message:", "> From: …") is someone else's
-    message.
+    "I think so.\nOn Mon, … Alice wrote:\n> We ship Friday.\n\nBut the tests…": the
+    author cites a message, attribution and all, and goes on writing; the citation
+    is part of what they say (Discourse keeps it). An inline reply's quoted
+    questions carry no attribution of their own: they are the post the reply is
+    filed under, and stay history (the answers stay new text). A quote with no text
+    of the author below it (the signature does not count) is history; so is a quote
+    under an attribution with only a greeting above it (bottom-posting) and a
+    quoted forward ("Begin forwarded message:", "> From: …").
     """
     rows = [j for j in range(cut) if codes[j] == "T" and not quoted[j]]
     if len(rows) < 2 or not any(codes[j] == "Q" for j in range(rows[0], rows[-1])):
@@ -790,9 +791,12 @@ def _keep_interleaved_quotes(
         before = start - 1
         while before > first and codes[before] == "E":
             before -= 1
-        if codes[before] == "F" or _forwarded_inside(norms[start]):
+        if codes[before] not in ("A", "a") or _forwarded_inside(norms[start]):
+            # An inline reply's quoted questions (no attribution of their own) are
+            # history: the answers are the author's text, the questions are the post
+            # the reply is filed under.
             continue
-        if codes[before] in ("A", "a") and _only_greeting(norms, [r for r in rows if r < start]):
+        if _only_greeting(norms, [r for r in rows if r < start]):
             # "Hi,\nOn … wrote:\n> …\n\nanswer": a bottom-posted reply under its
             # greeting; the attribution introduces the parent message, not a piece
             # of it being answered.

@@ -449,14 +449,14 @@ def test_bottom_posted_reply_keeps_text_below_the_quote() -> None:
     assert "> On décale la réunion ?" in result.quoted_text
 
 
-def test_inline_reply_keeps_the_quotes_it_answers() -> None:
+def test_inline_reply_keeps_every_new_line_and_files_the_quotes() -> None:
     body = (
         "Bonjour,\n\n> Peux-tu relire la section 2 ?\n\nC'est fait.\n\n"
         "> Et la section 3 ?\n\nDemain matin.\n"
     )
     result = trim(body)
-    assert result.new_text == body.strip()
-    assert result.quoted_text == ""
+    assert result.new_text == "Bonjour,\n\nC'est fait.\n\nDemain matin."
+    assert result.quoted_text == "> Peux-tu relire la section 2 ?\n\n> Et la section 3 ?"
 
 
 def test_quote_under_an_attribution_between_two_paragraphs_stays_and_the_attribution_goes() -> None:
