@@ -282,6 +282,7 @@ EXTERNAL_BANNERS: Table = {
         "this email originated from outside",
         "this message originated from outside",
         "you don't often get email from",
+        "external sender",
     ),
     "fr": (
         "[externe]",
@@ -289,6 +290,7 @@ EXTERNAL_BANNERS: Table = {
         "ce courriel provient de l'extérieur",
         "ce message provient d'un expéditeur externe",
         "vous n'obtenez pas souvent d'e-mail à partir de",
+        "expéditeur externe",
     ),
 }
 

@@ -162,7 +162,7 @@ _BANNER_ANYWHERE = re.compile(
     re.IGNORECASE,
 )
 BANNER_LINES = 6
-_TITLED_RULE = re.compile(r"^[-_=*]{3,} ?[^\W\d_][\w .'’]{0,40}[^\W\d_] ?[-_=*]{3,}$")
+_TITLED_RULE = re.compile(r"^[-_=*]{3,} ?[^\W\d_][\w .'’/:]{0,80}\w ?[-_=*]{3,}$")
 # Every line that opens history by its words alone, as one regex call per line.
 _HISTORY_MARKER = re.compile(
     "|".join(f"(?:{p.pattern})" for p in (_FORWARD_RULE, _FORWARD_INTRO, _REPLY_ABOVE)),
@@ -345,9 +345,12 @@ def _is_header_block(norms: list[str], i: int, first: str) -> bool:
 
 def _titled_rule_over_fields(norms: list[str], i: int) -> bool:
     """A rule titled in any words ("---- Original email message ----",
-    "-----Oprindelig meddelelse-----") directly over ``Label: value`` lines."""
+    "-----Oprindelig meddelelse-----") directly over ``Label: value`` lines, or
+    titled with a date (Notes' "----- Transféré par X/ORG le 27/02/2025 12:03 -----")."""
     if norms[i][:1] not in ("-", "_", "=", "*") or not _search(_TITLED_RULE, norms[i]):
         return False
+    if _search(_DATE_OR_TIME, norms[i]):
+        return True
     for j in range(i + 1, min(len(norms), i + 3)):
         if norms[j]:
             return bool(_search(_OTHER_LABEL, norms[j]))
@@ -594,7 +597,9 @@ def _tail(items: list[str], start: int, end: int) -> list[str]:
     return out
 
 
-def _valid_start(items: list[str], markers: list[str], i: int, end: int, has_text: bool) -> bool:
+def _valid_start(
+    items: list[str], markers: list[str], i: int, end: int, has_text: bool, below: bool = False
+) -> bool:
     kind = markers[i]
     if kind in ("S", "M"):
         return True
@@ -613,8 +618,12 @@ def _valid_start(items: list[str], markers: list[str], i: int, end: int, has_tex
     if kind in ("W", "N"):
         if kind == "N":
             return len(tail) <= WEAK_TAIL_LINES - 1 and all(len(t) <= TAIL_LINE_CHARS for t in tail)
+        if not tail:
+            # "Bonne fin de journée," right above a "-- " signature already cut:
+            # the closing belongs to it.
+            return below
         return (
-            0 < len(tail) <= WEAK_TAIL_LINES
+            len(tail) <= WEAK_TAIL_LINES
             and bool(_search(_NAME_LINE, tail[0]))
             and all(len(t) <= TAIL_LINE_CHARS for t in tail)
         )
@@ -650,7 +659,8 @@ def _split_signature(items: list[str]) -> tuple[list[str], list[str]]:
         found = None
         has_text = False
         for i in range(end):
-            if markers[i] and _valid_start(items, markers, i, end, has_text):
+            below = sig_start < len(items)
+            if markers[i] and _valid_start(items, markers, i, end, has_text, below):
                 found = i
                 break
             if _norm(items[i]):
@@ -723,10 +733,12 @@ def _split_inline_attributions(lines: list[str]) -> list[str]:
 def _mark_banner(norms: list[str], codes: list[str]) -> None:
     """Code ``B`` the security banner a gateway put above the author's text.
 
-    The banner is the first paragraph when it opens with a phrase of the table (at
-    most ``BANNER_LINES`` lines, ended by a blank line). A lone tag line
+    The banner is the first paragraph (at most ``BANNER_LINES`` lines, ended by a
+    blank line) when it carries a warning phrase of the table anywhere ("…
+    originated from outside…", "… provient d'un expéditeur externe…", whatever
+    opens it: "CAUTION:", "ATTENTION :", "[EXTERNE]"). A lone tag line
     ("[EXTERNAL]") is a banner by itself; a tag opening the author's own sentence
-    is not, unless the paragraph carries a warning phrase too.
+    is not.
     """
     k = 0
     while k < len(codes) and codes[k] == "E":
@@ -734,20 +746,15 @@ def _mark_banner(norms: list[str], codes: list[str]) -> None:
     for _ in range(2):  # a tag line, then the warning paragraph under it
         if k >= len(codes) or codes[k] != "T":
             return
-        m = _search(_BANNER, norms[k])
-        if m is None:
-            return
         end = k
-        while end < len(codes) and codes[end] == "T" and end - k < BANNER_LINES + 1:
+        while end < len(codes) and codes[end] == "T" and end - k <= BANNER_LINES:
             end += 1
-        if norms[k][m.end() :].strip(" *_]") == "" and norms[k].strip(" *_").startswith("["):
-            end = k + 1
+        m = _search(_BANNER, norms[k])
+        if m is not None and not norms[k][m.end() :].strip(" *_]:"):
+            end = k + 1  # the tag alone on its line
         else:
             too_long = end - k > BANNER_LINES or (end < len(codes) and codes[end] != "E")
-            tag_only = norms[k].lstrip(" *_").startswith("[") and not any(
-                _search(_BANNER_ANYWHERE, norms[j]) for j in range(k, end)
-            )
-            if too_long or tag_only:
+            if too_long or not any(_search(_BANNER_ANYWHERE, norms[j]) for j in range(k, end)):
                 return
         for j in range(k, end):
             codes[j] = "B"

@@ -263,6 +263,14 @@ def test_titled_rule_over_labels_of_any_language_starts_the_quote() -> None:
     assert result.quoted_text.startswith("---- Původní zpráva ----")
 
 
+def test_notes_forwarded_by_rule_with_a_date_starts_the_history() -> None:
+    body = (
+        "Pour info.\n\n----- Transféré par Julien Fabre/ACME le 27/02/2025 12:03 -----\n\n"
+        "Bonjour,\nvoici le planning.\n"
+    )
+    assert trim(body).new_text == "Pour info."
+
+
 def test_titled_rule_over_prose_is_content() -> None:
     body = "Voici le plan.\n\n---- Étape 1 ----\nOn installe le serveur lundi.\n"
     assert trim(body).new_text == body.strip()
@@ -417,6 +425,22 @@ def test_caution_banner_is_not_new_text() -> None:
         "or open attachments unless you recognize the sender.\n\nHi Bob,\nSee attached.\n"
     )
     assert trim(body).new_text == "Hi Bob,\nSee attached."
+
+
+@pytest.mark.parametrize(
+    "banner",
+    [
+        "[EXTERNAL] This message is from an external sender. Be careful with links.",
+        "ATTENTION : Cet e-mail provient d'un expéditeur externe. Soyez prudent.",
+    ],
+)
+def test_one_line_gateway_warning_with_any_opening_is_not_new_text(banner: str) -> None:
+    assert trim(f"{banner}\n\nBonjour,\nC'est noté.\n").new_text == "Bonjour,\nC'est noté."
+
+
+def test_attention_opening_the_authors_own_first_paragraph_stays() -> None:
+    body = "Attention : la réunion est décalée à 15h.\n\nMerci.\n"
+    assert trim(body).new_text == body.strip()
 
 
 def test_lone_external_tag_line_is_not_new_text() -> None:
@@ -598,6 +622,12 @@ def test_bonne_journee_followed_by_a_name_is_signature() -> None:
 def test_merci_followed_by_a_name_at_the_end_is_signature() -> None:
     result = trim("Je regarde ça demain.\n\nMerci,\nJean\n")
     assert (result.new_text, result.signature) == ("Je regarde ça demain.", "Merci,\nJean")
+
+
+def test_polite_closing_right_above_a_dash_dash_signature_is_signature() -> None:
+    result = trim("Pas dans la version actuelle.\n\nBonne fin de journée,\n\n-- \nIsabelle Roux\n")
+    assert result.new_text == "Pas dans la version actuelle."
+    assert result.signature.startswith("Bonne fin de journée,")
 
 
 def test_merci_alone_is_the_message_itself() -> None:
