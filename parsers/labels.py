@@ -216,6 +216,8 @@ SIGN_OFFS: Table = {
         "amicalement",
         "bien amicalement",
         "respectueusement",
+        "cdlt",
+        "bàv",
     ),
 }
 

@@ -142,7 +142,9 @@ _REPLY_ABOVE = re.compile(
 _INLINE_LEAD = re.compile(
     r"(?<=[^\s])(?:-{2,} ?| +)(?="
     + labels.alternation(labels.words(labels.ATTRIBUTION_LEADS))
-    + r"\s)",
+    + r"\s)"
+    # "Works for me. 3:02 PM, February 13, 2025, "Name" <addr>:": a date after a sentence.
+    r"|(?<=[.!?]) +(?=\d)",
     re.IGNORECASE,
 )
 _LEAD_START = re.compile(
@@ -315,19 +317,22 @@ def _is_header_block(norms: list[str], i: int, first: str) -> bool:
     block (sender, date and subject) counts.
     """
     values = {first: norms[i].split(":", 1)[-1] if ":" in norms[i] else norms[i]}
-    foreign = pending = False
+    foreign = pending = blank = False
     misses = 0
     for j in range(i + 1, min(len(norms), i + HEADER_WINDOW)):
         norm = norms[j]
         name = _field_name(norm) if norm else None
         if name is None:
+            blank = blank or not norm
             if norm and _search(_OTHER_LABEL, norm) and not _search(_EXTRA_LABEL, norm):
+                # A label of its own counts inside the block (no blank line yet) or
+                # between fields, not in the text below it.
+                foreign = foreign or not blank
                 pending = True
             misses += 1
             if misses > 2:
                 break
             continue
-        # A label of its own counts only between fields, not in the text below.
         foreign = foreign or pending
         misses = 0
         values.setdefault(name, norm)
@@ -336,7 +341,9 @@ def _is_header_block(norms: list[str], i: int, first: str) -> bool:
     subject = "subject" in values
     if foreign:
         return sender and dated and subject
-    if sender and (dated or subject):
+    # Without a date, the sender must look like one (an address): "De : Service
+    # informatique / À : Tous / Objet : Coupure" is a notice, not a quoted message.
+    if sender and (dated or (subject and "@" in values["from"])):
         return True
     # A block opening on its date ("Date: … / To: …", Outlook's "Sent:" block with
     # the sender printed as a bare name line above it).
@@ -543,6 +550,7 @@ _FOOTER_HINT = re.compile(
 # A phone number (8+ digits in groups: "01 23 45 67 89", "+33 (0)1 23 45 67 89",
 # "+1 415-555-0100") or a mail address.
 _CONTACT = re.compile(r"(?:\+?\(?\d[\d().\u00a0 -]{6,}\d)|[\w.+-]+@[\w-]+\.[\w.-]+")
+_NAME_TITLE_SPLIT = re.compile(r" [|–—-] |, | \| ?")
 PROFILE_NAME_CHARS = 60
 PROFILE_LINES = 7
 STRONG_TAIL_LINES = 8
@@ -622,9 +630,13 @@ def _valid_start(
             # "Bonne fin de journée," right above a "-- " signature already cut:
             # the closing belongs to it.
             return below
+        # The name may carry its title ("Nicolas Perrin | Juriste"); a longer block
+        # under it is a signature when it holds a phone number or an address.
+        name = _NAME_TITLE_SPLIT.split(tail[0], maxsplit=1)[0]
+        limit = STRONG_TAIL_LINES if any(_search(_CONTACT, t) for t in tail) else WEAK_TAIL_LINES
         return (
-            len(tail) <= WEAK_TAIL_LINES
-            and bool(_search(_NAME_LINE, tail[0]))
+            len(tail) <= limit
+            and bool(_search(_NAME_LINE, name))
             and all(len(t) <= TAIL_LINE_CHARS for t in tail)
         )
     if kind == "L":
@@ -721,8 +733,17 @@ def _split_inline_attributions(lines: list[str]) -> list[str]:
                 continue
             if opens_like_one and not head.rstrip().endswith((".", "!", "?", ")", "…")):
                 continue
+            if tail[:1].isdigit() and (
+                not _finished_sentence(head.strip()) or any(ch.isdigit() for ch in head)
+            ):
+                # A date right after "lun.", "févr." or "3." is the attribution's own.
+                continue
             window = [tail, *lines[i + 1 : i + ATTRIBUTION_WINDOW]]
-            if _attribution_end(window, [_norm(x) for x in window], 0) is not None:
+            wnorms = [_norm(x) for x in window]
+            if (
+                _attribution_end(window, wnorms, 0) is not None
+                or _structural_attribution_end(window, wnorms, 0) is not None
+            ):
                 out.extend((head, tail))
                 break
         else:

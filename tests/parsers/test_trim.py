@@ -302,6 +302,15 @@ def test_colon_in_the_text_below_a_header_block_does_not_unmake_it() -> None:
     assert trim(body).new_text == "Ok."
 
 
+def test_pasted_notice_with_subject_and_a_label_of_its_own_is_not_a_header_block() -> None:
+    body = (
+        "Voici le message que je propose d'envoyer :\n\nDe : Service informatique\n"
+        "À : Tous les agents\nObjet : Coupure réseau samedi 15 mars\n"
+        "Impact : messagerie indisponible de 8 h à 13 h\n\nCela vous convient-il ?\n"
+    )
+    assert trim(body).new_text == body.strip()
+
+
 def test_pasted_incident_template_is_not_a_header_block() -> None:
     body = (
         "Voici l'annonce que je propose d'envoyer :\n\n"
@@ -400,6 +409,16 @@ def test_attribution_line_is_not_split_at_its_own_at() -> None:
     body = "Merci.\n\nOn Mon, Mar 3, 2025 at 10:12 AM, bob@example.com wrote:\n> Hi\n"
     result = trim(body)
     assert result.quoted_text.startswith("On Mon, Mar 3, 2025 at 10:12 AM, bob@example.com wrote:")
+
+
+def test_reply_and_verbless_attribution_on_the_same_line_keep_the_reply() -> None:
+    body = (
+        'Works for me. 3:02 PM, February 13, 2025, "Alice Martin" <alice@example.com>:\n\n'
+        "> Can we meet on Friday?\n"
+    )
+    result = trim(body)
+    assert result.new_text == "Works for me."
+    assert result.quoted_text.startswith("3:02 PM, February 13, 2025")
 
 
 def test_sentence_followed_by_on_in_prose_is_not_split() -> None:
@@ -628,6 +647,25 @@ def test_polite_closing_right_above_a_dash_dash_signature_is_signature() -> None
     result = trim("Pas dans la version actuelle.\n\nBonne fin de journée,\n\n-- \nIsabelle Roux\n")
     assert result.new_text == "Pas dans la version actuelle."
     assert result.signature.startswith("Bonne fin de journée,")
+
+
+def test_polite_closing_over_name_with_title_and_contact_block_is_signature() -> None:
+    body = (
+        "C'est faisable à partir du 10 mars.\n\nBelle journée,\nNicolas Perrin | Juriste\n"
+        "Cabinet Lefort Avocats – 75116 Paris\nT +33 1 45 00 12 34\nwww.lefort.example\n"
+        "12 avenue Kléber\n"
+    )
+    result = trim(body)
+    assert result.new_text == "C'est faisable à partir du 10 mars."
+    assert result.signature.startswith("Belle journée,")
+
+
+def test_cdlt_with_a_name_is_signature() -> None:
+    result = trim("Bien reçu, je transmets.\n\nCdlt,\nJulien Fabre\n")
+    assert (result.new_text, result.signature) == (
+        "Bien reçu, je transmets.",
+        "Cdlt,\nJulien Fabre",
+    )
 
 
 def test_merci_alone_is_the_message_itself() -> None:
