@@ -265,6 +265,7 @@ THANKS: Table = {
         "bon weekend",
         "bonne continuation",
         "à très bientôt",
+        "a+",
         "à bientôt",
         "bises",
     ),

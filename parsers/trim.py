@@ -404,7 +404,51 @@ def _classify(lines: list[str], norms: list[str]) -> list[str]:
                     i = end
         i += 1
     _rejoin_wrapped_quotes(norms, codes)
+    _own_gt_content(norms, codes)
     return codes
+
+
+def _own_gt_content(norms: list[str], codes: list[str]) -> None:
+    """Give back to the text the ``>`` lines that are the author's own content.
+
+    Only where the structure says so: a ``>`` run touching a ``<`` line or a diff's
+    ``---`` (a diff, a "< 5 000 € / > 5 000 €" threshold table), or, in a mail that
+    quotes nothing else (no attribution, header block or marker anywhere), a run the
+    author announces with a line ending in ``:`` and goes on writing below (a shell
+    session: "Here's what I ran:\n> Get-Service …").
+    """
+    n = len(codes)
+    quotes_something = any(c in ("A", "F", "H") for c in codes)
+    i = 0
+    while i < n:
+        if codes[i] != "Q":
+            i += 1
+            continue
+        j = i
+        while j < n and codes[j] == "Q":
+            j += 1
+        single = all(not norms[k].startswith((">>", "> >")) for k in range(i, j))
+        touching = [k for k in (i - 1, j) if 0 <= k < n and norms[k]]
+        diff = any(norms[k].startswith("<") or norms[k] == "---" for k in touching)
+        announced = False
+        if not quotes_something and single:
+            above = i - 1
+            while above >= 0 and codes[above] == "E":
+                above -= 1
+            below = j
+            while below < n and codes[below] == "E":
+                below += 1
+            announced = (
+                above >= 0
+                and codes[above] == "T"
+                and norms[above].endswith((":", "："))
+                and below < n
+                and codes[below] == "T"
+            )
+        if single and (diff or announced):
+            for k in range(i, j):
+                codes[k] = "T"
+        i = j
 
 
 # A quoted line this long that stops mid-sentence was wrapped by the client.

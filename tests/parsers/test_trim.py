@@ -601,6 +601,40 @@ def test_answer_typed_right_under_a_quoted_question_stays_new_text() -> None:
     assert "Demain." in result.new_text
 
 
+def test_diff_lines_with_gt_are_the_authors_content() -> None:
+    body = (
+        "Voici le diff :\n\n12c12\n< timeout = 30\n---\n> timeout = 120\n\n"
+        "J'ai redémarré le service.\n"
+    )
+    assert trim(body).new_text == body.strip()
+
+
+def test_threshold_table_with_lt_and_gt_is_the_authors_content() -> None:
+    body = (
+        "Les seuils validés :\n\n< 5 000 € : responsable de service\n"
+        "> 5 000 € : directeur de site\n> 50 000 € : direction générale\n\n"
+        "Ils s'appliquent au 1er mars.\n"
+    )
+    assert trim(body).new_text == body.strip()
+
+
+def test_announced_shell_session_in_a_mail_quoting_nothing_is_content() -> None:
+    body = (
+        "Here's what I ran on the box:\n\n> Get-Service -Name W3SVC | Restart-Service\n"
+        "> Get-EventLog -LogName System -Newest 20\n\nThe service came back.\n"
+    )
+    assert trim(body).new_text == body.strip()
+
+
+def test_announced_quote_in_a_reply_with_an_attribution_stays_quoted() -> None:
+    body = (
+        "Tu disais :\n\n> On décale à jeudi ?\n\nOui.\n\n"
+        "Le 3 mars 2025 à 10:12, Alice <alice@example.fr> a écrit :\n> On décale à jeudi ?\n"
+    )
+    result = trim(body)
+    assert "> On décale à jeudi ?" not in result.new_text
+
+
 def test_quote_markers_inside_a_code_fence_are_content() -> None:
     body = "Voici la sortie :\n\n```\n> ls\n####\n```\n\nFin.\n"
     assert trim(body).new_text == body.strip()
