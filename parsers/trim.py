@@ -151,6 +151,7 @@ _LEAD_START = re.compile(
     r"^(?:" + labels.alternation(labels.words(labels.ATTRIBUTION_LEADS)) + r"|\d)(?!\w)",
     re.IGNORECASE,
 )
+_COLON_EOL = re.compile(r"[:：][ \t]*$", re.MULTILINE)
 # Candidate places tried per line: a handful, so that work stays bounded.
 INLINE_CANDIDATES = 3
 # Gateways' warnings above mail from outside ("[EXTERNAL]", "CAUTION: This email
@@ -386,7 +387,7 @@ def _classify(lines: list[str], norms: list[str]) -> list[str]:
         elif (
             _search(_HISTORY_MARKER, norm)
             or (norm.startswith("---") and _search(_NOTES_RULE, norm))
-            or _titled_rule_over_fields(norms, i)
+            or (norm[0] in "-_=*" and _titled_rule_over_fields(norms, i))
         ):
             codes[i] = "F"
         else:
@@ -395,7 +396,10 @@ def _classify(lines: list[str], norms: list[str]) -> list[str]:
                 codes[i] = "H"
             else:
                 end = _attribution_end(lines, norms, i)
-                if end is None:
+                if end is None and (
+                    norm.endswith((":", "："))
+                    or (i + 1 < len(norms) and norms[i + 1].endswith((":", "：")))
+                ):
                     end = _structural_attribution_end(lines, norms, i)
                 if end is not None:
                     codes[i] = "A"
@@ -417,6 +421,8 @@ def _own_gt_content(norms: list[str], codes: list[str]) -> None:
     author announces with a line ending in ``:`` and goes on writing below (a shell
     session: "Here's what I ran:\n> Get-Service …").
     """
+    if "Q" not in codes:
+        return
     n = len(codes)
     quotes_something = any(c in ("A", "F", "H") for c in codes)
     i = 0
@@ -464,6 +470,8 @@ def _rejoin_wrapped_quotes(norms: list[str], codes: list[str]) -> None:
     quoted sentence, not an answer (an answer is set apart by a blank line or
     follows a finished sentence).
     """
+    if "Q" not in codes:
+        return
     n = len(codes)
     i = 1
     while i < n:
@@ -752,20 +760,34 @@ def _next_content(codes: list[str], start: int) -> int | None:
     return None
 
 
-def _split_inline_attributions(lines: list[str]) -> list[str]:
+def _split_inline_attributions(lines: list[str], text: str) -> list[str]:
     """Put an attribution that follows the reply on its line on a line of its own.
 
     "Sounds good. On Wed, 3 Mar 2025, Alice <a@b> wrote:" (mobile clients type the
     reply where the cursor was): the text stays, the attribution goes with the quote.
+    ``text`` is ``lines`` joined by newlines.
     """
-    out: list[str] = []
-    # Cheap guard first: an attribution ends with a colon on this line or one of
-    # the next two (wrapped).
-    colon = [line.rstrip().endswith((":", "：")) for line in lines]
-    colon.extend((False, False))
-    for i, line in enumerate(lines):
-        if not (colon[i] or colon[i + 1] or colon[i + 2]) or len(line) > LINE_CAP:
-            out.append(line)
+    # Cheap guard first, in one C-level pass over the text: an attribution ends with
+    # a colon on its line or one of the next two (wrapped); only lines near one are
+    # looked at.
+    near: set[int] = set()
+    row, pos = 0, 0
+    for m in _COLON_EOL.finditer(text):
+        row += text.count("\n", pos, m.start())
+        pos = m.start()
+        # An attribution names a date or an address: colon lines of prose without
+        # either ("Voici le diff :") end none.
+        if row < len(lines) and _search(_DIGIT_OR_ADDR, lines[row]):
+            near.update((row - 2, row - 1, row))
+    if not near:
+        return lines
+    splits: dict[int, tuple[str, str]] = {}
+    for i in sorted(near):
+        if i < 0 or i >= len(lines):
+            continue
+        line = lines[i]
+        # An attribution names a date or an address; a line with neither holds none.
+        if len(line) > LINE_CAP or not _search(_DIGIT_OR_ADDR, line):
             continue
         opens_like_one = bool(_search(_LEAD_START, line.lstrip(" >*-")))
         for m in itertools.islice(_INLINE_LEAD.finditer(line), INLINE_CANDIDATES):
@@ -788,8 +810,14 @@ def _split_inline_attributions(lines: list[str]) -> list[str]:
                 _attribution_end(window, wnorms, 0) is not None
                 or _structural_attribution_end(window, wnorms, 0) is not None
             ):
-                out.extend((head, tail))
+                splits[i] = (head, tail)
                 break
+    if not splits:
+        return lines
+    out: list[str] = []
+    for i, line in enumerate(lines):
+        if i in splits:
+            out.extend(splits[i])
         else:
             out.append(line)
     return out
@@ -842,15 +870,14 @@ def _keep_interleaved_quotes(
     under an attribution with only a greeting above it (bottom-posting) and a
     quoted forward ("Begin forwarded message:", "> From: …").
     """
-    rows = [j for j in range(cut) if codes[j] == "T" and not quoted[j]]
-    if len(rows) < 2 or not any(codes[j] == "Q" for j in range(rows[0], rows[-1])):
+    if "Q" not in codes or ("A" not in codes and "a" not in codes):
         return
-    own = [j for j in range(cut) if not quoted[j]]
-    body, _ = _split_signature([lines[j] for j in own])
-    sig_from = own[len(body)] if len(body) < len(own) else cut
-    rows = [j for j in rows if j < sig_from]
+    rows = [j for j in range(cut) if codes[j] == "T" and not quoted[j]]
     if len(rows) < 2:
         return
+    # Candidate runs first (cheap): ">" lines right under an attribution, with the
+    # author's text above and below; only then is the signature looked for.
+    runs: list[tuple[int, int]] = []
     first, last = rows[0], rows[-1]
     j = first + 1
     while j < last:
@@ -873,7 +900,17 @@ def _keep_interleaved_quotes(
             # greeting; the attribution introduces the parent message, not a piece
             # of it being answered.
             continue
-        for k in range(start, j):
+        runs.append((start, j))
+    if not runs:
+        return
+    own = [k for k in range(cut) if not quoted[k]]
+    body, _ = _split_signature([lines[k] for k in own])
+    sig_from = own[len(body)] if len(body) < len(own) else cut
+    text_below = [r for r in rows if r < sig_from]
+    for start, stop in runs:
+        if not any(r >= stop for r in text_below):
+            continue  # only the signature below: the quote is history
+        for k in range(start, stop):
             if codes[k] == "Q":
                 quoted[k] = False
 
@@ -931,7 +968,8 @@ def _attribution_like(inner: str) -> bool:
 
 def trim(text: str) -> Trimmed:
     """Split ``text`` into new text, quoted history and signature (rules: module doc)."""
-    lines = _split_inline_attributions(_split_lines(text))
+    flat = text.replace("\r\n", "\n").replace("\r", "\n")
+    lines = _split_inline_attributions(flat.split("\n"), flat)
     norms = [_norm(line) for line in lines]
     codes = _classify(lines, norms)
     _mark_banner(norms, codes)
