@@ -46,9 +46,10 @@ Rules, in order:
    nothing but ``>`` quotes (and their attributions) remains, the quote, without
    its attribution lines, is the new text (Discourse keeps such a mail as is; a
    wall reader needs something in the post). ``quoted_text`` still holds the
-   history. A bare forward or header block is different: it is someone else's
-   message, unwrapped into its own post by :mod:`parsers.forwards`, and keeps an
-   empty new text.
+   history. So does the text under a header block that opens the mail with no
+   marker above it. A bare forward (a marker over its header block) is different:
+   it is someone else's message, unwrapped into its own post by
+   :mod:`parsers.forwards`, and keeps an empty new text.
 
 Every regular expression sees at most ``LINE_CAP`` characters of a line, and the
 multi-line windows are bounded, so work is linear in the input size whatever
@@ -936,11 +937,21 @@ def _history_as_text(lines: list[str], norms: list[str], codes: list[str], cut: 
     """What a quote-only mail stands for: its ``>`` lines without the attributions.
 
     Only when nothing but ``>`` quotes (and their attribution) precede the cut: a
-    bare forward or header block is someone else's message, unwrapped into its own
-    post by :mod:`parsers.forwards`, and keeps an empty new text.
+    bare forward (a marker such as "---------- Forwarded message ---------" over
+    its header block) is someone else's message, unwrapped into its own post by
+    :mod:`parsers.forwards`, and keeps an empty new text.
     """
     if cut < len(lines):
-        return []
+        # A header block opening the mail with no marker above it ("Od: … / Wysłano:
+        # … / Temat: …" then the text): no forward the unwrapping would take, so the
+        # message under the block stands in.
+        first = next((j for j, c in enumerate(codes) if c != "E"), None)
+        if first != cut or codes[cut] != "H":
+            return []
+        body = cut
+        while body < len(lines) and codes[body] != "E":
+            body += 1
+        return lines[body:]
     kept: list[str] = []
     has_content = False
     for j, line in enumerate(lines):

@@ -571,6 +571,15 @@ def test_quote_only_mail_of_nested_attributions_has_no_new_text() -> None:
     assert trim(body).new_text == ""
 
 
+def test_mail_opening_on_a_header_block_keeps_the_text_under_it() -> None:
+    body = (
+        "De : Jean Dupont <jean.dupont@example.fr>\nEnvoyé : lundi 3 mars 2025 10:12\n"
+        "Objet : Budget\n\nBonjour Anne,\n\nLe budget est validé.\n\nCordialement,\nJean\n"
+    )
+    result = trim(body)
+    assert result.new_text == "Bonjour Anne,\n\nLe budget est validé."
+
+
 def test_bare_forward_keeps_an_empty_new_text() -> None:
     # The forwarded message becomes its own post (parsers/forwards.py), not the forwarder's.
     body = (
