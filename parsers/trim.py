@@ -108,7 +108,9 @@ _FORWARD_WORDS = labels.alternation(
 )
 # "-----Original Message-----", "*-------- Message original --------*".
 _FORWARD_RULE = re.compile(
-    r"^[*_ ]*(?:-{2,}|_{2,}|={2,}) ?(?:" + _FORWARD_WORDS + r") ?(?:-{2,}|_{2,}|={2,})?[*_ ]*:?$",
+    r"^[*_ ]*(?:-{2,}|_{2,}|={2,}) ?(?:" + _FORWARD_WORDS + r") ?(?:-{2,}|_{2,}|={2,})?[*_ ]*:?$"
+    # Webmail HTML flattened to one line: "----- Message transféré ----- De : … Objet : …".
+    r"|^[*_ ]*-{2,} ?(?:" + _FORWARD_WORDS + r") ?-{2,} ?\S",
     re.IGNORECASE,
 )
 # "Begin forwarded message:", "Début du message réexpédié :".

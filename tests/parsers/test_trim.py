@@ -83,6 +83,15 @@ def test_original_message_separator_starts_the_quote(separator: str) -> None:
     assert result.quoted_text.startswith(separator)
 
 
+def test_forward_rule_flattened_with_its_fields_on_one_line_starts_the_quote() -> None:
+    body = (
+        "Pour info.\n\n----- Message transféré ----- De : Hélène Garnier "
+        "<helene@example.fr> À : Jean <jean@example.fr> Envoyé : lundi 3 mars 2025 10:12 "
+        "Objet : Planning\n\nBonjour Jean,\n"
+    )
+    assert trim(body).new_text == "Pour info."
+
+
 def test_gmail_fr_attribution_with_weekday_starts_the_quote() -> None:
     body = (
         "Parfait, je m'en occupe.\n\n"
