@@ -603,8 +603,13 @@ _FOOTER_HINT = re.compile(
 )
 
 # A phone number (8+ digits in groups: "01 23 45 67 89", "+33 (0)1 23 45 67 89",
-# "+1 415-555-0100") or a mail address.
-_CONTACT = re.compile(r"(?:\+?\(?\d[\d().\u00a0 -]{6,}\d)|[\w.+-]+@[\w-]+\.[\w.-]+")
+# "+1 415-555-0100"), a mail address or a web address.
+_CONTACT = re.compile(
+    r"(?:\+?\(?\d[\d().\u00a0 -]{6,}\d)|[\w.+-]+@[\w-]+\.[\w.-]+|\bwww\.|https?://"
+)
+# A person's name opening a closing-less signature: two to four capitalised words
+# of two letters or more ("Stefan Bauer", not "Salle B").
+_PERSON = re.compile(r"^[A-ZÀ-ÝŁ][\w.'’-]+(?: [A-ZÀ-ÝŁ][\w.'’-]+){1,3}$")
 _NAME_TITLE_SPLIT = re.compile(r" [|–—-] |, | \| ?")
 PROFILE_NAME_CHARS = 60
 PROFILE_LINES = 7
@@ -636,7 +641,7 @@ def _marker(item: str) -> str:
         return "N" if m.group("name") else "W"
     if _search(_DASH_NAME, norm):
         return "L"
-    if len(norm) <= PROFILE_NAME_CHARS and _search(_NAME_LINE, norm):
+    if len(norm) <= PROFILE_NAME_CHARS and _search(_PERSON, norm):
         return "P"
     return ""
 

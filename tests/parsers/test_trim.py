@@ -855,6 +855,21 @@ def test_english_name_title_phone_and_address_block_is_signature() -> None:
     assert trim(body).new_text == "Please review."
 
 
+def test_name_title_company_address_and_web_block_is_signature() -> None:
+    body = (
+        "Votre facture est disponible.\n\nStefan Bauer\nEinkaufsleiter\nAlpenwerk GmbH\n"
+        "Bahnhofstraße 17\n80335 München\nwww.alpenwerk.example\n"
+    )
+    result = trim(body)
+    assert result.new_text == "Votre facture est disponible."
+    assert result.signature.startswith("Stefan Bauer")
+
+
+def test_room_and_meeting_link_below_the_text_are_content() -> None:
+    body = "Réunion demain à 10 h.\n\nSalle B\nhttps://visio.example/r/4521\n"
+    assert trim(body).new_text == body.strip()
+
+
 def test_contact_details_announced_by_the_text_are_content() -> None:
     body = "Voici les coordonnées du prestataire :\n\nPaul Martin\n06 12 34 56 78\n"
     assert trim(body).new_text == body.strip()
