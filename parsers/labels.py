@@ -217,7 +217,6 @@ SIGN_OFFS: Table = {
         "bien amicalement",
         "respectueusement",
         "cdlt",
-        "bàv",
     ),
 }
 
@@ -265,7 +264,6 @@ THANKS: Table = {
         "bon weekend",
         "bonne continuation",
         "à très bientôt",
-        "a+",
         "à bientôt",
         "bises",
     ),

@@ -351,7 +351,7 @@ def _is_header_block(norms: list[str], i: int, first: str) -> bool:
         return True
     # A block opening on its date ("Date: … / To: …", Outlook's "Sent:" block with
     # the sender printed as a bare name line above it).
-    return first == "date" and dated and len(values) >= 2
+    return first == "date" and dated and ("to" in values or "from" in values)
 
 
 def _titled_rule_over_fields(norms: list[str], i: int) -> bool:
@@ -805,7 +805,10 @@ def _split_inline_attributions(lines: list[str], text: str) -> list[str]:
             # is one, unless a finished sentence comes before the lead word.
             if not any(ch.isdigit() or ch == "@" for ch in tail[:200]):
                 continue
-            if opens_like_one and not head.rstrip().endswith((".", "!", "?", ")", "…")):
+            finished = head.rstrip().endswith((".", "!", "?", ")", "…"))
+            if (opens_like_one or any(ch.isdigit() for ch in head)) and not finished:
+                # "Δευ, 3 Φεβ 2025 στις 10:12, …": a date before the lead word is
+                # the attribution's own first half.
                 continue
             if tail[:1].isdigit() and (
                 not _finished_sentence(head.strip()) or any(ch.isdigit() for ch in head)

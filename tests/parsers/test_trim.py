@@ -290,6 +290,14 @@ def test_block_of_date_and_recipient_starts_the_quote() -> None:
     assert trim(body).new_text == "Noted."
 
 
+def test_reference_number_date_and_subject_are_not_a_header_block() -> None:
+    body = (
+        "Voici la référence :\n\nN° : 12345\nDate : 03/02/2025\n"
+        "Objet : facture de février\n\nMerci.\n"
+    )
+    assert trim(body).new_text == body.strip()
+
+
 def test_date_and_place_of_a_meeting_are_not_a_header_block() -> None:
     body = "Rappel :\n\nDate : jeudi 6 mars 2025\nLieu : salle B\nOrdre du jour : budget\n"
     assert trim(body).new_text == body.strip()
