@@ -23,8 +23,9 @@ our new text equals the expected text:
     mon iPhone", "Get Outlook for iOS"). Our new text must not be empty for (b);
 (c) with or without the attribution or intro line ("On … wrote:", "Le … a écrit :",
     "Begin forwarded message:", an Outlook "-----Original Message-----" or a bare
-    rule line) at the end of the expected visible text or at the end of ours (the
-    start of the quote), before (b) is tried.
+    rule line, also when the client kept it quoted: "> Begin forwarded message:") at
+    the end of the expected visible text or at the end of ours (the start of the
+    quote), before (b) is tried.
 
 Nothing else is tolerated. Each rule only forgives a *trailing block* of a
 recognised shape, with every other line equal and in order; there is no "prefix
@@ -305,6 +306,7 @@ _INTRO = re.compile(
     re.I,
 )
 _RULE = re.compile(r"^[-_=*~#]{5,}$")
+_QUOTE_PREFIX = re.compile(r"^(?:> ?)+")
 # "-----Oprindelig meddelelse-----", "---- Mail original ----": a label between rules,
 # whatever the language.
 _LABEL_BETWEEN_RULES = re.compile(r"^[-_=*]{3,} ?[^-_=*:]{3,50}? ?[-_=*]{3,}:?$")
@@ -341,8 +343,11 @@ def _is_attribution(block: list[str]) -> bool:
     if not block or len(block) > 3:
         return False
     joined = " ".join(block)
+    # The intro line of a quoted forward is still the intro when kept with its `>`.
     if len(block) == 1 and (
-        _INTRO.match(joined) or _RULE.match(joined) or _LABEL_BETWEEN_RULES.match(joined)
+        _INTRO.match(_QUOTE_PREFIX.sub("", joined))
+        or _RULE.match(joined)
+        or _LABEL_BETWEEN_RULES.match(joined)
     ):
         return True
     if len(joined) > 400 or not joined.rstrip().endswith(":"):

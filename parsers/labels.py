@@ -306,6 +306,13 @@ HEADER_FIELDS: Mapping[str, Table] = {
     },
 }
 
+# Other labels Outlook prints inside a header block ("Importance : Haute", "Pièces jointes :
+# devis.pdf"): neither sender, date nor subject, but no sign of a pasted template either.
+HEADER_EXTRAS: Table = {
+    "en": ("importance", "priority", "sensitivity", "attachments", "attachment", "categories"),
+    "fr": ("importance", "priorité", "sensibilité", "pièces jointes", "pièce jointe", "catégories"),
+}
+
 # --- forward and original-message markers ---------------------------------------------------
 
 # "---------- Forwarded message ---------" (Gmail), "-------- Forwarded Message --------"
@@ -509,6 +516,7 @@ SIGN_OFFS: Table = {
         "amicalement",
         "bien amicalement",
         "respectueusement",
+        "cdlt",
     ),
     "de": (
         "mit freundlichen grüßen",
@@ -600,7 +608,24 @@ SIGN_OFFS: Table = {
 
 # Polite words that are also whole replies ("Merci !"): a signature only with a name below.
 THANKS: Table = {
-    "en": ("thanks", "thank you", "many thanks", "cheers", "best"),
+    "en": (
+        "thanks",
+        "thank you",
+        "many thanks",
+        "cheers",
+        "best",
+        "thanks again",
+        "thanks a lot",
+        "thanks in advance",
+        "thank you again",
+        "thank you very much",
+        "thank you in advance",
+        "have a nice day",
+        "have a good day",
+        "have a great day",
+        "have a nice weekend",
+        "have a great weekend",
+    ),
     "fr": (
         "merci",
         "merci beaucoup",
@@ -608,12 +633,23 @@ THANKS: Table = {
         "merci encore",
         "merci d'avance",
         "merci par avance",
+        "merci à vous",
+        "merci à toi",
+        "merci à tous",
         "bonne journée",
         "bonne soirée",
         "bonne fin de journée",
         "belle journée",
+        "belle fin de journée",
+        "très bonne journée",
+        "très belle journée",
+        "excellente journée",
         "bonne semaine",
+        "bonne fin de semaine",
         "bon week-end",
+        "bon weekend",
+        "bonne continuation",
+        "à très bientôt",
         "à bientôt",
         "bises",
     ),
@@ -694,6 +730,7 @@ EXTERNAL_BANNERS: Table = {
         "this email is originated from outside",
         "this message originated from outside",
         "you don't often get email from",
+        "external sender",
     ),
     "fr": (
         "[externe]",
@@ -701,6 +738,7 @@ EXTERNAL_BANNERS: Table = {
         "ce courriel provient de l'extérieur",
         "ce message provient d'un expéditeur externe",
         "vous n'obtenez pas souvent d'e-mail à partir de",
+        "expéditeur externe",
     ),
     "de": (
         "[extern]",

@@ -2,18 +2,31 @@
 
 The approach follows Discourse's email_reply_trimmer: every line gets a one-letter
 code, and decisions are made on the sequence of codes rather than on the raw text.
-Codes:
+Detection leans on structure first and on the words of :mod:`parsers.labels` second,
+so that mail in a language the tables lack still splits. Codes:
 
-    E empty            Q quoted (``>``, ``> >``, ``C>``)
+    E empty            Q quoted (``>``, ``> >``, ``C>``; also the unprefixed lines a
+                        client wrapped inside a ``>`` quote)
     A attribution      ("On … wrote:", "Le … a écrit :", may span a few lines; its
-                        continuation lines are ``a``)
-    F forward marker   ("-----Original Message-----", "Begin forwarded message:")
-    H header block     (first line of "From:/Sent:/To:/Subject:", "De :/Envoyé :/À :")
+                        continuation lines are ``a``). Without a known verb: a short
+                        line or two ending with ``:`` holding a date or time and a
+                        name or address, right above a ``>`` quote
+    F history marker   ("-----Original Message-----", "Begin forwarded message:",
+                        "----- Mail original -----", Notes' "-----X a écrit : -----",
+                        "reply above this line", a rule titled in any words over
+                        ``Label: value`` lines)
+    H header block     (first line of "From:/Sent:/To:/Subject:", "De :/Envoyé :/À :":
+                        a sender with a date or subject, or a "Sent:" block; a pasted
+                        template with labels of its own is not one)
+    B banner           (a gateway's "[EXTERNE] Ce message provient de l'extérieur…"
+                        first paragraph: dropped from every part)
     D delimiter        (a line of only ``-_=*~#``)
     S signature dash   ("-- ")
     T text
 
 Rules, in order:
+0. A reply typed on the attribution's line ("Sounds good. On … wrote:") is split
+   off it first.
 1. An attribution or forward marker followed by ``>`` lines only introduces that
    quote: inline replies keep every unquoted line as new text.
 2. An attribution, forward marker or header block followed by unquoted lines
@@ -21,8 +34,22 @@ Rules, in order:
    everything from it to the end is quoted. A lone attribution at the very top
    with unquoted text below is treated as rule 1 (Discourse does the same):
    cutting there would leave nothing.
-3. The signature is searched from the end of the new lines (see
+3. A ``>`` block that the author embeds between two pieces of their own text,
+   under its own attribution ("I think so.\nOn … wrote:\n> …\n\nBut…"), stays in
+   the new text, as Discourse keeps it; the attribution line is history. An
+   inline reply's quoted questions (no attribution of their own), a bottom-posted
+   quote (nothing but a greeting above it) and a quoted forward stay history: they
+   are the post the reply is filed under.
+4. The signature is searched from the end of the new lines (see
    ``_split_signature``).
+5. A mail with text never gets an empty new text because of its quotes: when
+   nothing but ``>`` quotes (and their attributions) remains, the quote, without
+   its attribution lines, is the new text (Discourse keeps such a mail as is; a
+   wall reader needs something in the post). ``quoted_text`` still holds the
+   history. So does the text under a header block that opens the mail with no
+   marker above it. A bare forward (a marker over its header block) is different:
+   it is someone else's message, unwrapped into its own post by
+   :mod:`parsers.forwards`, and keeps an empty new text.
 
 Every regular expression sees at most ``LINE_CAP`` characters of a line, and the
 multi-line windows are bounded, so work is linear in the input size whatever
@@ -31,6 +58,7 @@ the input (1 MB lines, 100k lines).
 
 from __future__ import annotations
 
+import itertools
 import re
 from dataclasses import dataclass
 
@@ -70,6 +98,7 @@ def _norm(line: str) -> str:
 
 # Quotes: ">" anywhere after indentation, or Supercite/mutt initials "C>".
 _QUOTE = re.compile(r"^[ \t]*(?:>|[A-Z]{1,3}>)")
+_QUOTE_PREFIX = re.compile(r"^(?:[ \t]*(?:>|[A-Z]{1,3}>))+ ?")
 _SIG_DASH = re.compile(r"^-- ?$")
 _DELIMITER = re.compile(r"^[-_=+~#*ᐧ—–•]+$")
 _FENCE = re.compile(r"^[ \t]*(?:```|~~~)")
@@ -79,7 +108,9 @@ _FORWARD_WORDS = labels.alternation(
 )
 # "-----Original Message-----", "*-------- Message original --------*".
 _FORWARD_RULE = re.compile(
-    r"^[*_ ]*(?:-{2,}|_{2,}|={2,}) ?(?:" + _FORWARD_WORDS + r") ?(?:-{2,}|_{2,}|={2,})?[*_ ]*:?$",
+    r"^[*_ ]*(?:-{2,}|_{2,}|={2,}) ?(?:" + _FORWARD_WORDS + r") ?(?:-{2,}|_{2,}|={2,})?[*_ ]*:?$"
+    # Webmail HTML flattened to one line: "----- Message transféré ----- De : … Objet : …".
+    r"|^[*_ ]*-{2,} ?(?:" + _FORWARD_WORDS + r") ?-{2,} ?\S",
     re.IGNORECASE,
 )
 # "Begin forwarded message:", "Début du message réexpédié :".
@@ -97,6 +128,51 @@ _ATTR_VERB_INSIDE = re.compile(r"(?:^|\s)" + _WROTE + r" .{1,200}[:：]$", re.IG
 _ATTR_ISO_DATE = re.compile(
     r"^\d{4}[-/.]\d{1,2}[-/.]\d{1,2}\b.{0,200}?(?:< ?[^<>@ ]{1,100}@[^<> ]{1,100}>:?"
     r"|GMT[+-]\d\d:\d\d [\w .'-]{1,80})$"
+)
+# Lotus Notes / HCL: "-----Jean Dupont/ACME a écrit : -----".
+_NOTES_RULE = re.compile(
+    r"^-{3,} ?[^-].{0,150}? (?:" + _WROTE + r") ?[:：]? ?-{3,}$", re.IGNORECASE
+)
+# "##- Please type your reply above this line -##", "Previous replies".
+_REPLY_ABOVE = re.compile(
+    r"^[#=*_ -]*(?:[\w'’]+ ){0,3}"
+    + labels.alternation(labels.words(labels.REPLY_ABOVE_MARKERS))
+    + r"[ .:!#=*_-]*$",
+    re.IGNORECASE,
+)
+# "Sounds good. On Wed, … wrote:", "ok--- On …": where an attribution may begin
+# inside a line (after any word, rule or punctuation).
+_INLINE_LEAD = re.compile(
+    r"(?<=[^\s])(?:-{2,} ?| +)(?="
+    + labels.alternation(labels.words(labels.ATTRIBUTION_LEADS))
+    + r"\s)"
+    # "Works for me. 3:02 PM, February 13, 2025, "Name" <addr>:": a date after a sentence.
+    r"|(?<=[.!?]) +(?=\d)",
+    re.IGNORECASE,
+)
+_LEAD_START = re.compile(
+    r"^(?:" + labels.alternation(labels.words(labels.ATTRIBUTION_LEADS)) + r"|\d)(?!\w)",
+    re.IGNORECASE,
+)
+_COLON_EOL = re.compile(r"[:：][ \t]*$", re.MULTILINE)
+# Candidate places tried per line: a handful, so that work stays bounded.
+INLINE_CANDIDATES = 3
+# Gateways' warnings above mail from outside ("[EXTERNAL]", "CAUTION: This email
+# originated from outside…", "[EXTERNE] Ce message provient de l'extérieur…").
+_BANNER = re.compile(
+    r"^[*_ ]*(?:" + labels.alternation(labels.words(labels.EXTERNAL_BANNERS)) + r")",
+    re.IGNORECASE,
+)
+_BANNER_ANYWHERE = re.compile(
+    labels.alternation(w for w in labels.words(labels.EXTERNAL_BANNERS) if not w.startswith("[")),
+    re.IGNORECASE,
+)
+BANNER_LINES = 6
+_TITLED_RULE = re.compile(r"^[-_=*]{3,} ?[^\W\d_][\w .'’/:]{0,80}\w ?[-_=*]{3,}$")
+# Every line that opens history by its words alone, as one regex call per line.
+_HISTORY_MARKER = re.compile(
+    "|".join(f"(?:{p.pattern})" for p in (_FORWARD_RULE, _FORWARD_INTRO, _REPLY_ABOVE)),
+    re.IGNORECASE,
 )
 _DIGIT_OR_ADDR = re.compile(r"\d|@| via ")
 # A wrapped attribution must begin like one: the lead word of a known language,
@@ -123,6 +199,15 @@ def _field_name(norm: str) -> str | None:
     return labels.field_of(m.group(1))
 
 
+def _finished_sentence(text: str) -> bool:
+    """Does ``text`` end a sentence, rather than an abbreviation ("Fr., 28.", "lun.")?"""
+    words = text.split()
+    if len(words) < 3 or not text.endswith((".", "!", "?")):
+        return False
+    last = words[-1].rstrip(".!?")
+    return text.endswith(("!", "?")) or (len(last) >= 2 and last.isalpha() and last.islower())
+
+
 def _attribution_end(lines: list[str], norms: list[str], i: int) -> int | None:
     """Index of the last line of an attribution starting at ``i``, or None."""
     first = norms[i]
@@ -131,6 +216,9 @@ def _attribution_end(lines: list[str], norms: list[str], i: int) -> int | None:
     if _is_attribution(_ATTR_TRIM.sub("", first)):
         return i
     if not _search(_ATTR_START, _ATTR_TRIM.sub("", first)):
+        return None
+    if _finished_sentence(first):
+        # "Le devis est ok." is not the first half of an attribution.
         return None
     joined = ""
     for j in range(i, min(len(lines), i + ATTRIBUTION_WINDOW)):
@@ -154,6 +242,60 @@ def _attribution_end(lines: list[str], norms: list[str], i: int) -> int | None:
     return None
 
 
+# A date or a time ("17/11/2021", "2021-11-17", "11:00", "10h12", "2021") and a name or
+# an address ("<a@b>", "a@b", '"Name"', two capitalised words).
+# Never inside a longer run of dotted numbers: "108.177.96.26" is an IP address.
+_DATE_OR_TIME = re.compile(
+    r"(?<![\d.])(?:\d{1,4}[-/.]\d{1,2}[-/.]\d{2,4}|\d{1,2}[:h.]\d{2})(?![\d]|\.\d)"
+    r"|\b(?:19|20)\d{2}\b"
+)
+_NAME_OR_ADDRESS = re.compile(
+    r"@|<|\"[^\"]{2,80}\"|\b[A-ZÀ-Ý][\w'’-]+,? [A-ZÀ-Ý][\w'’-]+",
+)
+STRUCTURAL_ATTRIBUTION_CHARS = 250
+
+
+def _structural_attribution_end(lines: list[str], norms: list[str], i: int) -> int | None:
+    """An attribution in a language the table lacks, or with no verb at all.
+
+    A short line, or two, ending with ``:`` that holds a date or time and a name or
+    an address, directly followed (blank lines aside) by a ``>`` quote, or by
+    indented text when it names an address: the shape
+    every client gives it, whatever the words ("11:00 AM, November 17, 2021,
+    "Name" <addr>:", "Dne 3. 3. 2025 v 10:12 Alice <alice@…> napsal(a):").
+    """
+    end = None
+    if norms[i].endswith((":", "：")):
+        end = i
+    elif (
+        i + 1 < len(norms)
+        and norms[i + 1].endswith((":", "："))
+        and norms[i]
+        and not norms[i].endswith((".", "!", "?"))
+        and (_search(_DATE_OR_TIME, norms[i]) or "@" in norms[i])
+        and _attribution_end(lines, norms, i + 1) is None
+    ):
+        # Wrapped over two lines, the date or address in the first half; a finished
+        # sentence or a greeting above a whole attribution is not its first half.
+        end = i + 1
+    if end is None:
+        return None
+    joined = " ".join(_ATTR_TRIM.sub("", norms[k]) for k in range(i, end + 1))
+    if len(joined) > STRUCTURAL_ATTRIBUTION_CHARS:
+        return None
+    if not (_search(_DATE_OR_TIME, joined) and _search(_NAME_OR_ADDRESS, joined)):
+        return None
+    for k in range(end + 1, min(len(lines), end + 3)):
+        if norms[k]:
+            if _search(_QUOTE, lines[k]):
+                return end
+            # Clients that indent the original instead of prefixing it: only with
+            # an address in the attribution, the stronger sign.
+            indented = lines[k].startswith(("\t", "  "))
+            return end if indented and "@" in joined else None
+    return None
+
+
 def _is_attribution(text: str) -> bool:
     if _search(_ATTR_ISO_DATE, text):
         return True
@@ -162,21 +304,68 @@ def _is_attribution(text: str) -> bool:
     return bool(_search(_ATTR_END, text) or _search(_ATTR_VERB_INSIDE, text))
 
 
+# "Impact : élevé", "Lieu : salle B": a label that is no header field of the table.
+_OTHER_LABEL = re.compile(r"^[\w'’ .-]{1,30}[:：] ?\S")
+_EXTRA_LABEL = re.compile(
+    r"^\*{0,2} ?" + labels.alternation(labels.words(labels.HEADER_EXTRAS)) + r" ?\*{0,2} ?[:：]",
+    re.IGNORECASE,
+)
+
+
 def _is_header_block(norms: list[str], i: int, first: str) -> bool:
-    names = {first}
+    """Do the lines from ``i`` form a quoted message's header block?
+
+    Two or more ``Label: value`` lines of the table, with a sender and a date or a
+    subject whose values look like them. A template pasted in a reply ("De : … /
+    À : … / Impact : …") has labels of its own among the fields: then only a full
+    block (sender, date and subject) counts.
+    """
+    values = {first: norms[i].split(":", 1)[-1] if ":" in norms[i] else norms[i]}
+    foreign = pending = blank = False
     misses = 0
     for j in range(i + 1, min(len(norms), i + HEADER_WINDOW)):
-        name = _field_name(norms[j]) if norms[j] else None
+        norm = norms[j]
+        name = _field_name(norm) if norm else None
         if name is None:
+            blank = blank or not norm
+            if norm and _search(_OTHER_LABEL, norm) and not _search(_EXTRA_LABEL, norm):
+                # A label of its own counts inside the block (no blank line yet) or
+                # between fields, not in the text below it.
+                foreign = foreign or not blank
+                pending = True
             misses += 1
             if misses > 2:
                 break
             continue
+        foreign = foreign or pending
         misses = 0
-        names.add(name)
-    if first == "from":
-        return len(names) >= 2
-    return len(names) >= 3 and "from" in names
+        values.setdefault(name, norm)
+    sender = "from" in values and len(values["from"]) <= 200
+    dated = "date" in values and any(ch.isdigit() for ch in values["date"])
+    subject = "subject" in values
+    if foreign:
+        return sender and dated and subject
+    # Without a date, the sender must look like one (an address): "De : Service
+    # informatique / À : Tous / Objet : Coupure" is a notice, not a quoted message.
+    if sender and (dated or (subject and "@" in values["from"])):
+        return True
+    # A block opening on its date ("Date: … / To: …", Outlook's "Sent:" block with
+    # the sender printed as a bare name line above it).
+    return first == "date" and dated and ("to" in values or "from" in values)
+
+
+def _titled_rule_over_fields(norms: list[str], i: int) -> bool:
+    """A rule titled in any words ("---- Original email message ----",
+    "-----Oprindelig meddelelse-----") directly over ``Label: value`` lines, or
+    titled with a date (Notes' "----- Transféré par X/ORG le 27/02/2025 12:03 -----")."""
+    if norms[i][:1] not in ("-", "_", "=", "*") or not _search(_TITLED_RULE, norms[i]):
+        return False
+    if _search(_DATE_OR_TIME, norms[i]):
+        return True
+    for j in range(i + 1, min(len(norms), i + 3)):
+        if norms[j]:
+            return bool(_search(_OTHER_LABEL, norms[j]))
+    return False
 
 
 def _classify(lines: list[str], norms: list[str]) -> list[str]:
@@ -198,7 +387,11 @@ def _classify(lines: list[str], norms: list[str]) -> list[str]:
             codes[i] = "S"
         elif _search(_DELIMITER, norm):
             codes[i] = "D"
-        elif _search(_FORWARD_RULE, norm) or _search(_FORWARD_INTRO, norm):
+        elif (
+            _search(_HISTORY_MARKER, norm)
+            or (norm.startswith("---") and _search(_NOTES_RULE, norm))
+            or (norm[0] in "-_=*" and _titled_rule_over_fields(norms, i))
+        ):
             codes[i] = "F"
         else:
             name = _field_name(norm)
@@ -206,13 +399,99 @@ def _classify(lines: list[str], norms: list[str]) -> list[str]:
                 codes[i] = "H"
             else:
                 end = _attribution_end(lines, norms, i)
+                if end is None and (
+                    norm.endswith((":", "："))
+                    or (i + 1 < len(norms) and norms[i + 1].endswith((":", "：")))
+                ):
+                    end = _structural_attribution_end(lines, norms, i)
                 if end is not None:
                     codes[i] = "A"
                     for j in range(i + 1, end + 1):
                         codes[j] = "a"
                     i = end
         i += 1
+    _rejoin_wrapped_quotes(norms, codes)
+    _own_gt_content(norms, codes)
     return codes
+
+
+def _own_gt_content(norms: list[str], codes: list[str]) -> None:
+    """Give back to the text the ``>`` lines that are the author's own content.
+
+    Only where the structure says so: a ``>`` run touching a ``<`` line or a diff's
+    ``---`` (a diff, a "< 5 000 € / > 5 000 €" threshold table), or, in a mail that
+    quotes nothing else (no attribution, header block or marker anywhere), a run the
+    author announces with a line ending in ``:`` and goes on writing below (a shell
+    session: "Here's what I ran:\n> Get-Service …").
+    """
+    if "Q" not in codes:
+        return
+    n = len(codes)
+    quotes_something = any(c in ("A", "F", "H") for c in codes)
+    i = 0
+    while i < n:
+        if codes[i] != "Q":
+            i += 1
+            continue
+        j = i
+        while j < n and codes[j] == "Q":
+            j += 1
+        single = all(not norms[k].startswith((">>", "> >")) for k in range(i, j))
+        touching = [k for k in (i - 1, j) if 0 <= k < n and norms[k]]
+        diff = any(norms[k].startswith("<") or norms[k] == "---" for k in touching)
+        announced = False
+        if not quotes_something and single:
+            above = i - 1
+            while above >= 0 and codes[above] == "E":
+                above -= 1
+            below = j
+            while below < n and codes[below] == "E":
+                below += 1
+            announced = (
+                above >= 0
+                and codes[above] == "T"
+                and norms[above].endswith((":", "："))
+                and below < n
+                and codes[below] == "T"
+            )
+        if single and (diff or announced):
+            for k in range(i, j):
+                codes[k] = "T"
+        i = j
+
+
+# A quoted line this long that stops mid-sentence was wrapped by the client.
+WRAPPED_QUOTE_CHARS = 50
+WRAPPED_RUN = 2
+
+
+def _rejoin_wrapped_quotes(norms: list[str], codes: list[str]) -> None:
+    """File as quote the unprefixed lines a client wrapped inside a ``>`` quote.
+
+    A long ``>`` line that stops mid-sentence, then one or two unprefixed lines,
+    then ``>`` again with no blank line between: the lines are the rest of the
+    quoted sentence, not an answer (an answer is set apart by a blank line or
+    follows a finished sentence).
+    """
+    if "Q" not in codes:
+        return
+    n = len(codes)
+    i = 1
+    while i < n:
+        if codes[i] != "T" or codes[i - 1] != "Q":
+            i += 1
+            continue
+        j = i
+        while j < n and codes[j] == "T" and j - i < WRAPPED_RUN:
+            j += 1
+        above = _QUOTE_PREFIX.sub("", norms[i - 1]).rstrip()
+        wrapped = len(above) >= WRAPPED_QUOTE_CHARS and not above.endswith(
+            (".", "!", "?", ":", ";", ")")
+        )
+        if wrapped and j < n and codes[j] == "Q":
+            for k in range(i, j):
+                codes[k] = "Q"
+        i = j
 
 
 # --- signatures --------------------------------------------------------------------
@@ -220,31 +499,39 @@ def _classify(lines: list[str], norms: list[str]) -> list[str]:
 _MD_LINK = re.compile(r"\[([^\]]{0,200})\]\([^)]{0,500}\)")
 _ANGLE_URL = re.compile(r"<(?:https?|mailto):[^>]{0,500}>")
 
-_MOBILE = [
-    re.compile(p, re.IGNORECASE)
-    for p in (
-        # No comma: "Sent from my desk, is much easier then my mobile phone." is prose.
-        r"^[(<\[]*sent (?:from|via|with|by|using) [^,;]{1,60}$",
-        r"^[(<]*sent (?:from|via|with|by) .{1,40}[,.] *(?:please )?"
-        r"(?:excuse|pardon|forgive).{0,60}$",
-        r"^\w+ from mobile$",
-        r"^from my (?:iphone|ipad|android|mobile|phone|smartphone|blackberry|samsung|galaxy)"
-        r"\b.{0,20}$",
-        r"^(?:get|obtenir|t[ée]l[ée]charger) (?:the )?outlook (?:for|pour) ",
-        r"^envoy[ée] (?:de|depuis|à partir de|a partir de|avec) (?:mon|ma|l['’]|outlook|yahoo|"
-        r"gmail|mail|courrier|free|orange|sfr).{0,60}$",
-        r"^von meine[mr]? .{1,40} gesendet",
-        r"^diese nachricht wurde von .{1,80} gesendet",
-        r"^gesendet (?:von|mit) (?:meinem|meiner|outlook|aol|yahoo|gmx|web\.de).{0,40}$",
-        r"^inviato da .{1,40}$",
-        r"^sendt fra min .{1,40}$",
-        r"^enviado (?:do|desde) (?:meu|mi|el|o|outlook) .{0,40}$",
-        r"^(?:verzonden|verstuurd) (?:met|vanaf|via) .{1,40}$",
-        r"^(?:skickat )?fr[åa]n min .{1,40}$",
-        r"^從我的 iphone 傳送",
-        r"^<<sent by .{1,30}>>$",
-    )
-]
+# One pattern, one regex call per line: the alternatives are tried in order.
+_MOBILE = re.compile(
+    "|".join(
+        f"(?:{p})"
+        for p in (
+            # The table's lines ("Sent from my", "Envoyé de mon"), with no comma after.
+            r"^[(<\[]*"
+            + labels.alternation(labels.words(labels.MOBILE_SIGNATURES))
+            + r"\b[^,;]{0,60}$",
+            # No comma: "Sent from my desk, is much easier then my mobile phone." is prose.
+            r"^[(<\[]*sent (?:from|via|with|by|using) [^,;]{1,60}$",
+            r"^[(<]*sent (?:from|via|with|by) .{1,40}[,.] *(?:please )?"
+            r"(?:excuse|pardon|forgive).{0,60}$",
+            r"^\w+ from mobile$",
+            r"^from my (?:iphone|ipad|android|mobile|phone|smartphone|blackberry|samsung|galaxy)"
+            r"\b.{0,20}$",
+            r"^(?:get|obtenir|t[ée]l[ée]charger) (?:the )?outlook (?:for|pour) ",
+            r"^envoy[ée] (?:de|depuis|à partir de|a partir de|avec) (?:mon|ma|l['’]|outlook|yahoo|"
+            r"gmail|mail|courrier|free|orange|sfr).{0,60}$",
+            r"^von meine[mr]? .{1,40} gesendet",
+            r"^diese nachricht wurde von .{1,80} gesendet",
+            r"^gesendet (?:von|mit) (?:meinem|meiner|outlook|aol|yahoo|gmx|web\.de).{0,40}$",
+            r"^inviato da .{1,40}$",
+            r"^sendt fra min .{1,40}$",
+            r"^enviado (?:do|desde) (?:meu|mi|el|o|outlook) .{0,40}$",
+            r"^(?:verzonden|verstuurd) (?:met|vanaf|via) .{1,40}$",
+            r"^(?:skickat )?fr[åa]n min .{1,40}$",
+            r"^從我的 iphone 傳送",
+            r"^<<sent by .{1,30}>>$",
+        )
+    ),
+    re.IGNORECASE,
+)
 
 _DISCLAIMER = re.compile(
     r"^(?:ce (?:message|courriel|mail|e-mail)(?: électronique)? (?:et|ainsi que|\(y compris|"
@@ -259,37 +546,73 @@ _DISCLAIMER = re.compile(
 )
 
 _NAME = r"[A-ZÀ-ÝŁ/][\w.'’/-]*(?: [A-ZÀ-ÝŁ][\w.'’-]*){0,3}"
-_STRONG_CLOSING = re.compile(
-    r"^(?i:(?:bien |très |tres )?cordialement|bien (?:à|a) (?:vous|toi)|"
-    r"(?:sinc[eè]res |meilleures |mes )?salutations(?: distingu[ée]es)?|"
-    r"(?:kind |best |warm |warmest |many )?regards|best wishes|all the best|"
-    r"sincerely(?: yours)?|yours (?:truly|sincerely)|"
-    r"mit freundlichen gr(?:ü|ue)(?:ß|ss)en|(?:viele|beste|liebe|freundliche) gr(?:ü|ue)(?:ß|ss)e|"
-    r"(?:un )?saludos?(?: cordiales)?|atentamente|cordiali saluti|distinti saluti|"
-    r"(?:met )?vriendelijke groet(?:en)?|met hartelijke groet|hartelijke groeten|"
-    r"(?:bien )?amicalement|respectueusement) *[,.!]* *(?:" + _NAME + r")?[ ,.!]*$"
+# Closings of languages labels.py does not carry yet, as trim.py matched them before
+# the tables existed; the union with the tables is harmless once they do.
+_MORE_SIGN_OFFS = (
+    "mit freundlichen grüßen",
+    "mit freundlichen grüssen",
+    "mit freundlichen gruessen",
+    "viele grüße",
+    "beste grüße",
+    "liebe grüße",
+    "freundliche grüße",
+    "viele grüsse",
+    "beste grüsse",
+    "liebe grüsse",
+    "freundliche grüsse",
+    "saludos",
+    "un saludo",
+    "saludos cordiales",
+    "atentamente",
+    "cordiali saluti",
+    "distinti saluti",
+    "vriendelijke groet",
+    "vriendelijke groeten",
+    "met vriendelijke groet",
+    "met vriendelijke groeten",
+    "met hartelijke groet",
+    "hartelijke groeten",
 )
+_MORE_THANKS = (
+    "grazie",
+    "grazie mille",
+    "gracias",
+    "danke",
+    "danke schön",
+    "danke sehr",
+    "dank je",
+    "dank je wel",
+    "bedankt",
+)
+_SIGN_OFF_WORDS = labels.alternation((*labels.words(labels.SIGN_OFFS), *_MORE_SIGN_OFFS))
+_THANKS_WORDS = labels.alternation((*labels.words(labels.THANKS), *_MORE_THANKS))
+# A closing ends the message whatever follows on its line ("Cordialement, Jean").
+_STRONG_CLOSING = re.compile(r"^(?i:" + _SIGN_OFF_WORDS + r") *[,.!]* *(?:" + _NAME + r")?[ ,.!]*$")
 # Polite words that are also ordinary replies ("Merci !" alone is the message):
-# a signature only when a name follows.
+# a signature only when a name follows. "Merci et bonne journée", "Thanks, and have
+# a nice day" chain two of them.
 _WEAK_CLOSING = re.compile(
-    r"^(?i:(?:merci|thanks|thank you)(?:,? (?:et|and) )?|"
-    r"merci(?: beaucoup| bien| encore| d['’]avance|"
-    r" par avance| à (?:vous|toi|tous))?|thanks?(?: you)?(?: again| a lot| in advance)?|"
-    r"many thanks|thank you(?: very much)?|cheers|best|"
-    r"bonne (?:journ[ée]e|soir[ée]e|fin de journ[ée]e|semaine|fin de semaine|week-end|weekend)|"
-    r"(?:à|a) bient[ôo]t|bises|grazie(?: mille)?|gracias|danke(?: sch(?:ö|oe)n| sehr)?|"
-    r"dank je(?: wel)?|bedankt)"
-    r"(?: (?i:et|and) (?i:bonne (?:journ[ée]e|soir[ée]e)|"
-    r"have a (?:nice|good|great) (?:day|weekend)))?"
+    r"^(?i:" + _THANKS_WORDS + r"(?:,? (?:et|and) " + _THANKS_WORDS + r")?)"
     r" *[,.!]* *(?P<name>" + _NAME + r")?[ ,.!]*$"
 )
 _NAME_LINE = re.compile(r"^[-—–]? ?" + _NAME + r"$")
-# "-Abhishek Kona": the usenet one-line signature, only as the very last line.
-_DASH_NAME = re.compile(r"^-[A-Z][\w.'’-]*(?: [A-Z][\w.'’-]*){0,3}$")
+# "-Abhishek Kona", "/John", "//Jef": a one-line signature, only as the very last line.
+_DASH_NAME = re.compile(r"^(?:-|/{1,2})[A-ZÀ-Ý][\w.'’-]*(?: [A-ZÀ-Ý][\w.'’-]*){0,3}$")
 _FOOTER_HINT = re.compile(
     r"mailing list|listinfo|unsubscribe|d[ée]sabonn|d[ée]sinscri|https?://|www\.|@", re.IGNORECASE
 )
 
+# A phone number (8+ digits in groups: "01 23 45 67 89", "+33 (0)1 23 45 67 89",
+# "+1 415-555-0100"), a mail address or a web address.
+_CONTACT = re.compile(
+    r"(?:\+?\(?\d[\d().\u00a0 -]{6,}\d)|[\w.+-]+@[\w-]+\.[\w.-]+|\bwww\.|https?://"
+)
+# A person's name opening a closing-less signature: two to four capitalised words
+# of two letters or more ("Stefan Bauer", not "Salle B").
+_PERSON = re.compile(r"^[A-ZÀ-ÝŁ][\w.'’-]+(?: [A-ZÀ-ÝŁ][\w.'’-]+){1,3}$")
+_NAME_TITLE_SPLIT = re.compile(r" [|–—-] |, | \| ?")
+PROFILE_NAME_CHARS = 60
+PROFILE_LINES = 7
 STRONG_TAIL_LINES = 8
 WEAK_TAIL_LINES = 4
 TAIL_LINE_CHARS = 100
@@ -307,7 +630,7 @@ def _marker(item: str) -> str:
     if _search(_SIG_DASH, item.rstrip()):
         return "S"
     bare = _strip_links(norm)
-    if any(_search(p, bare) for p in _MOBILE) or _search(_DISCLAIMER, bare):
+    if _search(_MOBILE, bare) or _search(_DISCLAIMER, bare):
         return "M"
     if _search(_DELIMITER, norm):
         return "D"
@@ -318,14 +641,33 @@ def _marker(item: str) -> str:
         return "N" if m.group("name") else "W"
     if _search(_DASH_NAME, norm):
         return "L"
+    if len(norm) <= PROFILE_NAME_CHARS and _search(_PERSON, norm):
+        return "P"
     return ""
 
 
+# No signature rule looks further than this many lines below its start: the tail is
+# cut there (then longer than every rule allows), so each start costs a bounded scan.
+TAIL_SCAN_LINES = 40
+TAIL_CAP = STRONG_TAIL_LINES + 1
+
+
 def _tail(items: list[str], start: int, end: int) -> list[str]:
-    return [_norm(x) for x in items[start:end] if _norm(x)]
+    out: list[str] = []
+    for x in items[start : min(end, start + TAIL_SCAN_LINES)]:
+        norm = _norm(x)
+        if norm:
+            out.append(norm)
+            if len(out) >= TAIL_CAP:
+                break
+    if len(out) < TAIL_CAP and end - start > TAIL_SCAN_LINES:
+        out.extend([""] * (TAIL_CAP - len(out)))  # too far below: too long for any rule
+    return out
 
 
-def _valid_start(items: list[str], markers: list[str], i: int, end: int, has_text: bool) -> bool:
+def _valid_start(
+    items: list[str], markers: list[str], i: int, end: int, has_text: bool, below: bool = False
+) -> bool:
     kind = markers[i]
     if kind in ("S", "M"):
         return True
@@ -344,13 +686,36 @@ def _valid_start(items: list[str], markers: list[str], i: int, end: int, has_tex
     if kind in ("W", "N"):
         if kind == "N":
             return len(tail) <= WEAK_TAIL_LINES - 1 and all(len(t) <= TAIL_LINE_CHARS for t in tail)
+        if not tail:
+            # "Bonne fin de journée," right above a "-- " signature already cut:
+            # the closing belongs to it.
+            return below
+        # The name may carry its title ("Nicolas Perrin | Juriste"); a longer block
+        # under it is a signature when it holds a phone number or an address.
+        name = _NAME_TITLE_SPLIT.split(tail[0], maxsplit=1)[0]
+        limit = STRONG_TAIL_LINES if any(_search(_CONTACT, t) for t in tail) else WEAK_TAIL_LINES
         return (
-            0 < len(tail) <= WEAK_TAIL_LINES
-            and bool(_search(_NAME_LINE, tail[0]))
+            len(tail) <= limit
+            and bool(_search(_NAME_LINE, name))
             and all(len(t) <= TAIL_LINE_CHARS for t in tail)
         )
     if kind == "L":
         return not tail
+    if kind == "P":
+        # A signature with no closing: a paragraph opening on a name, of a few
+        # short lines, one of them a phone number or an address ("Jean Dupont /
+        # Chef de projet / Tél. : 01 23 45 67 89"). Not when the text above
+        # announces it ("Voici ses coordonnées :").
+        above = _tail(items, max(0, i - 3), i)
+        return (
+            i > 0
+            and not _norm(items[i - 1])
+            and bool(above)
+            and not above[-1].endswith((":", "："))
+            and 0 < len(tail) <= PROFILE_LINES
+            and all(len(t) <= TAIL_LINE_CHARS for t in tail)
+            and any(_search(_CONTACT, t) for t in tail)
+        )
     return False
 
 
@@ -366,7 +731,8 @@ def _split_signature(items: list[str]) -> tuple[list[str], list[str]]:
         found = None
         has_text = False
         for i in range(end):
-            if markers[i] and _valid_start(items, markers, i, end, has_text):
+            below = sig_start < len(items)
+            if markers[i] and _valid_start(items, markers, i, end, has_text, below):
                 found = i
                 break
             if _norm(items[i]):
@@ -402,10 +768,232 @@ def _next_content(codes: list[str], start: int) -> int | None:
     return None
 
 
+def _split_inline_attributions(lines: list[str], text: str) -> list[str]:
+    """Put an attribution that follows the reply on its line on a line of its own.
+
+    "Sounds good. On Wed, 3 Mar 2025, Alice <a@b> wrote:" (mobile clients type the
+    reply where the cursor was): the text stays, the attribution goes with the quote.
+    ``text`` is ``lines`` joined by newlines.
+    """
+    # Cheap guard first, in one C-level pass over the text: an attribution ends with
+    # a colon on its line or one of the next two (wrapped); only lines near one are
+    # looked at.
+    near: set[int] = set()
+    row, pos = 0, 0
+    for m in _COLON_EOL.finditer(text):
+        row += text.count("\n", pos, m.start())
+        pos = m.start()
+        # An attribution names a date or an address: colon lines of prose without
+        # either ("Voici le diff :") end none.
+        if row < len(lines) and _search(_DIGIT_OR_ADDR, lines[row]):
+            near.update((row - 2, row - 1, row))
+    if not near:
+        return lines
+    splits: dict[int, tuple[str, str]] = {}
+    for i in sorted(near):
+        if i < 0 or i >= len(lines):
+            continue
+        line = lines[i]
+        # An attribution names a date or an address; a line with neither holds none.
+        if len(line) > LINE_CAP or not _search(_DIGIT_OR_ADDR, line):
+            continue
+        opens_like_one = bool(_search(_LEAD_START, line.lstrip(" >*-")))
+        for m in itertools.islice(_INLINE_LEAD.finditer(line), INLINE_CANDIDATES):
+            head, tail = line[: m.start()], line[m.end() :]
+            # An attribution names a date or an address: skip the other places. A
+            # line that opens like an attribution ("On Mon, 3 Mar 2025 at 10:12")
+            # is one, unless a finished sentence comes before the lead word.
+            if not any(ch.isdigit() or ch == "@" for ch in tail[:200]):
+                continue
+            finished = head.rstrip().endswith((".", "!", "?", ")", "…"))
+            if (opens_like_one or any(ch.isdigit() for ch in head)) and not finished:
+                # "Δευ, 3 Φεβ 2025 στις 10:12, …": a date before the lead word is
+                # the attribution's own first half.
+                continue
+            if tail[:1].isdigit() and (
+                not _finished_sentence(head.strip()) or any(ch.isdigit() for ch in head)
+            ):
+                # A date right after "lun.", "févr." or "3." is the attribution's own.
+                continue
+            window = [tail, *lines[i + 1 : i + ATTRIBUTION_WINDOW]]
+            wnorms = [_norm(x) for x in window]
+            if (
+                _attribution_end(window, wnorms, 0) is not None
+                or _structural_attribution_end(window, wnorms, 0) is not None
+            ):
+                splits[i] = (head, tail)
+                break
+    if not splits:
+        return lines
+    out: list[str] = []
+    for i, line in enumerate(lines):
+        if i in splits:
+            out.extend(splits[i])
+        else:
+            out.append(line)
+    return out
+
+
+def _mark_banner(norms: list[str], codes: list[str]) -> None:
+    """Code ``B`` the security banner a gateway put above the author's text.
+
+    The banner is the first paragraph (at most ``BANNER_LINES`` lines, ended by a
+    blank line) when it carries a warning phrase of the table anywhere ("…
+    originated from outside…", "… provient d'un expéditeur externe…", whatever
+    opens it: "CAUTION:", "ATTENTION :", "[EXTERNE]"). A lone tag line
+    ("[EXTERNAL]") is a banner by itself; a tag opening the author's own sentence
+    is not.
+    """
+    k = 0
+    while k < len(codes) and codes[k] == "E":
+        k += 1
+    for _ in range(2):  # a tag line, then the warning paragraph under it
+        if k >= len(codes) or codes[k] != "T":
+            return
+        end = k
+        while end < len(codes) and codes[end] == "T" and end - k <= BANNER_LINES:
+            end += 1
+        m = _search(_BANNER, norms[k])
+        if m is not None and not norms[k][m.end() :].strip(" *_]:"):
+            end = k + 1  # the tag alone on its line
+        else:
+            too_long = end - k > BANNER_LINES or (end < len(codes) and codes[end] != "E")
+            if too_long or not any(_search(_BANNER_ANYWHERE, norms[j]) for j in range(k, end)):
+                return
+        for j in range(k, end):
+            codes[j] = "B"
+        k = end
+        while k < len(codes) and codes[k] == "E":
+            k += 1
+
+
+def _keep_interleaved_quotes(
+    lines: list[str], norms: list[str], codes: list[str], quoted: list[bool], cut: int
+) -> None:
+    """Un-file the ``>`` blocks a message embeds between two pieces of its own text.
+
+    "I think so.\nOn Mon, … Alice wrote:\n> We ship Friday.\n\nBut the tests…": the
+    author cites a message, attribution and all, and goes on writing; the citation
+    is part of what they say (Discourse keeps it). An inline reply's quoted
+    questions carry no attribution of their own: they are the post the reply is
+    filed under, and stay history (the answers stay new text). A quote with no text
+    of the author below it (the signature does not count) is history; so is a quote
+    under an attribution with only a greeting above it (bottom-posting) and a
+    quoted forward ("Begin forwarded message:", "> From: …").
+    """
+    if "Q" not in codes or ("A" not in codes and "a" not in codes):
+        return
+    rows = [j for j in range(cut) if codes[j] == "T" and not quoted[j]]
+    if len(rows) < 2:
+        return
+    # Candidate runs first (cheap): ">" lines right under an attribution, with the
+    # author's text above and below; only then is the signature looked for.
+    runs: list[tuple[int, int]] = []
+    first, last = rows[0], rows[-1]
+    j = first + 1
+    while j < last:
+        if codes[j] != "Q":
+            j += 1
+            continue
+        start = j
+        while j < last and codes[j] in ("Q", "E"):
+            j += 1
+        before = start - 1
+        while before > first and codes[before] == "E":
+            before -= 1
+        if codes[before] not in ("A", "a") or _forwarded_inside(norms[start]):
+            # An inline reply's quoted questions (no attribution of their own) are
+            # history: the answers are the author's text, the questions are the post
+            # the reply is filed under.
+            continue
+        if _only_greeting(norms, [r for r in rows if r < start]):
+            # "Hi,\nOn … wrote:\n> …\n\nanswer": a bottom-posted reply under its
+            # greeting; the attribution introduces the parent message, not a piece
+            # of it being answered.
+            continue
+        runs.append((start, j))
+    if not runs:
+        return
+    own = [k for k in range(cut) if not quoted[k]]
+    body, _ = _split_signature([lines[k] for k in own])
+    sig_from = own[len(body)] if len(body) < len(own) else cut
+    text_below = [r for r in rows if r < sig_from]
+    for start, stop in runs:
+        if not any(r >= stop for r in text_below):
+            continue  # only the signature below: the quote is history
+        for k in range(start, stop):
+            if codes[k] == "Q":
+                quoted[k] = False
+
+
+GREETING_WORDS = 5
+
+
+def _only_greeting(norms: list[str], rows: list[int]) -> bool:
+    """Is the author's text above a quote a mere greeting line ("Hi,", "Bonjour Paul,")?"""
+    if len(rows) != 1:
+        return False
+    text = norms[rows[0]]
+    return text.endswith(",") and len(text.split()) <= GREETING_WORDS
+
+
+def _forwarded_inside(norm: str) -> bool:
+    """Does a quote open on a forward marker or a header field ("> From: …")?"""
+    inner = _norm(_QUOTE_PREFIX.sub("", norm))
+    return bool(_search(_HISTORY_MARKER, inner) or _field_name(inner) is not None)
+
+
+def _history_as_text(lines: list[str], norms: list[str], codes: list[str], cut: int) -> list[str]:
+    """What a quote-only mail stands for: its ``>`` lines without the attributions.
+
+    Only when nothing but ``>`` quotes (and their attribution) precede the cut: a
+    bare forward (a marker such as "---------- Forwarded message ---------" over
+    its header block) is someone else's message, unwrapped into its own post by
+    :mod:`parsers.forwards`, and keeps an empty new text.
+    """
+    if cut < len(lines):
+        # A header block opening the mail with no marker above it ("Od: … / Wysłano:
+        # … / Temat: …" then the text): no forward the unwrapping would take, so the
+        # message under the block stands in.
+        first = next((j for j, c in enumerate(codes) if c != "E"), None)
+        if first != cut or codes[cut] != "H":
+            return []
+        body = cut
+        while body < len(lines) and codes[body] != "E":
+            body += 1
+        return lines[body:]
+    kept: list[str] = []
+    has_content = False
+    for j, line in enumerate(lines):
+        code = codes[j]
+        if code == "Q":
+            inner = _norm(_QUOTE_PREFIX.sub("", norms[j]))
+            if inner and _attribution_like(inner):
+                continue
+            kept.append(line)
+            has_content = has_content or bool(inner)
+        elif code == "E":
+            kept.append(line)
+        elif code in ("H", "F"):
+            return []
+    return kept if has_content else []
+
+
+def _attribution_like(inner: str) -> bool:
+    # A quoted attribution, possibly cut short by the quote's own wrapping: it
+    # opens like one and names an address.
+    if _attribution_end([inner], [inner], 0) is not None:
+        return True
+    return bool(_search(_ATTR_START, inner)) and ("@" in inner or "<" in inner)
+
+
 def trim(text: str) -> Trimmed:
-    lines = _split_lines(text)
+    """Split ``text`` into new text, quoted history and signature (rules: module doc)."""
+    flat = text.replace("\r\n", "\n").replace("\r", "\n")
+    lines = _split_inline_attributions(flat.split("\n"), flat)
     norms = [_norm(line) for line in lines]
     codes = _classify(lines, norms)
+    _mark_banner(norms, codes)
 
     n = len(lines)
     quoted = [False] * n
@@ -436,14 +1024,43 @@ def trim(text: str) -> Trimmed:
             seen_text = True
         i += 1
 
-    # The Outlook rule ("____", "-----") above a cut belongs to the history.
-    while cut < n and cut > 0 and codes[cut - 1] in ("E", "D"):
+    # The Outlook rule ("____", "-----") above a cut belongs to the history, and so
+    # does a titled rule in any language ("-----Oprindelig meddelelse-----").
+    while (
+        cut < n
+        and cut > 0
+        and (
+            codes[cut - 1] in ("E", "D")
+            or (codes[cut - 1] == "T" and _search(_TITLED_RULE, norms[cut - 1]))
+        )
+    ):
         cut -= 1
 
+    _keep_interleaved_quotes(lines, norms, codes, quoted, cut)
+    body, signature, quoted_items = _assemble(lines, norms, codes, quoted, cut)
+    if not any(line.strip() for line in body):
+        stand_in = _history_as_text(lines, norms, codes, cut)
+        if any(line.strip() for line in stand_in):
+            new_body, _ = _split_signature(stand_in)
+            if any(line.strip() for line in new_body):
+                body = new_body
+    return Trimmed(
+        new_text=_join(body),
+        quoted_text=_join(quoted_items),
+        signature=_join(signature, rstrip=False),
+    )
+
+
+def _assemble(
+    lines: list[str], norms: list[str], codes: list[str], quoted: list[bool], cut: int
+) -> tuple[list[str], list[str], list[str]]:
+    n = len(lines)
     new_items: list[str] = []
     quoted_items: list[str] = []
     gap = False
     for j in range(cut):
+        if codes[j] == "B":
+            continue  # the gateway's words, not the author's nor the history
         if quoted[j]:
             if quoted_items and j > 0 and not quoted[j - 1]:
                 quoted_items.append("")
@@ -455,8 +1072,9 @@ def trim(text: str) -> Trimmed:
             prev_blank = not new_items[-1].strip()
             if blank and prev_blank:
                 continue
-            if not blank and not prev_blank:
-                # Keep paragraphs apart where an inline quote was lifted out.
+            if not blank and not prev_blank and codes[j] != "Q":
+                # Keep paragraphs apart where an inline quote was lifted out (not
+                # where only the attribution above a kept quote was).
                 new_items.append("")
         gap = False
         new_items.append(lines[j])
@@ -466,8 +1084,4 @@ def trim(text: str) -> Trimmed:
         quoted_items.extend(lines[cut:])
 
     body, signature = _split_signature(new_items)
-    return Trimmed(
-        new_text=_join(body),
-        quoted_text=_join(quoted_items),
-        signature=_join(signature, rstrip=False),
-    )
+    return body, signature, quoted_items

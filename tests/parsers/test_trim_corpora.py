@@ -41,18 +41,13 @@ CASES = bench.load_cases(ROOT)
 PER_LINE_REGEX_BUDGET = 80
 
 KNOWN_FAILURES: dict[tuple[str, str], str] = {
-    ("alfonsrv_mail_parser_reply", "header_begins_w_signature"): "kept-hidden",
-    ("alfonsrv_mail_parser_reply", "pl_simple_body"): "no-new-text",
     ("closeio_quotequail", "test_limit"): "limit-option",
     ("closeio_quotequail", "test_limit_call1"): "limit-option",
     ("closeio_quotequail", "test_quote_05"): "dropped-quote",
     ("closeio_quotequail", "test_unwrap_10"): "dropped-quote",
     ("discourse_email_reply_trimmer", "embedded_email_16"): "dropped-quote",
-    ("discourse_email_reply_trimmer", "embedded_email_17"): "dropped-quote",
-    ("discourse_email_reply_trimmer", "embedded_email_7"): "dropped-quote",
     ("discourse_email_reply_trimmer", "forwarded_message"): "no-new-text",
     ("discourse_email_reply_trimmer", "quote_and_text"): "dropped-quote",
-    ("discourse_email_reply_trimmer", "quote_only"): "no-new-text",
 }
 
 
