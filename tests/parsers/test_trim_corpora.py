@@ -43,7 +43,6 @@ PER_LINE_REGEX_BUDGET = 80
 KNOWN_FAILURES: dict[tuple[str, str], str] = {
     ("closeio_quotequail", "test_limit"): "limit-option",
     ("closeio_quotequail", "test_limit_call1"): "limit-option",
-    ("closeio_quotequail", "test_quote_05"): "dropped-quote",
     ("closeio_quotequail", "test_unwrap_10"): "dropped-quote",
     ("discourse_email_reply_trimmer", "embedded_email_16"): "dropped-quote",
     ("discourse_email_reply_trimmer", "forwarded_message"): "no-new-text",
