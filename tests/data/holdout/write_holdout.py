@@ -1,0 +1,1014 @@
+"""Writes the held-out corpus: every message below was typed by hand, one function each.
+
+The helpers only do the MIME plumbing (headers, encodings, CRLF); the texts and the
+labels are written per message. Run from the repository root:
+    python tests/data/holdout/write_holdout.py
+"""
+
+from __future__ import annotations
+
+import base64
+import json
+import quopri
+from email.header import Header
+from email.utils import formataddr, parseaddr
+from pathlib import Path
+
+HERE = Path(__file__).resolve().parent
+CASES: list[dict] = []
+NB = "\u00a0"
+
+
+def _hval(k: str, v: str) -> str:
+    if v.isascii():
+        return v
+    if k in ("From", "To", "Cc"):
+        out = []
+        for a in v.split(", "):
+            name, addr = parseaddr(a)
+            out.append(formataddr((name, addr), charset="utf-8"))
+        return ", ".join(out)
+    return Header(v, "utf-8").encode()
+
+
+def leaf(text: str, sub: str = "plain", cte: str = "8bit", charset: str = "utf-8") -> str:
+    raw = text.replace("\r\n", "\n").encode(charset)
+    if cte == "quoted-printable":
+        payload = quopri.encodestring(raw).decode("ascii")
+    elif cte == "base64":
+        payload = base64.encodebytes(raw).decode("ascii")
+    else:
+        payload = raw.decode(charset)
+    return (
+        f'Content-Type: text/{sub}; charset="{charset}"\n'
+        f"Content-Transfer-Encoding: {cte}\n\n{payload}"
+    )
+
+
+def multi(sub: str, parts: list[str], boundary: str) -> str:
+    body = "".join(f"--{boundary}\n{p.rstrip()}\n\n" for p in parts)
+    return f'Content-Type: multipart/{sub}; boundary="{boundary}"\n\n{body}--{boundary}--\n'
+
+
+def pdf(name: str) -> str:
+    data = base64.encodebytes(b"%PDF-1.4\n% fictitious attachment\n%%EOF\n").decode()
+    return (
+        f'Content-Type: application/pdf; name="{name}"\n'
+        f'Content-Disposition: attachment; filename="{name}"\n'
+        f"Content-Transfer-Encoding: base64\n\n{data}"
+    )
+
+
+def rfc822(inner: str, name: str) -> str:
+    return (
+        "Content-Type: message/rfc822\n"
+        f'Content-Disposition: attachment; filename="{name}"\n\n{inner}'
+    )
+
+
+def eml(headers: list[tuple[str, str]], body: str) -> str:
+    head = "".join(f"{k}: {_hval(k, v)}\n" for k, v in headers)
+    return head + "MIME-Version: 1.0\n" + body
+
+
+def write(name, client, lang, kind, text, new, sig="", auto=False, fwd=(), note=None):
+    path = HERE / f"{name}.eml"
+    path.write_bytes(text.replace("\r\n", "\n").replace("\n", "\r\n").encode("utf-8"))
+    case = {
+        "id": name,
+        "eml": f"{name}.eml",
+        "client": client,
+        "language": lang,
+        "kind": kind,
+        "expected": {
+            "new_text": new,
+            "signature": sig,
+            "auto_reply": auto,
+            "forwarded": [dict(zip(("from", "subject", "text"), f, strict=True)) for f in fwd],
+        },
+    }
+    if note:
+        case["note"] = note
+    CASES.append(case)
+
+
+DISCLAIMER_BTP = (
+    "Ce message et toutes les pièces jointes sont établis à l'intention exclusive de ses "
+    "destinataires et sont confidentiels. Si vous recevez ce message par erreur, merci de le "
+    "détruire et d'en avertir immédiatement l'expéditeur."
+)
+
+
+def m001():
+    new = (
+        "Bonjour Sandrine,\n\n"
+        "Le poste de Mme Vasseur est prêt, il reste juste à activer son badge à l'accueil. "
+        "Je lui ai envoyé ses identifiants par SMS au 06 12 34 56 78."
+    )
+    sig = (
+        "Cordialement,\n\nKévin Lemaire\nTechnicien support\nDSI - Groupe Hérault Distribution\n"
+        "Tél : 04 67 00 21 45\n\n[cid:image001.png@01DB7A3C.5E2F1A90]"
+    )
+    quoted = (
+        f"De{NB}: Sandrine Pujol <s.pujol@herault-distri.example>\n"
+        f"Envoyé{NB}: lundi 3 février 2025 09:41\n"
+        f"À{NB}: Support DSI <support@herault-distri.example>\n"
+        f"Objet{NB}: Arrivée Mme Vasseur lundi\n\n"
+        "Bonjour,\n\nMme Vasseur arrive lundi au service paie, pouvez-vous préparer son poste ?\n\n"
+        "Merci\nSandrine Pujol\nRH"
+    )
+    body = leaf(f"{new}\n\n{sig}\n\n{quoted}\n", cte="quoted-printable")
+    h = [
+        ("From", "Kévin Lemaire <k.lemaire@herault-distri.example>"),
+        ("To", "Sandrine Pujol <s.pujol@herault-distri.example>"),
+        ("Subject", "RE: Arrivée Mme Vasseur lundi"),
+        ("Date", "Mon, 3 Feb 2025 11:02:17 +0100"),
+        ("Message-ID", "<AM0PR02MB5123A1B2C3D4E5F6@AM0PR02MB5123.eurprd02.prod.outlook.example>"),
+        ("In-Reply-To", "<AM0PR02MB5123F00D@AM0PR02MB5123.eurprd02.prod.outlook.example>"),
+        ("References", "<AM0PR02MB5123F00D@AM0PR02MB5123.eurprd02.prod.outlook.example>"),
+        ("Thread-Topic", "Arrivée Mme Vasseur lundi"),
+        ("X-Mailer", "Microsoft Outlook 16.0"),
+        ("Content-Language", "fr-FR"),
+    ]
+    write("001-outlook-desktop-fr-reply", "outlook-desktop", "fr", "reply", eml(h, body), new, sig)
+
+
+def m002():
+    new = (
+        "Bonjour à tous,\n\nSuite à la réunion de chantier de ce matin, voici les points :\n\n"
+        "- reprise du ferraillage de la dalle R+2 avant coulage jeudi\n"
+        "- livraison des prédalles décalée au 12/03\n"
+        "- l'échafaudage côté rue doit être réceptionné par le bureau de contrôle\n\n"
+        "Merci à chacun de confirmer pour son lot."
+    )
+    sig = "Bien cordialement,\nMathieu Roussel\nConducteur de travaux\nBâtir Sud-Ouest\n06 71 22 90 14"
+    quoted = (
+        f"De{NB}: Claire Nogues <c.nogues@archi-nogues.example>\n"
+        f"Envoyé{NB}: mardi 4 mars 2025 07:55\n"
+        f"À{NB}: Mathieu Roussel <m.roussel@batir-so.example>; lots@batir-so.example\n"
+        f"Cc{NB}: Bureau Contrôle <bc@controle-sud.example>\n"
+        f"Objet{NB}: CR réunion chantier n°14 - Résidence Les Tilleuls\n\n"
+        "Bonjour,\n\nMerci de me transmettre les points bloquants avant la réunion de demain.\n\n"
+        "Claire Nogues\nArchitecte DPLG"
+    )
+    body = leaf(f"{new}\n\n{sig}\n\n{DISCLAIMER_BTP}\n\n{quoted}\n")
+    h = [
+        ("From", "Mathieu Roussel <m.roussel@batir-so.example>"),
+        ("To", "Claire Nogues <c.nogues@archi-nogues.example>, lots@batir-so.example"),
+        ("Subject", "RE: CR réunion chantier n°14 - Résidence Les Tilleuls"),
+        ("Date", "Tue, 4 Mar 2025 12:20:03 +0100"),
+        ("Message-ID", "<PR3P195MB0621.batir@PR3P195MB0621.outlook.example>"),
+        ("In-Reply-To", "<PR3P195MB0777.nogues@PR3P195MB0777.outlook.example>"),
+        ("References", "<PR3P195MB0777.nogues@PR3P195MB0777.outlook.example>"),
+        ("X-Mailer", "Microsoft Outlook 16.0"),
+    ]
+    write(
+        "002-outlook-desktop-fr-reply", "outlook-desktop", "fr", "reply", eml(h, body), new,
+        sig + "\n\n" + DISCLAIMER_BTP, note="colon-ended line before a list",
+    )
+
+
+def m003():
+    new = "Ok pour moi, on valide le devis n°D-2025-114 (3 450,00 € HT).\n\nMerci de lancer la commande."
+    sig = "Bàv\nJérôme"
+    quoted = (
+        "-----Message d'origine-----\n"
+        "De : Achats <achats@menuiserie-roy.example>\n"
+        "Envoyé : jeudi 6 février 2025 16:30\n"
+        "À : Jérôme Baudin <jbaudin@roy-indus.example>\n"
+        "Objet : Devis D-2025-114 quincaillerie\n\n"
+        "Bonjour M. Baudin,\n\nVeuillez trouver ci-joint notre devis pour la quincaillerie.\n"
+        "Délai : 3 semaines.\n\nCordialement\nService achats"
+    )
+    body = leaf(f"{new}\n\n{sig}\n\n{quoted}\n", charset="utf-8")
+    h = [
+        ("From", "Jérôme Baudin <jbaudin@roy-indus.example>"),
+        ("To", "achats@menuiserie-roy.example"),
+        ("Subject", "RE: Devis D-2025-114 quincaillerie"),
+        ("Date", "Fri, 7 Feb 2025 08:14:55 +0100"),
+        ("Message-ID", "<000b01db7923$4a1c2e30$de548a90$@roy-indus.example>"),
+        ("In-Reply-To", "<devis114@menuiserie-roy.example>"),
+        ("X-Mailer", "Microsoft Outlook 15.0"),
+    ]
+    write("003-outlook-desktop-fr-reply", "outlook-desktop", "fr", "reply", eml(h, body), new, sig,
+          note="Message d'origine separator, short sign-off Bàv")
+
+
+def m004():
+    new_html = (
+        '<p class="MsoNormal">Bonjour Fabienne,<o:p></o:p></p>'
+        '<p class="MsoNormal"><o:p>&nbsp;</o:p></p>'
+        '<p class="MsoNormal">Je te confirme que les bulletins de février partiront le 27. '
+        "Attention, les IJSS de M. Carpentier ne sont toujours pas arrivées.<o:p></o:p></p>"
+        '<p class="MsoNormal"><o:p>&nbsp;</o:p></p>'
+        '<p class="MsoNormal">Belle journée,<o:p></o:p></p>'
+        '<p class="MsoNormal"><b>Nadia Benali</b><o:p></o:p></p>'
+        '<p class="MsoNormal">Gestionnaire paie | Service RH<o:p></o:p></p>'
+        '<p class="MsoNormal"><img src="cid:image001.png@01DB8A11.2B3C4D50" alt="Logo"><o:p></o:p></p>'
+    )
+    quoted_html = (
+        '<div style="border:none;border-top:solid #E1E1E1 1.0pt;padding:3.0pt 0cm 0cm 0cm">'
+        '<p class="MsoNormal"><b>De&nbsp;:</b> Fabienne Marty &lt;f.marty@cogelec.example&gt;<br>'
+        "<b>Envoyé&nbsp;:</b> mercredi 19 février 2025 14:03<br>"
+        "<b>À&nbsp;:</b> Nadia Benali &lt;n.benali@cogelec.example&gt;<br>"
+        "<b>Objet&nbsp;:</b> Paie février<o:p></o:p></p></div>"
+        '<p class="MsoNormal">Coucou Nadia, tu me confirmes la date d\'envoi des bulletins ? Merci !</p>'
+    )
+    html = (
+        '<html xmlns:o="urn:schemas-microsoft-com:office:office"><head>'
+        '<meta http-equiv="Content-Type" content="text/html; charset=utf-8"></head>'
+        '<body lang="FR"><div class="WordSection1">' + new_html
+        + '<p class="MsoNormal"><o:p>&nbsp;</o:p></p>' + quoted_html + "</div></body></html>"
+    )
+    plain = (
+        "Bonjour Fabienne,\n\nJe te confirme que les bulletins de février partiront le 27. "
+        "Attention, les IJSS de M. Carpentier ne sont toujours pas arrivées.\n\n"
+        "Belle journée,\nNadia Benali\nGestionnaire paie | Service RH\n[Logo]\n\n"
+        f"De{NB}: Fabienne Marty <f.marty@cogelec.example>\nEnvoyé{NB}: mercredi 19 février 2025 14:03\n"
+        f"À{NB}: Nadia Benali <n.benali@cogelec.example>\nObjet{NB}: Paie février\n\n"
+        "Coucou Nadia, tu me confirmes la date d'envoi des bulletins ? Merci !\n"
+    )
+    body = multi("alternative", [leaf(plain, cte="quoted-printable"),
+                                 leaf(html, "html", cte="quoted-printable")], "_000_AM9PR_")
+    h = [
+        ("From", "Nadia Benali <n.benali@cogelec.example>"),
+        ("To", "Fabienne Marty <f.marty@cogelec.example>"),
+        ("Subject", "RE: Paie février"),
+        ("Date", "Wed, 19 Feb 2025 14:37:12 +0000"),
+        ("Message-ID", "<AM9PR07MB7000BENALI@AM9PR07MB7000.eurprd07.prod.outlook.example>"),
+        ("In-Reply-To", "<AM9PR07MB7000MARTY@AM9PR07MB7000.eurprd07.prod.outlook.example>"),
+        ("X-MS-Has-Attach", "yes"),
+        ("Content-Language", "fr-FR"),
+    ]
+    write("004-outlook-desktop-fr-reply", "outlook-desktop", "fr", "reply", eml(h, body),
+          "Bonjour Fabienne,\n\nJe te confirme que les bulletins de février partiront le 27. "
+          "Attention, les IJSS de M. Carpentier ne sont toujours pas arrivées.",
+          "Belle journée,\nNadia Benali\nGestionnaire paie | Service RH",
+          note="multipart/alternative, Word HTML, logo image in signature")
+
+
+def m005():
+    html = (
+        '<html><head><meta charset="utf-8"></head><body lang="FR"><div class="WordSection1">'
+        '<p class="MsoNormal">Bonjour Maître,</p><p class="MsoNormal">&nbsp;</p>'
+        '<p class="MsoNormal">Nous avons bien reçu la mise en demeure de la société Calvet. '
+        "Pourriez-vous nous indiquer si le délai de 15 jours court à compter de la "
+        "réception ou de l'envoi ?</p><p class=\"MsoNormal\">&nbsp;</p>"
+        '<p class="MsoNormal">Je reste joignable au 01 44 55 66 77 cet après-midi.</p>'
+        '<p class="MsoNormal">&nbsp;</p>'
+        '<p class="MsoNormal">Bien à vous,</p>'
+        '<p class="MsoNormal">Agnès Ferrand<br>Responsable juridique<br>Calibre Industries SAS</p>'
+        '<p class="MsoNormal">&nbsp;</p>'
+        '<div id="divRplyFwdMsg"><hr style="display:inline-block;width:98%">'
+        '<p class="MsoNormal"><b>De&nbsp;:</b> Me Olivier Dantec &lt;o.dantec@dantec-avocats.example&gt;<br>'
+        "<b>Envoyé&nbsp;:</b> vendredi 14 mars 2025 18:12<br>"
+        "<b>À&nbsp;:</b> Agnès Ferrand<br><b>Objet&nbsp;:</b> Calvet / Calibre - mise en demeure</p></div>"
+        '<p class="MsoNormal">Madame,</p><p class="MsoNormal">Vous trouverez ci-joint la mise en demeure '
+        "reçue ce jour.</p><p class=\"MsoNormal\">Bien cordialement,<br>Olivier Dantec</p>"
+        "</div></body></html>"
+    )
+    h = [
+        ("From", "Agnès Ferrand <agnes.ferrand@calibre-indus.example>"),
+        ("To", "Olivier Dantec <o.dantec@dantec-avocats.example>"),
+        ("Subject", "RE: Calvet / Calibre - mise en demeure"),
+        ("Date", "Mon, 17 Mar 2025 10:05:40 +0100"),
+        ("Message-ID", "<DB9PR10MB6071FERRAND@DB9PR10MB6071.eurprd10.prod.outlook.example>"),
+        ("In-Reply-To", "<dantec.20250314181200@dantec-avocats.example>"),
+        ("X-Mailer", "Microsoft Outlook 16.0"),
+    ]
+    write("005-outlook-desktop-fr-reply", "outlook-desktop", "fr", "reply",
+          eml(h, leaf(html, "html", cte="quoted-printable")),
+          "Bonjour Maître,\n\nNous avons bien reçu la mise en demeure de la société Calvet. "
+          "Pourriez-vous nous indiquer si le délai de 15 jours court à compter de la réception "
+          "ou de l'envoi ?\n\nJe reste joignable au 01 44 55 66 77 cet après-midi.",
+          "Bien à vous,\nAgnès Ferrand\nResponsable juridique\nCalibre Industries SAS",
+          note="HTML only, divRplyFwdMsg")
+
+
+def m006():
+    banner = (
+        "[EXTERNE] Ce message provient d'un expéditeur externe. Ne cliquez pas sur les liens "
+        "et n'ouvrez pas les pièces jointes si vous ne connaissez pas l'expéditeur."
+    )
+    new = (
+        "Hello Julie,\n\nJe te renvoie le BL signé. Il manquait 2 palettes sur 14, "
+        "j'ai mis la réserve sur le bon du transporteur 🙄"
+    )
+    sig = "A+\nSeb"
+    quoted = (
+        f"De{NB}: Julie Marchand <julie.marchand@logi-ouest.example>\n"
+        f"Envoyé{NB}: jeudi 20 mars 2025 09:12\n"
+        f"À{NB}: Sébastien Caron <seb.caron@caron-bois.example>\n"
+        f"Objet{NB}: BL 88412\n\n"
+        "Bonjour, pouvez vous me retourner le BL signé svp ? merci\nJulie"
+    )
+    body = leaf(f"{banner}\n\n{new}\n\n{sig}\n\n{quoted}\n")
+    h = [
+        ("From", "Sébastien Caron <seb.caron@caron-bois.example>"),
+        ("To", "Julie Marchand <julie.marchand@logi-ouest.example>"),
+        ("Subject", "[EXTERNE] RE: BL 88412"),
+        ("Date", "Thu, 20 Mar 2025 10:48:00 +0100"),
+        ("Message-ID", "<VI1PR0101MB2222CARON@VI1PR0101MB2222.outlook.example>"),
+        ("In-Reply-To", "<BL88412.julie@logi-ouest.example>"),
+        ("X-Mailer", "Microsoft Outlook 16.0"),
+    ]
+    write("006-outlook-desktop-fr-reply", "outlook-desktop", "fr", "reply", eml(h, body), new, sig,
+          note="gateway banner at top, emoji, A+ sign-off")
+
+
+def m007():
+    new = (
+        "Bonjour,\n\nVoici le modèle de message à envoyer aux fournisseurs pour le changement "
+        "de RIB, merci de le reprendre tel quel :\n\n"
+        "De : Service comptabilité fournisseurs\n"
+        "À : [nom du fournisseur]\n"
+        "Objet : Changement de coordonnées bancaires\n\n"
+        "Madame, Monsieur, à compter du 1er avril 2025 nos règlements seront émis depuis notre "
+        "nouveau compte. Aucune modification n'est à faire de votre côté.\n\n"
+        "Ne rien envoyer avant validation de Bertrand."
+    )
+    sig = "Merci,\nÉmilie Cordier\nComptable fournisseurs"
+    quoted = (
+        f"De{NB}: Bertrand Lacaze <b.lacaze@ferronnerie-lacaze.example>\n"
+        f"Envoyé{NB}: lundi 24 mars 2025 17:20\n"
+        f"À{NB}: Émilie Cordier <e.cordier@ferronnerie-lacaze.example>\n"
+        f"Objet{NB}: Courrier RIB\n\n"
+        "Emilie, tu peux préparer un modèle de mail pour les fournisseurs ?\nB."
+    )
+    body = leaf(f"{new}\n\n{sig}\n\n{quoted}\n", cte="quoted-printable")
+    h = [
+        ("From", "Émilie Cordier <e.cordier@ferronnerie-lacaze.example>"),
+        ("To", "Compta <compta@ferronnerie-lacaze.example>"),
+        ("Cc", "Bertrand Lacaze <b.lacaze@ferronnerie-lacaze.example>"),
+        ("Subject", "RE: Courrier RIB"),
+        ("Date", "Tue, 25 Mar 2025 09:01:22 +0100"),
+        ("Message-ID", "<PAXPR08MB6400CORDIER@PAXPR08MB6400.eurprd08.prod.outlook.example>"),
+        ("In-Reply-To", "<PAXPR08MB6400LACAZE@PAXPR08MB6400.eurprd08.prod.outlook.example>"),
+        ("X-Mailer", "Microsoft Outlook 16.0"),
+    ]
+    write("007-outlook-desktop-fr-reply", "outlook-desktop", "fr", "reply", eml(h, body), new, sig,
+          note="author pastes a De/À/Objet template on purpose")
+
+
+def m008():
+    new = (
+        "Hi Marc,\n\nThanks for the quick turnaround. Two remarks on the SOW:\n\n"
+        "1. Section 4.2 - acceptance should be 10 business days, not 5\n"
+        "2. The hourly rate table still shows 2024 figures\n\n"
+        "Can you send a revised version by Friday?"
+    )
+    sig = (
+        "Kind regards,\n\nLaure Dumont\nProcurement Manager | Sorelec SA\n+33 4 72 00 11 22\n"
+        "https://www.sorelec.example"
+    )
+    quoted = (
+        "From: Marc Whitfield <marc.whitfield@northbridge-consult.example>\n"
+        "Sent: Tuesday, February 11, 2025 3:47 PM\n"
+        "To: Laure Dumont <laure.dumont@sorelec.example>\n"
+        "Subject: SOW v2 - ERP migration\n\n"
+        "Hi Laure,\n\nPlease find attached the updated statement of work.\n\nBest,\nMarc"
+    )
+    body = leaf(f"{new}\n\n{sig}\n\n{quoted}\n")
+    h = [
+        ("From", "Laure Dumont <laure.dumont@sorelec.example>"),
+        ("To", "Marc Whitfield <marc.whitfield@northbridge-consult.example>"),
+        ("Subject", "RE: SOW v2 - ERP migration"),
+        ("Date", "Wed, 12 Feb 2025 09:30:00 +0100"),
+        ("Message-ID", "<AS8PR04MB8000DUMONT@AS8PR04MB8000.eurprd04.prod.outlook.example>"),
+        ("In-Reply-To", "<CH0PR12MB5000WHIT@CH0PR12MB5000.namprd12.prod.outlook.example>"),
+        ("X-Mailer", "Microsoft Outlook 16.0"),
+        ("Content-Language", "en-US"),
+    ]
+    write("008-outlook-desktop-en-reply", "outlook-desktop", "en", "reply", eml(h, body), new, sig)
+
+
+def m009():
+    new = "Bonjour\n\nc est bon pour moi, je passe recuperer le materiel demain matin vers 8h30."
+    # labelling fix: the lone "merci" before the name is the sign-off, not new text
+    sig = "merci\n\nThierry\n\nEnvoyé de mon iPhone"
+    quoted = (
+        "> Le 5 févr. 2025 à 16:22, Magasin Central <magasin@elec-vautrin.example> a écrit :\n"
+        ">\n> Bonjour Thierry,\n>\n"
+        "> Votre commande est prête : 2 tourets de câble R2V 3G2,5 et 50 boîtes d'encastrement.\n"
+        ">\n> Cordialement,\n> Le magasin"
+    )
+    body = leaf(f"{new}\n\n{sig}\n\n{quoted}\n")
+    h = [
+        ("From", "Thierry Gosselin <t.gosselin@elec-vautrin.example>"),
+        ("To", "Magasin Central <magasin@elec-vautrin.example>"),
+        ("Subject", "Re: Commande prête"),
+        ("Date", "Wed, 5 Feb 2025 18:03:11 +0100"),
+        ("Message-ID", "<7F3B2A10-1C4D-4E5F-9A8B-22C0D1E3F4A5@elec-vautrin.example>"),
+        ("In-Reply-To", "<cmd-8841@elec-vautrin.example>"),
+        ("X-Mailer", "iPhone Mail (21D61)"),
+    ]
+    write("009-apple-iphone-fr-reply", "apple-iphone", "fr", "reply", eml(h, body), new, sig,
+          note="no-accent French, Envoyé de mon iPhone")
+
+
+def m010():
+    new = "Parfait, merci Inès. Je transmets à la compta."
+    sig = "Envoyé de mon iPhone"
+    quoted = (
+        "Le 10 mars 2025 à 09:14, Inès Haddad <ines.haddad@trans-alpes.example> a écrit :\n\n"
+        "\ufeffBonjour Paul,\n\n"
+        "Les notes de frais de février sont validées, vous serez remboursé sur la paie de mars.\n\n"
+        "Bonne journée\nInès"
+    )
+    q = "\n".join("> " + x if x else ">" for x in quoted.splitlines()[2:])
+    text = f"{new}\n\n{sig}\n\n{quoted.splitlines()[0]}\n\n{q}\n"
+    h = [
+        ("From", "Paul Ribeiro <paul.ribeiro@trans-alpes.example>"),
+        ("To", "Inès Haddad <ines.haddad@trans-alpes.example>"),
+        ("Subject", "Re: Notes de frais février"),
+        ("Date", "Mon, 10 Mar 2025 09:31:45 +0100"),
+        ("Message-ID", "<A1B2C3D4-E5F6-47A8-B9C0-D1E2F3A4B5C6@trans-alpes.example>"),
+        ("In-Reply-To", "<ndf-fevrier@trans-alpes.example>"),
+        ("X-Mailer", "iPhone Mail (22C152)"),
+    ]
+    write("010-apple-iphone-fr-reply", "apple-iphone", "fr", "reply", eml(h, leaf(text)), new, sig,
+          note="short one-liner, no sign-off")
+
+
+
+def m011():
+    new = (
+        "Bonjour Hugo,\n\nMerci pour le retour. On part sur la version 2 de l'affiche alors, "
+        "avec le logo en haut à droite comme tu proposes.\n\nJe te laisse l'envoyer à l'imprimeur ?"
+    )
+    sig = "Bonne fin de journée,\nCamille"
+    quoted = (
+        "Le lun. 3 févr. 2025 à 10:12, Hugo Lambert <hugo.lambert@studio-lambert.example> a écrit :\n\n"
+        "> Salut Camille,\n>\n> Voilà les deux versions de l'affiche pour le salon.\n"
+        "> Perso je préfère la 2.\n>\n> Hugo\n"
+    )
+    h = [
+        ("From", "Camille Besson <camille.besson@gmail.example>"),
+        ("To", "Hugo Lambert <hugo.lambert@studio-lambert.example>"),
+        ("Subject", "Re: Affiche salon Habitat"),
+        ("Date", "Mon, 3 Feb 2025 17:40:02 +0100"),
+        ("Message-ID", "<CAJx8kQ3p_Zm1vW9yT0a=Ld4uFh2sNq@mail.gmail.example>"),
+        ("In-Reply-To", "<CAHk2aT9f@mail.gmail.example>"),
+        ("References", "<CAHk2aT9f@mail.gmail.example>"),
+    ]
+    html = (
+        '<div dir="ltr">Bonjour Hugo,<div><br></div><div>Merci pour le retour. On part sur la '
+        "version 2 de l'affiche alors, avec le logo en haut à droite comme tu proposes.</div>"
+        "<div><br></div><div>Je te laisse l'envoyer à l'imprimeur ?</div><div><br></div>"
+        "<div>Bonne fin de journée,</div><div>Camille</div></div><br>"
+        '<div class="gmail_quote"><div dir="ltr" class="gmail_attr">Le lun. 3 févr. 2025 à 10:12, '
+        'Hugo Lambert &lt;<a href="mailto:hugo.lambert@studio-lambert.example">'
+        "hugo.lambert@studio-lambert.example</a>&gt; a écrit&nbsp;:<br></div>"
+        '<blockquote class="gmail_quote" style="margin:0px 0px 0px 0.8ex;border-left:1px solid '
+        'rgb(204,204,204);padding-left:1ex"><div dir="ltr">Salut Camille,<div><br></div>'
+        "<div>Voilà les deux versions de l'affiche pour le salon.</div><div>Perso je préfère la 2."
+        "</div><div><br></div><div>Hugo</div></div></blockquote></div>"
+    )
+    body = multi("alternative", [leaf(f"{new}\n\n{sig}\n\n{quoted}"),
+                                 leaf(html, "html", cte="quoted-printable")],
+                 "000000000000a1b2c3062d4e5f60")
+    write("011-gmail-web-fr-reply", "gmail-web", "fr", "reply", eml(h, body), new, sig)
+
+
+def m012():
+    new = (
+        "Salut,\n\nj'ai regardé les logs, le service redémarre en boucle depuis la mise à jour :\n\n"
+        "> systemctl status mailwall-relay\n"
+        "● mailwall-relay.service - Relay\n"
+        "   Active: activating (auto-restart) (Result: exit-code)\n"
+        "> journalctl -u mailwall-relay -n 3\n"
+        "relay[2211]: error: cannot bind 0.0.0.0:2525: address already in use\n\n"
+        "Un autre process tient le port 2525, je regarde demain ce que c'est."
+    )
+    sig = "--\nYann Le Goff\nAdmin systèmes - Kerlann Informatique\n02 98 00 45 12"
+    quoted = (
+        "Le mar. 11 mars 2025 à 18:05, Florence Abadie <f.abadie@kerlann.example> a écrit :\n"
+        "> Yann, le relais mail ne répond plus depuis 17h, tu peux regarder ?\n"
+        "> Merci\n"
+    )
+    h = [
+        ("From", "Yann Le Goff <yann.legoff@kerlann.example>"),
+        ("To", "Florence Abadie <f.abadie@kerlann.example>"),
+        ("Subject", "Re: Relais mail HS"),
+        ("Date", "Tue, 11 Mar 2025 19:22:10 +0100"),
+        ("Message-ID", "<CAF3x9Qe7uR_relay@mail.gmail.example>"),
+        ("In-Reply-To", "<CAGabadie01@mail.gmail.example>"),
+        ("References", "<CAGabadie01@mail.gmail.example>"),
+    ]
+    write("012-gmail-web-fr-reply", "gmail-web", "fr", "reply",
+          eml(h, leaf(f"{new}\n\n{sig}\n\n{quoted}")), new, sig,
+          note="author's own '>' shell prompts in a log excerpt")
+
+
+def m013():
+    new = (
+        "Hi Priya,\n\nSounds good - I've booked the large meeting room (Salle Garonne) for "
+        "Thursday 2-4pm. Badges for your team will be at the front desk.\n\nSee you then!"
+    )
+    sig = "Cheers,\nAntoine\n\nAntoine Mercier | Head of IT\nVelocis SAS, Toulouse\n+33 5 61 00 77 88"
+    quoted = (
+        "On Mon, Feb 24, 2025 at 4:31 PM Priya Raman <priya.raman@cloudharbor.example> wrote:\n\n"
+        "> Hi Antoine,\n>\n> We'd like to come on site on Thursday for the network audit.\n"
+        "> Would 2pm work?\n>\n> Thanks,\n> Priya\n"
+    )
+    h = [
+        ("From", "Antoine Mercier <antoine.mercier@velocis.example>"),
+        ("To", "Priya Raman <priya.raman@cloudharbor.example>"),
+        ("Subject", "Re: On-site audit"),
+        ("Date", "Mon, 24 Feb 2025 17:15:00 +0100"),
+        ("Message-ID", "<CAB7nq2Lz0@mail.gmail.example>"),
+        ("In-Reply-To", "<CAPraman77@mail.gmail.example>"),
+    ]
+    write("013-gmail-web-en-reply", "gmail-web", "en", "reply",
+          eml(h, leaf(f"{new}\n\n{sig}\n\n{quoted}", cte="quoted-printable")), new, sig)
+
+
+def m014():
+    html = (
+        '<div dir="ltr"><div>Bonjour Mme Guerin,</div><div><br></div>'
+        "<div>Comme convenu au téléphone, voici le tableau récapitulatif des congés :</div><div><br></div>"
+        "<div>Nom&nbsp; &nbsp; &nbsp; &nbsp; | Du&nbsp; &nbsp; &nbsp; &nbsp;| Au</div>"
+        "<div>Dupuis A.&nbsp; &nbsp;| 14/04&nbsp; &nbsp; | 25/04</div>"
+        "<div>Kaci M.&nbsp; &nbsp; &nbsp;| 22/04&nbsp; &nbsp; | 02/05</div>"
+        "<div><br></div><div>Merci de me dire si ça vous convient.</div><div><br></div>"
+        '<div><span class="gmail_signature_prefix">-- </span><br>'
+        '<div dir="ltr" class="gmail_signature"><div dir="ltr">Romain Dupuis<div>Chef d\'équipe '
+        "maintenance</div><div>Papeteries de la Vienne</div></div></div></div></div><br>"
+        '<div class="gmail_quote"><div dir="ltr" class="gmail_attr">Le ven. 28 mars 2025 à 11:47, '
+        "Martine Guerin &lt;m.guerin@papeteries-vienne.example&gt; a écrit&nbsp;:<br></div>"
+        '<blockquote class="gmail_quote" style="margin:0px 0px 0px 0.8ex;border-left:1px solid '
+        'rgb(204,204,204);padding-left:1ex">Bonjour Romain, pouvez-vous m\'envoyer les dates de '
+        "congés de Pâques de votre équipe ? Merci. M. Guerin, RH</blockquote></div>"
+    )
+    h = [
+        ("From", "Romain Dupuis <romain.dupuis@papeteries-vienne.example>"),
+        ("To", "Martine Guerin <m.guerin@papeteries-vienne.example>"),
+        ("Subject", "Re: Congés Pâques équipe maintenance"),
+        ("Date", "Fri, 28 Mar 2025 14:02:33 +0100"),
+        ("Message-ID", "<CAM8rD0pUi@mail.gmail.example>"),
+        ("In-Reply-To", "<CAMguerin2@mail.gmail.example>"),
+    ]
+    new = (
+        "Bonjour Mme Guerin,\n\nComme convenu au téléphone, voici le tableau récapitulatif des congés :\n\n"
+        "Nom | Du | Au\nDupuis A. | 14/04 | 25/04\nKaci M. | 22/04 | 02/05\n\n"
+        "Merci de me dire si ça vous convient."
+    )
+    write("014-gmail-web-fr-reply", "gmail-web", "fr", "reply",
+          eml(h, leaf(html, "html", cte="quoted-printable")), new,
+          "--\nRomain Dupuis\nChef d'équipe maintenance\nPapeteries de la Vienne",
+          note="HTML only, table pasted as text with nbsp, gmail_signature")
+
+
+def m015():
+    new = (
+        "Bonjour Léa,\n\nJe n'ai pas reçu la facture de janvier, seulement celle de décembre. "
+        "Pouvez-vous me la renvoyer ?"
+    )
+    sig = "Merci d'avance\nGilles Arnaud\nSARL Arnaud Plomberie\n07 81 45 22 10"
+    quoted = (
+        "Le jeu. 13 févr. 2025 à 08:55, Léa Fontaine <compta@fontaine-nego.example> a écrit :\n\n"
+        "> Bonjour,\n> Sauf erreur de notre part, la facture FA-0098 du 15/01 reste impayée.\n"
+        "> Merci de régulariser.\n> Cordialement,\n> Léa Fontaine\n> Service comptable\n"
+    )
+    h = [
+        ("From", "Gilles Arnaud <arnaud.plomberie@gmail.example>"),
+        ("To", "Léa Fontaine <compta@fontaine-nego.example>"),
+        ("Subject", "Re: Relance facture FA-0098"),
+        ("Date", "Thu, 13 Feb 2025 12:40:10 +0100"),
+        ("Message-ID", "<CAOarnaud0099@mail.gmail.example>"),
+        ("In-Reply-To", "<relance-fa0098@fontaine-nego.example>"),
+    ]
+    text = f"{new}\n\n{sig}\n\n{quoted}"
+    write("015-gmail-android-fr-reply", "gmail-android", "fr", "reply", eml(h, leaf(text)), new, sig)
+
+
+def m016():
+    html = (
+        '<html><head><meta http-equiv="content-type" content="text/html; charset=UTF-8"></head>'
+        "<body><p>Bonjour Stéphane,</p><p>Je viens de tester sur le poste de l'accueil : "
+        "l'imprimante est bien revenue, mais le bac 2 affiche toujours \"papier manquant\".</p>"
+        "<p>Je ferme le ticket #4471 et j'en ouvre un autre pour le bac ?</p>"
+        '<div class="moz-signature">-- <br>Isabelle Cholet<br>Assistante de direction<br>'
+        "Mairie de Saint-Aubin</div>"
+        '<div class="moz-cite-prefix">Le 18/02/2025 à 10:12, Stéphane Tessier a écrit&nbsp;:<br></div>'
+        '<blockquote type="cite" cite="mid:ticket4471@saint-aubin.example">'
+        "<p>Bonjour,</p><p>Le technicien est passé, l'imprimante est réparée.</p>"
+        "<p>Stéphane Tessier<br>Service informatique</p></blockquote></body></html>"
+    )
+    h = [
+        ("From", "Isabelle Cholet <i.cholet@saint-aubin.example>"),
+        ("To", "Stéphane Tessier <s.tessier@saint-aubin.example>"),
+        ("Subject", "Re: Ticket #4471 - imprimante accueil"),
+        ("Date", "Tue, 18 Feb 2025 11:30:00 +0100"),
+        ("Message-ID", "<5b1e2c3d-aa10-4f22-9e01-7c6d5e4f3a21@saint-aubin.example>"),
+        ("In-Reply-To", "<ticket4471@saint-aubin.example>"),
+        ("User-Agent", "Mozilla Thunderbird"),
+        ("Content-Language", "fr"),
+    ]
+    write("016-thunderbird-fr-reply", "thunderbird", "fr", "reply",
+          eml(h, leaf(html, "html")),
+          "Bonjour Stéphane,\n\nJe viens de tester sur le poste de l'accueil : l'imprimante est "
+          "bien revenue, mais le bac 2 affiche toujours \"papier manquant\".\n\n"
+          "Je ferme le ticket #4471 et j'en ouvre un autre pour le bac ?",
+          "-- \nIsabelle Cholet\nAssistante de direction\nMairie de Saint-Aubin",
+          note="Thunderbird HTML, moz-cite-prefix with numeric date")
+
+
+def m017():
+    quoted = (
+        "Le 06/03/2025 à 14:20, Olivier Brunet a écrit :\n"
+        "> Bonjour Anne,\n>\n> Peux-tu m'envoyer la version signée de l'avenant n°3 ?\n"
+        "> Je n'ai que le brouillon.\n>\n> Olivier\n"
+    )
+    new = "Bonjour Olivier,\n\nLa voici en PJ. Le fournisseur l'a signée hier seulement, d'où le retard."
+    sig = "-- \nAnne Vidal\nService juridique - Groupe Maraval\n05 56 00 33 44"
+    h = [
+        ("From", "Anne Vidal <anne.vidal@maraval.example>"),
+        ("To", "Olivier Brunet <o.brunet@maraval.example>"),
+        ("Subject", "Re: Avenant n°3 contrat maintenance"),
+        ("Date", "Thu, 6 Mar 2025 15:01:44 +0100"),
+        ("Message-ID", "<e2f4a6b8-1234-4cde-8f90-0a1b2c3d4e5f@maraval.example>"),
+        ("In-Reply-To", "<avenant3@maraval.example>"),
+        ("User-Agent", "Mozilla/5.0 (Windows NT 10.0; Win64; x64; rv:128.0) Gecko/20100101 Thunderbird/128.7.1"),
+    ]
+    body = multi("mixed", [leaf(f"{quoted}\n{new}\n\n{sig}\n", cte="quoted-printable"),
+                           pdf("Avenant3_signe.pdf")], "------------Xy7Zq2Lm9Nb4")
+    write("017-thunderbird-fr-reply", "thunderbird", "fr", "reply", eml(h, body), new, sig,
+          note="bottom-posted reply with PDF attachment")
+
+
+def m018():
+    new = (
+        "Bonjour Mme Perrot,\n\nNous vous confirmons la réception de votre dossier de candidature "
+        "pour le poste de technicienne de laboratoire. Un entretien vous sera proposé "
+        "semaine 12."
+    )
+    sig = "Cordialement,\n\nService Recrutement\nLaboratoires Alvéa\n3 avenue Pasteur, 21000 Dijon"
+    quoted = (
+        "----- Mail original -----\n"
+        "De: \"Chloé Perrot\" <chloe.perrot@laposte.example>\n"
+        "À: \"recrutement\" <recrutement@alvea-labo.example>\n"
+        "Envoyé: Lundi 10 Mars 2025 21:14:09\n"
+        "Objet: Candidature technicienne de laboratoire\n\n"
+        "Madame, Monsieur,\n\nJe vous prie de trouver ci-joint mon CV et ma lettre de motivation.\n\n"
+        "Chloé Perrot"
+    )
+    h = [
+        ("From", "Recrutement Alvéa <recrutement@alvea-labo.example>"),
+        ("To", "Chloé Perrot <chloe.perrot@laposte.example>"),
+        ("Subject", "Re: Candidature technicienne de laboratoire"),
+        ("Date", "Wed, 12 Mar 2025 10:20:00 +0100"),
+        ("Message-ID", "<1873425661.44120.1741771200000.JavaMail.zimbra@alvea-labo.example>"),
+        ("In-Reply-To", "<cand-perrot@laposte.example>"),
+        ("X-Mailer", "Zimbra 9.0.0_GA_4546 (ZimbraWebClient - FF123 (Win)/9.0.0_GA_4546)"),
+    ]
+    write("018-zimbra-fr-reply", "zimbra", "fr", "reply",
+          eml(h, leaf(f"{new}\n\n{sig}\n\n{quoted}\n", cte="quoted-printable")), new, sig)
+
+
+def m019():
+    html = (
+        "<html><body><div style=\"font-family: arial, helvetica, sans-serif; font-size: 12pt; "
+        "color: #000000\"><div>Bonjour Didier,</div><div><br data-mce-bogus=\"1\"></div>"
+        "<div>La grue sera disponible à partir du lundi 7 avril. Le grutier est le même que sur "
+        "le chantier de Vannes.</div><div><br></div><div>Cdt</div><div>Gaëlle Rio</div>"
+        "<div>Planning matériel - Armor Levage</div><div><br></div>"
+        '<hr id="zwchr" data-marker="__DIVIDER__"><div data-marker="__HEADERS__">'
+        "<b>De: </b>\"Didier Pasquier\" &lt;d.pasquier@btp-pasquier.example&gt;<br>"
+        "<b>À: </b>\"Gaëlle Rio\" &lt;planning@armor-levage.example&gt;<br>"
+        "<b>Envoyé: </b>Mardi 25 Mars 2025 08:02:11<br><b>Objet: </b>Location grue 35 m<br></div>"
+        '<div><br></div><div data-marker="__QUOTED_TEXT__">Bonjour, quand pouvez-vous nous '
+        "livrer la grue ? Didier</div></div></body></html>"
+    )
+    h = [
+        ("From", "Gaëlle Rio <planning@armor-levage.example>"),
+        ("To", "Didier Pasquier <d.pasquier@btp-pasquier.example>"),
+        ("Subject", "Re: Location grue 35 m"),
+        ("Date", "Tue, 25 Mar 2025 09:15:30 +0100"),
+        ("Message-ID", "<998877.1742890530.JavaMail.zimbra@armor-levage.example>"),
+        ("In-Reply-To", "<grue35@btp-pasquier.example>"),
+        ("X-Mailer", "Zimbra 10.0.6_GA_0195 (ZimbraWebClient - GC134 (Linux)/10.0.6_GA_0195)"),
+    ]
+    write("019-zimbra-fr-reply", "zimbra", "fr", "reply", eml(h, leaf(html, "html")),
+          "Bonjour Didier,\n\nLa grue sera disponible à partir du lundi 7 avril. Le grutier est le "
+          "même que sur le chantier de Vannes.",
+          "Cdt\nGaëlle Rio\nPlanning matériel - Armor Levage", note="Zimbra HTML data-marker")
+
+
+def m020():
+    new = (
+        "Bonjour Patrick,\n\nJe valide l'achat des 12 licences, imputation sur le budget IT 2025 "
+        "(ligne 6183).\n\nMerci de faire suivre le bon de commande à Mme Jolly."
+    )
+    sig = "Cordialement\n\nFrançoise Millet\nDirectrice administrative et financière"
+    quoted = (
+        "Patrick Henry/DSI/Groupe Cassin\n24/02/2025 16:45\n\n"
+        "Pour\nFrançoise Millet/DAF/Groupe Cassin@Cassin\n"
+        "cc\n\nObjet\nDemande de validation - licences CAO\n\n\n"
+        "Bonjour Françoise,\n\nPeux-tu valider l'achat de 12 licences CAO (devis joint, 8 760 € HT) ?\n\n"
+        "Patrick"
+    )
+    h = [
+        ("From", "Françoise Millet <francoise.millet@cassin.example>"),
+        ("To", "Patrick Henry <patrick.henry@cassin.example>"),
+        ("Subject", "Réponse : Demande de validation - licences CAO"),
+        ("Date", "Tue, 25 Feb 2025 08:30:00 +0100"),
+        ("Message-ID", "<OF5A3B2C1D.E4F5A6B7-ONC1258C3F.0031A2B3-C1258C3F.0031C4D5@cassin.example>"),
+        ("In-Reply-To", "<OF11223344.55667788-ONC1258C3E@cassin.example>"),
+        ("X-Mailer", "HCL Notes Release 12.0.2 November 03, 2022"),
+    ]
+    write("020-lotus-notes-fr-reply", "lotus-notes", "fr", "reply",
+          eml(h, leaf(f"{new}\n\n{sig}\n\n\n\n{quoted}\n", cte="quoted-printable")), new, sig,
+          note="Notes bare header block (name/path, date, Pour, cc, Objet)")
+
+
+
+def m021():
+    new = (
+        "Hello Mr. Okafor,\n\nPlease find below our answer regarding the shipment delay. The "
+        "containers left Le Havre on March 3rd and should reach Lagos around March 28th."
+    )
+    sig = "Best regards\n\nPhilippe Garnier\nExport Sales Manager\nGarnier Agro Export"
+    quoted = (
+        "\n\n\nFrom:\tChidi Okafor <c.okafor@okafor-trading.example>\n"
+        "To:\tPhilippe Garnier/Export/GarnierAgro@GarnierAgro\n"
+        "Date:\t10/03/2025 11:02\n"
+        "Subject:\tShipment PO-5532\n\n\n\n"
+        "Dear Philippe,\n\nCould you give us an update on PO-5532? Our customer is waiting.\n\nChidi"
+    )
+    h = [
+        ("From", "Philippe Garnier <p.garnier@garnier-agro.example>"),
+        ("To", "Chidi Okafor <c.okafor@okafor-trading.example>"),
+        ("Subject", "Re: Shipment PO-5532"),
+        ("Date", "Mon, 10 Mar 2025 15:44:00 +0100"),
+        ("Message-ID", "<OFA1B2C3D4.11223344-ONC1258C4D.004B1234@garnier-agro.example>"),
+        ("In-Reply-To", "<po5532@okafor-trading.example>"),
+        ("X-Mailer", "IBM Notes Release 9.0.1FP10 SHF241 October 03, 2018"),
+    ]
+    write("021-lotus-notes-en-reply", "lotus-notes", "en", "reply",
+          eml(h, leaf(f"{new}\n\n{sig}{quoted}\n")), new, sig, note="Notes From:/To:/Date: tabbed block")
+
+
+def m022():
+    html = (
+        '<html><head><meta http-equiv="Content-Type" content="text/html; charset=utf-8"></head>'
+        '<body><div style="font-family:Aptos,Aptos_EmbeddedFont,Calibri,Helvetica,sans-serif;'
+        'font-size:12pt"><div>Bonjour Karim,</div><div><br></div>'
+        "<div>Le comité a retenu votre candidature pour la formation « Habilitation électrique "
+        "BR ». Session du 14 au 16 mai à Nantes.</div><div><br></div>"
+        "<div>La convocation suivra.</div><div><br></div><div>Bien cordialement,</div>"
+        "<div>Sophie Delmas</div><div>Chargée de formation</div></div>"
+        '<div id="appendonsend"></div><hr style="display:inline-block;width:98%" tabindex="-1">'
+        '<div id="divRplyFwdMsg" dir="ltr"><font face="Calibri, sans-serif" style="font-size:11pt">'
+        "<b>De :</b> Karim Belkacem &lt;k.belkacem@ouest-energie.example&gt;<br>"
+        "<b>Envoyé :</b> jeudi 3 avril 2025 07:12<br><b>À :</b> Formation &lt;formation@ouest-energie.example&gt;<br>"
+        "<b>Objet :</b> Demande formation habilitation</font><div>&nbsp;</div></div>"
+        "<div>Bonjour, je souhaiterais m'inscrire à la prochaine session. Karim</div></body></html>"
+    )
+    plain = (
+        "Bonjour Karim,\n\nLe comité a retenu votre candidature pour la formation « Habilitation "
+        "électrique BR ». Session du 14 au 16 mai à Nantes.\n\nLa convocation suivra.\n\n"
+        "Bien cordialement,\nSophie Delmas\nChargée de formation\n"
+        "________________________________\n"
+        "De : Karim Belkacem <k.belkacem@ouest-energie.example>\n"
+        "Envoyé : jeudi 3 avril 2025 07:12\nÀ : Formation <formation@ouest-energie.example>\n"
+        "Objet : Demande formation habilitation\n\n"
+        "Bonjour, je souhaiterais m'inscrire à la prochaine session. Karim\n"
+    )
+    h = [
+        ("From", "Sophie Delmas <formation@ouest-energie.example>"),
+        ("To", "Karim Belkacem <k.belkacem@ouest-energie.example>"),
+        ("Subject", "RE: Demande formation habilitation"),
+        ("Date", "Thu, 3 Apr 2025 13:55:00 +0000"),
+        ("Message-ID", "<PA4PR02MB7011DELMAS@PA4PR02MB7011.eurprd02.prod.outlook.example>"),
+        ("In-Reply-To", "<PA4PR02MB7011BELK@PA4PR02MB7011.eurprd02.prod.outlook.example>"),
+        ("X-MS-Exchange-Organization-SCL", "-1"),
+    ]
+    body = multi("alternative", [leaf(plain, cte="quoted-printable"), leaf(html, "html", cte="base64")],
+                 "_000_PA4PR02MB7011_")
+    write("022-owa-fr-reply", "owa", "fr", "reply", eml(h, body),
+          "Bonjour Karim,\n\nLe comité a retenu votre candidature pour la formation « Habilitation "
+          "électrique BR ». Session du 14 au 16 mai à Nantes.\n\nLa convocation suivra.",
+          "Bien cordialement,\nSophie Delmas\nChargée de formation", note="OWA, base64 HTML")
+
+
+def m023():
+    new = (
+        "Bonjour,\n\nj ai bien recu les EPI pour les 3 interimaires. par contre il manque une "
+        "paire de chaussures en 44.\n\nvous pouvez la rajouter sur la prochaine livraison ?"
+    )
+    sig = "Merci\nFred"
+    quoted = (
+        "________________________________\n"
+        "De : Magasin EPI <epi@groupe-ravel.example>\n"
+        "Envoyé : mardi 1 avril 2025 15:30\n"
+        "À : Frédéric Morel <f.morel@groupe-ravel.example>\n"
+        "Objet : Livraison EPI chantier Bellevue\n\n"
+        "Bonjour,\nLes EPI sont partis ce jour par navette.\nMagasin EPI"
+    )
+    h = [
+        ("From", "Frédéric Morel <f.morel@groupe-ravel.example>"),
+        ("To", "Magasin EPI <epi@groupe-ravel.example>"),
+        ("Subject", "RE: Livraison EPI chantier Bellevue"),
+        ("Date", "Wed, 2 Apr 2025 07:05:00 +0200"),
+        ("Message-ID", "<DB7PR01MB4400MOREL@DB7PR01MB4400.eurprd01.prod.outlook.example>"),
+        ("In-Reply-To", "<epi-bellevue@groupe-ravel.example>"),
+    ]
+    write("023-owa-fr-reply", "owa", "fr", "reply", eml(h, leaf(f"{new}\n\n{sig}\n\n{quoted}\n")),
+          new, sig)
+
+
+def m024():
+    new = "Ok je regarde ça en arrivant au bureau. Tu peux me mettre le n° de série en MP ?"
+    sig = "Obtenir Outlook pour Android"
+    quoted = (
+        "________________________________\n"
+        "From: Lucas Renaud <l.renaud@atelier-renaud.example>\n"
+        "Sent: Friday, March 7, 2025 7:48:10 AM\n"
+        "To: Hotline SAV <sav@atelier-renaud.example>\n"
+        "Subject: Compresseur bloqué\n\n"
+        "Le compresseur de l'atelier 2 est en défaut depuis ce matin, code E07.\n"
+    )
+    h = [
+        ("From", "Damien Vial <sav@atelier-renaud.example>"),
+        ("To", "Lucas Renaud <l.renaud@atelier-renaud.example>"),
+        ("Subject", "Re: Compresseur bloqué"),
+        ("Date", "Fri, 7 Mar 2025 07:55:21 +0000"),
+        ("Message-ID", "<AM6P192MB0123VIAL@AM6P192MB0123.EURP192.PROD.OUTLOOK.example>"),
+        ("In-Reply-To", "<compresseur-e07@atelier-renaud.example>"),
+    ]
+    write("024-outlook-mobile-fr-reply", "outlook-mobile", "fr", "reply",
+          eml(h, leaf(f"{new}\n\n{sig}\n{quoted}")), new, sig,
+          note="FR text, English header block from a phone set in English")
+
+
+def m025():
+    html = (
+        "<html><head></head><body><div dir=\"auto\">Yes, please go ahead with the PO. "
+        "I'll sign it tomorrow morning.</div><div dir=\"auto\"><br></div>"
+        '<div dir="auto">Nathalie</div><div><br></div>'
+        '<div id="ms-outlook-mobile-signature" dir="auto">Get <a href="https://aka.ms/AAb9ysg">'
+        "Outlook for iOS</a></div><hr style=\"display:inline-block;width:98%\">"
+        '<div id="divRplyFwdMsg" dir="ltr"><b>From:</b> Owen Price &lt;o.price@brightline.example&gt;<br>'
+        "<b>Sent:</b> Wednesday, March 19, 2025 5:12:44 PM<br><b>To:</b> Nathalie Rey "
+        "&lt;n.rey@lumen-fr.example&gt;<br><b>Subject:</b> PO approval</div><div>&nbsp;</div>"
+        "<div>Hi Nathalie, can I raise the PO for the sensors today? Owen</div></body></html>"
+    )
+    h = [
+        ("From", "Nathalie Rey <n.rey@lumen-fr.example>"),
+        ("To", "Owen Price <o.price@brightline.example>"),
+        ("Subject", "Re: PO approval"),
+        ("Date", "Wed, 19 Mar 2025 18:20:00 +0100"),
+        ("Message-ID", "<BY5PR11MB4000REY@BY5PR11MB4000.namprd11.prod.outlook.example>"),
+        ("In-Reply-To", "<po-approval@brightline.example>"),
+    ]
+    write("025-outlook-mobile-en-reply", "outlook-mobile", "en", "reply",
+          eml(h, leaf(html, "html", cte="quoted-printable")),
+          "Yes, please go ahead with the PO. I'll sign it tomorrow morning.",
+          "Nathalie\n\nGet Outlook for iOS")
+
+
+def m026():
+    new = (
+        "Bonsoir Aurélie,\n\nDésolé pour le retard, j'étais en déplacement. Le rapport d'intervention "
+        "est en ligne sur le SharePoint :\nhttps://intranet.soderep.example/sites/interventions/2025/RI-0412.pdf\n\n"
+        "Dis-moi si tu n'y as pas accès."
+    )
+    sig = "Bonne soirée\nVincent\n\n\nEnvoyé depuis mon appareil Galaxy"
+    quoted = (
+        "-------- Message d'origine --------\n"
+        "De : Aurélie Vasseur <a.vasseur@soderep.example>\n"
+        "Date : 14/03/2025 12:03 (GMT+01:00)\n"
+        "À : Vincent Lopes <v.lopes@soderep.example>\n"
+        "Objet : Rapport intervention Moulins\n\n"
+        "Salut Vincent, tu as le rapport de Moulins ? Le client le réclame.\n"
+    )
+    h = [
+        ("From", "Vincent Lopes <v.lopes@soderep.example>"),
+        ("To", "Aurélie Vasseur <a.vasseur@soderep.example>"),
+        ("Subject", "RE: Rapport intervention Moulins"),
+        ("Date", "Fri, 14 Mar 2025 20:41:00 +0100"),
+        ("Message-ID", "<vmx4ks9bq2a-ghe8r2@email.android.example>"),
+        ("In-Reply-To", "<rapport-moulins@soderep.example>"),
+    ]
+    write("026-samsung-mail-fr-reply", "samsung-mail", "fr", "reply",
+          eml(h, leaf(f"{new}\n\n{sig}\n\n{quoted}")), new, sig, note="URL in text")
+
+
+def m027():
+    new = "Sure, Tuesday 10am works. I'll bring the signed NDA."
+    sig = "Sent from my Galaxy"
+    quoted = (
+        "-------- Original message --------\n"
+        "From: Hannah Cole <hannah.cole@westbury-legal.example>\n"
+        "Date: 3/20/25 4:15 PM (GMT+00:00)\n"
+        "To: Rémi Faure <remi.faure@faure-conseil.example>\n"
+        "Subject: Meeting next week\n\n"
+        "Rémi, are you free Tuesday at 10 for the kick-off? Hannah\n"
+    )
+    h = [
+        ("From", "Rémi Faure <remi.faure@faure-conseil.example>"),
+        ("To", "Hannah Cole <hannah.cole@westbury-legal.example>"),
+        ("Subject", "RE: Meeting next week"),
+        ("Date", "Thu, 20 Mar 2025 17:30:00 +0100"),
+        ("Message-ID", "<abcd1234-samsung@email.android.example>"),
+        ("In-Reply-To", "<kickoff@westbury-legal.example>"),
+    ]
+    write("027-samsung-mail-en-reply", "samsung-mail", "en", "reply",
+          eml(h, leaf(f"{new}\n\n\n{sig}\n\n{quoted}")), new, sig)
+
+
+def m028():
+    new = (
+        "Bonjour Monsieur Lefèvre,\n\nLe contrat de bail commercial est prêt à la signature. "
+        "Je vous propose un rendez-vous à l'étude le mardi 22 avril à 14h30."
+    )
+    sig = (
+        "Cordialement,\n-- \nMe Hélène Marchal\nNotaire associée\nOffice notarial Marchal & Brun\n"
+        "12, place du Marché - 49000 Angers\nTél. 02 41 00 00 12"
+    )
+    quoted = (
+        "Le 2025-04-08 09:31, Jean-Luc Lefèvre a écrit :\n"
+        "> Maître,\n> Où en est la rédaction du bail ? Nous souhaitons ouvrir au 1er mai.\n"
+        "> Respectueusement,\n> J-L Lefèvre\n"
+    )
+    h = [
+        ("From", "Hélène Marchal <h.marchal@notaires-angers.example>"),
+        ("To", "Jean-Luc Lefèvre <jl.lefevre@boulangerie-lefevre.example>"),
+        ("Subject", "Re: Bail commercial rue Lenepveu"),
+        ("Date", "Tue, 8 Apr 2025 11:02:00 +0200"),
+        ("Message-ID", "<7c9a0f2e3b4d5e6f@notaires-angers.example>"),
+        ("In-Reply-To", "<bail-lenepveu@boulangerie-lefevre.example>"),
+        ("User-Agent", "Roundcube Webmail/1.6.9"),
+    ]
+    write("028-roundcube-fr-reply", "roundcube", "fr", "reply",
+          eml(h, leaf(f"{new}\n\n{sig}\n\n{quoted}", cte="quoted-printable")), new, sig,
+          note="Roundcube ISO date attribution")
+
+
+def m029():
+    quoted_intro = "Le 2025-02-19 17:44, Benoît Aubry a écrit :"
+    text = (
+        f"{quoted_intro}\n"
+        "> Bonjour Élise,\n>\n> Trois questions sur le planning d'astreinte :\n>\n"
+        "> 1) Qui couvre le week-end du 8 mars ?\n"
+        "> 2) Le numéro d'astreinte change-t-il ?\n"
+        "> 3) Les heures sont-elles payées ou récupérées ?\n\n"
+        "Bonjour Benoît,\n\n"
+        "> 1) Qui couvre le week-end du 8 mars ?\n\nC'est Mickaël, j'ai mis le planning à jour.\n\n"
+        "> 2) Le numéro d'astreinte change-t-il ?\n\nNon, toujours le 06 99 88 77 66.\n\n"
+        "> 3) Les heures sont-elles payées ou récupérées ?\n\n"
+        "Au choix du salarié, voir l'accord d'entreprise art. 12.\n\n"
+        "Élise\n"
+    )
+    h = [
+        ("From", "Élise Garnier <elise.garnier@syndic-loire.example>"),
+        ("To", "Benoît Aubry <b.aubry@syndic-loire.example>"),
+        ("Subject", "Re: Planning astreinte mars"),
+        ("Date", "Thu, 20 Feb 2025 09:10:00 +0100"),
+        ("Message-ID", "<f2e1d0c9b8a7@syndic-loire.example>"),
+        ("In-Reply-To", "<astreinte-mars@syndic-loire.example>"),
+        ("User-Agent", "Roundcube Webmail/1.5.3"),
+    ]
+    write("029-roundcube-fr-reply-inline", "roundcube", "fr", "reply-inline", eml(h, leaf(text)),
+          "Bonjour Benoît,\n\nC'est Mickaël, j'ai mis le planning à jour.\n\n"
+          "Non, toujours le 06 99 88 77 66.\n\n"
+          "Au choix du salarié, voir l'accord d'entreprise art. 12.",
+          "Élise", note="interleaved answers")
+
+
+def m030():
+    text = (
+        "Hi Tom,\n\nAnswers inline.\n\n"
+        "On Tue, Mar 4, 2025 at 9:02 AM Tom Becker <tom.becker@ridgeway.example> wrote:\n"
+        "> - Can we move the go-live to April 14?\n\n"
+        "Yes, as long as the data migration dry run passes on the 7th.\n\n"
+        "> - Who is the contact for SSO on your side?\n\n"
+        "Julien Roche (julien.roche@adeline-sa.example), our identity admin.\n\n"
+        "> Thanks,\n> Tom\n\n"
+        "Best,\nMarion\n"
+    )
+    h = [
+        ("From", "Marion Aubert <marion.aubert@adeline-sa.example>"),
+        ("To", "Tom Becker <tom.becker@ridgeway.example>"),
+        ("Subject", "Re: Go-live questions"),
+        ("Date", "Tue, 4 Mar 2025 11:30:00 +0100"),
+        ("Message-ID", "<CAKmarion4@mail.gmail.example>"),
+        ("In-Reply-To", "<golive@ridgeway.example>"),
+    ]
+    write("030-gmail-web-en-reply-inline", "gmail-web", "en", "reply-inline", eml(h, leaf(text)),
+          "Hi Tom,\n\nAnswers inline.\n\nYes, as long as the data migration dry run passes on the 7th.\n\n"
+          "Julien Roche (julien.roche@adeline-sa.example), our identity admin.",
+          "Best,\nMarion", note="inline answers after an attribution")
+
+
+def main() -> None:
+    for n in sorted(k for k in globals() if k.startswith("m") and k[1:].isdigit()):
+        globals()[n]()
+    lines = [json.dumps(c, ensure_ascii=False) for c in CASES]
+    (HERE / "cases.jsonl").write_text("\n".join(lines) + "\n", encoding="utf-8")
+    print(len(CASES), "cases")
+
+
+if __name__ == "__main__":
+    main()
