@@ -1002,6 +1002,605 @@ def m030():
           "Best,\nMarion", note="inline answers after an attribution")
 
 
+
+def m031():
+    note = "Bonjour Thomas,\n\nPour info, le nouveau process de demande d'accès VPN. À appliquer dès lundi."
+    sig = "Cordialement,\nSylvie Roux\nAssistante DSI"
+    orig = (
+        "Bonjour à tous,\n\nÀ partir du 10 mars, toute demande d'accès VPN passe par le portail "
+        "https://itsm.ravelec.example/vpn et doit être validée par le manager.\n\n"
+        "Les demandes par mail ne seront plus traitées."
+    )
+    text = (
+        f"{note}\n\n{sig}\n\n"
+        f"De{NB}: Direction des Systèmes d'Information <dsi@ravelec.example>\n"
+        f"Envoyé{NB}: vendredi 7 mars 2025 17:02\n"
+        f"À{NB}: Tous les managers <managers@ravelec.example>\n"
+        f"Objet{NB}: Nouveau process accès VPN\n\n"
+        f"{orig}\n\nLa DSI\n"
+    )
+    h = [
+        ("From", "Sylvie Roux <s.roux@ravelec.example>"),
+        ("To", "Thomas Giraud <t.giraud@ravelec.example>"),
+        ("Subject", "TR: Nouveau process accès VPN"),
+        ("Date", "Fri, 7 Mar 2025 17:30:00 +0100"),
+        ("Message-ID", "<AM0PR06MB6000ROUX@AM0PR06MB6000.eurprd06.prod.outlook.example>"),
+        ("X-Mailer", "Microsoft Outlook 16.0"),
+    ]
+    write("031-outlook-desktop-fr-forward", "outlook-desktop", "fr", "forward",
+          eml(h, leaf(text, cte="quoted-printable")), note, sig,
+          fwd=[("dsi@ravelec.example", "Nouveau process accès VPN", orig)])
+
+
+def m032():
+    orig = (
+        "Bonjour,\n\nSuite à notre échange, je vous confirme notre offre : 45 € HT la tonne "
+        "pour l'évacuation des gravats inertes, benne 15 m3 comprise.\n\nValidité : 30 jours."
+    )
+    text = (
+        "Vu avec le conducteur de travaux, on peut accepter. Ton avis ?\n\n"
+        "---------- Forwarded message ---------\n"
+        "De : Recyclage Garonne <contact@recyclage-garonne.example>\n"
+        "Date: mer. 12 mars 2025 à 15:40\n"
+        "Subject: Offre évacuation gravats\n"
+        "To: <achats@bati-occitan.example>\n\n\n"
+        f"{orig}\n\nCordialement,\nJessica Baron\nRecyclage Garonne\n05 61 99 00 11\n"
+    )
+    h = [
+        ("From", "Achats Bati Occitan <achats@bati-occitan.example>"),
+        ("To", "Pierre Segura <p.segura@bati-occitan.example>"),
+        ("Subject", "Fwd: Offre évacuation gravats"),
+        ("Date", "Wed, 12 Mar 2025 16:05:00 +0100"),
+        ("Message-ID", "<CAHachats88@mail.gmail.example>"),
+    ]
+    write("032-gmail-web-fr-forward", "gmail-web", "fr", "forward", eml(h, leaf(text)),
+          "Vu avec le conducteur de travaux, on peut accepter. Ton avis ?", "",
+          fwd=[("contact@recyclage-garonne.example", "Offre évacuation gravats", orig)],
+          note="forward note without greeting or signature")
+
+
+def m033():
+    html = (
+        '<html><head><meta http-equiv="content-type" content="text/html; charset=utf-8"></head>'
+        '<body dir="auto"><div dir="ltr">Je te transfère la réponse de l\'assurance, à classer '
+        "dans le dossier sinistre.</div><div dir=\"ltr\"><br></div>"
+        '<div dir="ltr">Envoyé de mon iPhone</div><div dir="ltr"><br>'
+        "<blockquote type=\"cite\">Début du message réexpédié&nbsp;:<br><br></blockquote></div>"
+        '<blockquote type="cite"><div dir="ltr"><b>Expéditeur:</b> Gestion Sinistres &lt;'
+        "sinistres@mutuelle-pro.example&gt;<br><b>Date:</b> 21 mars 2025 à 10:15:03 UTC+1<br>"
+        "<b>Destinataire:</b> Marc Olivier &lt;marc.olivier@olivier-transports.example&gt;<br>"
+        "<b>Objet:</b> <b>Sinistre n° 2025-S-7781</b><br><br></div></blockquote>"
+        '<blockquote type="cite"><div dir="ltr">Monsieur,<br><br>Nous accusons réception de '
+        "votre déclaration de sinistre concernant le véhicule immatriculé AB-123-CD. Un expert "
+        "prendra contact avec vous sous 48 heures.<br><br>Le service Sinistres</div></blockquote>"
+        "</body></html>"
+    )
+    h = [
+        ("From", "Marc Olivier <marc.olivier@olivier-transports.example>"),
+        ("To", "Compta Olivier <compta@olivier-transports.example>"),
+        ("Subject", "Fwd: Sinistre n° 2025-S-7781"),
+        ("Date", "Fri, 21 Mar 2025 12:00:00 +0100"),
+        ("Message-ID", "<0E6A9F1C-2B3D-4E5F-8A9B-CD0123456789@olivier-transports.example>"),
+        ("X-Mailer", "iPhone Mail (22D82)"),
+    ]
+    write("033-apple-iphone-fr-forward", "apple-iphone", "fr", "forward",
+          eml(h, leaf(html, "html", cte="quoted-printable")),
+          "Je te transfère la réponse de l'assurance, à classer dans le dossier sinistre.",
+          "Envoyé de mon iPhone",
+          fwd=[("sinistres@mutuelle-pro.example", "Sinistre n° 2025-S-7781",
+                "Monsieur,\n\nNous accusons réception de votre déclaration de sinistre concernant "
+                "le véhicule immatriculé AB-123-CD. Un expert prendra contact avec vous sous 48 heures.")],
+          note="iPhone HTML forward, Expéditeur/Destinataire labels in blockquote")
+
+
+def m034():
+    orig = (
+        "Hello,\n\nQuick reminder that the Q1 expense reports are due by April 5th. "
+        "Late submissions will be processed in May."
+    )
+    # labelling fix: "Thanks!" above the team name is that original's sign-off
+    text = (
+        "Bonjour l'équipe,\n\nPetit rappel de nos collègues de Londres, merci de faire le "
+        "nécessaire avant vendredi 🙏\n\nStéphanie\n\n"
+        "Begin forwarded message:\n\n"
+        "From: Finance Shared Services <finance-ss@harrow-group.example>\n"
+        "Subject: Q1 expense reports\n"
+        "Date: 31 March 2025 at 09:00:12 GMT+1\n"
+        "To: EMEA Managers <emea-managers@harrow-group.example>\n\n"
+        f"{orig}\n\nThanks!\n\nFinance Shared Services\n"
+    )
+    h = [
+        ("From", "Stéphanie Blanc <stephanie.blanc@harrow-group.example>"),
+        ("To", "Équipe Lyon <equipe-lyon@harrow-group.example>"),
+        ("Subject", "Fwd: Q1 expense reports"),
+        ("Date", "Mon, 31 Mar 2025 10:20:00 +0200"),
+        ("Message-ID", "<E1F2A3B4-C5D6-4789-ABCD-EF0123456789@harrow-group.example>"),
+        ("X-Mailer", "Apple Mail (2.3826.300.87.4.3)"),
+    ]
+    write("034-apple-mail-fr-forward", "apple-mail", "fr", "forward",
+          eml(h, leaf(text, cte="quoted-printable")),
+          "Bonjour l'équipe,\n\nPetit rappel de nos collègues de Londres, merci de faire le "
+          "nécessaire avant vendredi 🙏", "Stéphanie",
+          fwd=[("finance-ss@harrow-group.example", "Q1 expense reports", orig)],
+          note="Apple Mail plain forward in English under French note")
+
+
+def m035():
+    html = (
+        "<html><head></head><body><p>Salut Loïc,</p><p>Tu peux regarder ? Ça ressemble à du "
+        "phishing mais je préfère vérifier.</p><p>Merci<br>Céline</p><br>"
+        '<div class="moz-forward-container"><br><br>-------- Message transféré --------'
+        '<table class="moz-email-headers-table" border="0" cellspacing="0" cellpadding="0">'
+        '<tbody><tr><th valign="BASELINE" nowrap="nowrap" align="RIGHT">Sujet&nbsp;: </th>'
+        "<td>Votre boîte mail est pleine</td></tr>"
+        '<tr><th valign="BASELINE" nowrap="nowrap" align="RIGHT">Date&nbsp;: </th>'
+        "<td>Mon, 17 Mar 2025 06:12:00 +0000</td></tr>"
+        '<tr><th valign="BASELINE" nowrap="nowrap" align="RIGHT">De&nbsp;: </th>'
+        "<td>Support Messagerie &lt;no-reply@webmail-alerte.test&gt;</td></tr>"
+        '<tr><th valign="BASELINE" nowrap="nowrap" align="RIGHT">Pour&nbsp;: </th>'
+        "<td>celine.brun@mairie-lormes.example</td></tr></tbody></table><br><br>"
+        "<p>Cher utilisateur, votre quota est atteint. Cliquez ici pour augmenter votre "
+        "espace : http://webmail-alerte.test/quota</p></div></body></html>"
+    )
+    h = [
+        ("From", "Céline Brun <celine.brun@mairie-lormes.example>"),
+        ("To", "Loïc Perret <informatique@mairie-lormes.example>"),
+        ("Subject", "Fwd: Votre boîte mail est pleine"),
+        ("Date", "Mon, 17 Mar 2025 08:45:00 +0100"),
+        ("Message-ID", "<a7b8c9d0-phish@mairie-lormes.example>"),
+        ("User-Agent", "Mozilla Thunderbird"),
+    ]
+    write("035-thunderbird-fr-forward", "thunderbird", "fr", "forward", eml(h, leaf(html, "html")),
+          "Salut Loïc,\n\nTu peux regarder ? Ça ressemble à du phishing mais je préfère vérifier.",
+          "Merci\nCéline",
+          fwd=[("no-reply@webmail-alerte.test", "Votre boîte mail est pleine",
+                "Cher utilisateur, votre quota est atteint. Cliquez ici pour augmenter votre "
+                "espace : http://webmail-alerte.test/quota")],
+          note="Thunderbird HTML forward with Pour label")
+
+
+def m036():
+    orig = (
+        "Bonjour,\n\nLa réunion du CSE prévue le 3 avril est reportée au 10 avril, même heure, "
+        "salle du conseil.\n\nOrdre du jour inchangé."
+    )
+    text = (
+        "Pour info\n\n"
+        "----- Mail transféré -----\n"
+        "De: \"Secrétariat CSE\" <cse@hopital-vernon.example>\n"
+        "À: \"Cadres de santé\" <cadres@hopital-vernon.example>\n"
+        "Envoyé: Mercredi 26 Mars 2025 14:22:51\n"
+        "Objet: Report réunion CSE\n\n"
+        f"{orig}\n\nLe secrétariat du CSE\n"
+    )
+    h = [
+        ("From", "Nathalie Caron <n.caron@hopital-vernon.example>"),
+        ("To", "Équipe soins 3B <soins3b@hopital-vernon.example>"),
+        ("Subject", "Fwd: Report réunion CSE"),
+        ("Date", "Wed, 26 Mar 2025 15:00:00 +0100"),
+        ("Message-ID", "<1122334455.6677.1742997600000.JavaMail.zimbra@hopital-vernon.example>"),
+        ("X-Mailer", "Zimbra 8.8.15_GA_4581 (ZimbraWebClient - FF115 (Win)/8.8.15_GA_4581)"),
+    ]
+    write("036-zimbra-fr-forward", "zimbra", "fr", "forward", eml(h, leaf(text)), "Pour info", "",
+          fwd=[("cse@hopital-vernon.example", "Report réunion CSE", orig)])
+
+
+def m037():
+    a = (
+        "Bonjour,\n\nLe client Maisons Dorval conteste la facture 2025-0312 : selon lui, "
+        "la prestation de nettoyage de fin de chantier n'a pas été réalisée."
+    )
+    b = "Claire, peux-tu vérifier avec l'équipe de nettoyage ? Je n'ai pas le PV."
+    note = "Bonjour Karine,\n\nVoir ci-dessous, le PV de fin de chantier est signé, je le joins. On maintient la facture."
+    text = (
+        f"{note}\n\nCordialement,\nClaire Joubert\nResponsable ADV\n\n"
+        f"De{NB}: Éric Tanguy <e.tanguy@net-pro-services.example>\n"
+        f"Envoyé{NB}: lundi 17 mars 2025 11:20\n"
+        f"À{NB}: Claire Joubert <c.joubert@net-pro-services.example>\n"
+        f"Objet{NB}: TR: Contestation facture 2025-0312\n\n"
+        f"{b}\n\nÉric\n\n"
+        f"De{NB}: Compta Clients <compta.clients@net-pro-services.example>\n"
+        f"Envoyé{NB}: lundi 17 mars 2025 09:05\n"
+        f"À{NB}: Éric Tanguy <e.tanguy@net-pro-services.example>\n"
+        f"Objet{NB}: Contestation facture 2025-0312\n\n"
+        f"{a}\n\nService comptabilité clients\n"
+    )
+    h = [
+        ("From", "Claire Joubert <c.joubert@net-pro-services.example>"),
+        ("To", "Karine Faure <k.faure@net-pro-services.example>"),
+        ("Subject", "TR: TR: Contestation facture 2025-0312"),
+        ("Date", "Mon, 17 Mar 2025 14:02:00 +0100"),
+        ("Message-ID", "<AS2PR05MB9000JOUBERT@AS2PR05MB9000.eurprd05.prod.outlook.example>"),
+        ("X-Mailer", "Microsoft Outlook 16.0"),
+    ]
+    write("037-outlook-desktop-fr-forward", "outlook-desktop", "fr", "forward",
+          eml(h, leaf(text, cte="quoted-printable")), note,
+          "Cordialement,\nClaire Joubert\nResponsable ADV",
+          fwd=[("compta.clients@net-pro-services.example", "Contestation facture 2025-0312", a),
+               ("e.tanguy@net-pro-services.example", "TR: Contestation facture 2025-0312", b)],
+          note="forward of a forward, a note at each level")
+
+
+def m038():
+    a = (
+        "Hi all,\n\nThe annual penetration test is scheduled for May 12-16. Please make sure "
+        "no production change is planned that week."
+    )
+    b = "FYI - à relayer à vos équipes."
+    c = "Ci-dessous, pour le planning des MEP. Merci de bloquer la semaine."
+    note = "Bonjour,\n\nJe rajoute le comité des changements en copie. Semaine gelée donc."
+    text = (
+        f"{note}\n\nBien à vous,\nArnaud Lebon\nResponsable production\n\n"
+        "---------- Forwarded message ---------\n"
+        "De : Manon Pichon <m.pichon@alfara.example>\n"
+        "Date: jeu. 10 avr. 2025 à 09:30\n"
+        "Subject: Fwd: TR: Pentest 2025\n"
+        "To: Arnaud Lebon <a.lebon@alfara.example>\n\n\n"
+        f"{c}\n\nManon\n\n"
+        "---------- Forwarded message ---------\n"
+        "De : Gérard Collin <g.collin@alfara.example>\n"
+        "Date: mer. 9 avr. 2025 à 18:02\n"
+        "Subject: TR: Pentest 2025\n"
+        "To: Managers IT <managers-it@alfara.example>\n\n\n"
+        f"{b}\n\nGérard Collin\nRSSI\n\n"
+        "From: Security Office <security@alfara-group.example>\n"
+        "Sent: Wednesday, April 9, 2025 4:15 PM\n"
+        "To: IT Managers EMEA <it-emea@alfara-group.example>\n"
+        "Subject: Pentest 2025\n\n"
+        f"{a}\n\nRegards,\nGroup Security Office\n"
+    )
+    h = [
+        ("From", "Arnaud Lebon <a.lebon@alfara.example>"),
+        ("To", "CAB <cab@alfara.example>"),
+        ("Subject", "Fwd: Fwd: TR: Pentest 2025"),
+        ("Date", "Thu, 10 Apr 2025 10:12:00 +0200"),
+        ("Message-ID", "<CALebon3lv@mail.gmail.example>"),
+    ]
+    write("038-gmail-web-fr-forward", "gmail-web", "fr", "forward", eml(h, leaf(text)), note,
+          "Bien à vous,\nArnaud Lebon\nResponsable production",
+          fwd=[("security@alfara-group.example", "Pentest 2025", a),
+               ("g.collin@alfara.example", "TR: Pentest 2025", b),
+               ("m.pichon@alfara.example", "Fwd: TR: Pentest 2025", c)],
+          note="three levels, Outlook EN block innermost, Gmail FR outer")
+
+
+def m039():
+    q = "Bonjour Damien,\n\nPouvez-vous nous chiffrer le remplacement des 40 luminaires du parking ?"
+    r = "Bonjour Mme Roy,\n\nOui, je passe faire le relevé jeudi matin. Devis sous 8 jours."
+    note = "Hervé, tu peux accompagner Damien jeudi ? Il faudra ouvrir le local TGBT."
+    text = (
+        f"{note}\n\nMerci\nAlice Roy\nServices généraux\n\n"
+        f"De{NB}: Damien Chauvin <d.chauvin@lumiservices.example>\n"
+        f"Envoyé{NB}: mardi 15 avril 2025 17:40\n"
+        f"À{NB}: Alice Roy <a.roy@bureaux-confluence.example>\n"
+        f"Objet{NB}: RE: Devis éclairage parking\n\n"
+        f"{r}\n\nCordialement,\nDamien Chauvin\nLumiservices\n\n"
+        f"De{NB}: Alice Roy <a.roy@bureaux-confluence.example>\n"
+        f"Envoyé{NB}: mardi 15 avril 2025 10:02\n"
+        f"À{NB}: Damien Chauvin <d.chauvin@lumiservices.example>\n"
+        f"Objet{NB}: Devis éclairage parking\n\n"
+        f"{q}\n\nMerci\nAlice Roy\n"
+    )
+    h = [
+        ("From", "Alice Roy <a.roy@bureaux-confluence.example>"),
+        ("To", "Hervé Lucas <h.lucas@bureaux-confluence.example>"),
+        ("Subject", "TR: Devis éclairage parking"),
+        ("Date", "Wed, 16 Apr 2025 08:15:00 +0200"),
+        ("Message-ID", "<DU0PR09MB7000ROY@DU0PR09MB7000.eurprd09.prod.outlook.example>"),
+        ("X-Mailer", "Microsoft Outlook 16.0"),
+    ]
+    write("039-outlook-desktop-fr-forward", "outlook-desktop", "fr", "forward",
+          eml(h, leaf(text)), note, "Merci\nAlice Roy\nServices généraux",
+          fwd=[("a.roy@bureaux-confluence.example", "Devis éclairage parking", q),
+               ("d.chauvin@lumiservices.example", "RE: Devis éclairage parking", r)],
+          note="forward of a reply: the quoted question is an older original of its own")
+
+
+def m040():
+    fwd_note = "Voir ci-dessous la demande du client, tu peux t'en occuper ?"
+    orig = "Bonjour,\n\nNous souhaitons ajouter 5 utilisateurs à notre abonnement à partir d'avril."
+    new = "Oui je m'en charge, je lui envoie l'avenant aujourd'hui."
+    text = (
+        f"{new}\n\nAdrien\n\n"
+        "Le mar. 25 mars 2025 à 09:12, Lise Moreau <lise.moreau@saasly.example> a écrit :\n\n"
+        f"> {fwd_note}\n>\n> Lise\n>\n"
+        "> ---------- Forwarded message ---------\n"
+        "> De : Paul Vernet <p.vernet@client-vernet.example>\n"
+        "> Date: lun. 24 mars 2025 à 17:55\n"
+        "> Subject: Utilisateurs supplémentaires\n"
+        "> To: <commercial@saasly.example>\n>\n>\n"
+        "> Bonjour,\n>\n> Nous souhaitons ajouter 5 utilisateurs à notre abonnement à partir d'avril.\n"
+        ">\n> Paul Vernet\n"
+    )
+    h = [
+        ("From", "Adrien Petit <adrien.petit@saasly.example>"),
+        ("To", "Lise Moreau <lise.moreau@saasly.example>"),
+        ("Subject", "Re: Fwd: Utilisateurs supplémentaires"),
+        ("Date", "Tue, 25 Mar 2025 09:40:00 +0100"),
+        ("Message-ID", "<CAPadrien25@mail.gmail.example>"),
+        ("In-Reply-To", "<CALise25@mail.gmail.example>"),
+    ]
+    write("040-gmail-web-fr-reply", "gmail-web", "fr", "reply", eml(h, leaf(text)), new, "Adrien",
+          note="reply to a forward: the quoted forward is history, not a forward of this message")
+    _ = orig
+
+
+
+def m041():
+    inner_text = (
+        "Bonjour Monsieur Delorme,\n\nSuite à l'audit du 4 mars, trois non-conformités mineures "
+        "ont été relevées sur la ligne 3 (traçabilité des lots de farine). Le plan d'actions "
+        "est attendu sous un mois."
+    )
+    inner = eml(
+        [
+            ("From", "Audit Qualité <audit@certiqual.example>"),
+            ("To", "Bruno Delorme <b.delorme@biscuiterie-loire.example>"),
+            ("Subject", "Rapport d'audit IFS - mars 2025"),
+            ("Date", "Thu, 6 Mar 2025 10:00:00 +0100"),
+            ("Message-ID", "<audit-ifs-0306@certiqual.example>"),
+        ],
+        leaf(f"{inner_text}\n\nCordialement,\nNadège Cousin\nAuditrice IFS\nCertiqual\n"),
+    )
+    note = "Bonjour à tous,\n\nCi-joint le rapport de l'auditeur. Réunion qualité mardi 9h pour le plan d'actions."
+    sig = "Bruno Delorme\nDirecteur de site"
+    h = [
+        ("From", "Bruno Delorme <b.delorme@biscuiterie-loire.example>"),
+        ("To", "Comité qualité <qualite@biscuiterie-loire.example>"),
+        ("Subject", "TR: Rapport d'audit IFS - mars 2025"),
+        ("Date", "Fri, 7 Mar 2025 08:00:00 +0100"),
+        ("Message-ID", "<AM4PR03MB5000DELORME@AM4PR03MB5000.eurprd03.prod.outlook.example>"),
+        ("X-Mailer", "Microsoft Outlook 16.0"),
+    ]
+    body = multi("mixed", [leaf(f"{note}\n\n{sig}\n"),
+                           rfc822(inner, "Rapport d'audit IFS - mars 2025.eml")], "----=_NextPart_000_0012")
+    write("041-outlook-desktop-fr-forward-attached", "outlook-desktop", "fr", "forward-attached",
+          eml(h, body), note, sig,
+          fwd=[("audit@certiqual.example", "Rapport d'audit IFS - mars 2025", inner_text)])
+
+
+def m042():
+    a = "Hi Julien,\n\nAttached is the signed NDA. Looking forward to working together."
+    b = "Bonjour Sarah, voici le NDA signé par le partenaire, pour archivage."
+    inner_a = eml(
+        [
+            ("From", "Grace Miller <grace.miller@tidewater-labs.example>"),
+            ("To", "Julien Masson <julien.masson@optiflux.example>"),
+            ("Subject", "Signed NDA"),
+            ("Date", "Mon, 3 Mar 2025 15:00:00 +0000"),
+            ("Message-ID", "<nda-signed@tidewater-labs.example>"),
+        ],
+        multi("mixed", [leaf(f"{a}\n\nBest,\nGrace Miller\nCOO, Tidewater Labs\n"), pdf("NDA_signed.pdf")],
+              "b_inner_a"),
+    )
+    inner_b = eml(
+        [
+            ("From", "Julien Masson <julien.masson@optiflux.example>"),
+            ("To", "Sarah Klein <s.klein@optiflux.example>"),
+            ("Subject", "TR: Signed NDA"),
+            ("Date", "Mon, 3 Mar 2025 16:30:00 +0100"),
+            ("Message-ID", "<tr-nda@optiflux.example>"),
+        ],
+        multi("mixed", [leaf(f"{b}\n\nJulien\n"), rfc822(inner_a, "Signed NDA.eml")], "b_inner_b"),
+    )
+    note = "Pour le registre des contrats."
+    h = [
+        ("From", "Sarah Klein <s.klein@optiflux.example>"),
+        ("To", "Juridique <juridique@optiflux.example>"),
+        ("Subject", "TR: TR: Signed NDA"),
+        ("Date", "Tue, 4 Mar 2025 09:00:00 +0100"),
+        ("Message-ID", "<tr-tr-nda@optiflux.example>"),
+        ("User-Agent", "Mozilla Thunderbird"),
+    ]
+    body = multi("mixed", [leaf(f"{note}\n\n-- \nSarah Klein\nAssistante juridique\n"),
+                           rfc822(inner_b, "TR Signed NDA.eml")], "b_outer")
+    write("042-thunderbird-fr-forward-attached", "thunderbird", "fr", "forward-attached",
+          eml(h, body), note, "-- \nSarah Klein\nAssistante juridique",
+          fwd=[("grace.miller@tidewater-labs.example", "Signed NDA", a),
+               ("julien.masson@optiflux.example", "TR: Signed NDA", b)],
+          note="attached forward inside an attached forward")
+
+
+def m043():
+    q = "Bonjour Yasmine,\n\nLe fichier des heures sup de mars est-il prêt ?"
+    r = "Bonjour Denis,\n\nOui, il est dans le dossier partagé Paie/2025/03. Il manque juste l'équipe de nuit."
+    inner = eml(
+        [
+            ("From", "Yasmine Bouzid <y.bouzid@fonderie-aube.example>"),
+            ("To", "Denis Poulain <d.poulain@fonderie-aube.example>"),
+            ("Subject", "RE: Heures sup mars"),
+            ("Date", "Tue, 1 Apr 2025 11:00:00 +0200"),
+            ("Message-ID", "<hs-mars-re@fonderie-aube.example>"),
+        ],
+        leaf(
+            f"{r}\n\nYasmine\n\n"
+            f"De{NB}: Denis Poulain <d.poulain@fonderie-aube.example>\n"
+            f"Envoyé{NB}: mardi 1 avril 2025 09:10\n"
+            f"À{NB}: Yasmine Bouzid <y.bouzid@fonderie-aube.example>\n"
+            f"Objet{NB}: Heures sup mars\n\n{q}\n\nDenis\n"
+        ),
+    )
+    note = "Bonjour Martine, je vous joins l'échange avec la paie, pour votre contrôle."
+    h = [
+        ("From", "Denis Poulain <d.poulain@fonderie-aube.example>"),
+        ("To", "Martine Collet <m.collet@expert-aube.example>"),
+        ("Subject", "TR: Heures sup mars"),
+        ("Date", "Tue, 1 Apr 2025 14:00:00 +0200"),
+        ("Message-ID", "<tr-hs-mars@fonderie-aube.example>"),
+        ("X-Mailer", "Microsoft Outlook 16.0"),
+    ]
+    body = multi("mixed", [leaf(f"{note}\n\nCordialement,\nDenis Poulain\nRRH\n"),
+                           rfc822(inner, "RE Heures sup mars.msg.eml")], "----=_NextPart_000_0042")
+    write("043-outlook-desktop-fr-forward-attached", "outlook-desktop", "fr", "forward-attached",
+          eml(h, body), note, "Cordialement,\nDenis Poulain\nRRH",
+          fwd=[("d.poulain@fonderie-aube.example", "Heures sup mars", q),
+               ("y.bouzid@fonderie-aube.example", "RE: Heures sup mars", r)],
+          note="attached reply: its quoted message is an older original of its own")
+
+
+def m044():
+    text = (
+        "Bonjour,\n\nJe suis absente du 14 au 25 avril inclus, sans accès à mes mails.\n"
+        "Pour toute urgence concernant la paie, merci de contacter Gaëlle Simon "
+        "(g.simon@agri-conseil.example, 02 99 00 11 22).\n\nCordialement,\nMélanie Hervé\n"
+    )
+    h = [
+        ("From", "Mélanie Hervé <m.herve@agri-conseil.example>"),
+        ("To", "Pascal Rault <p.rault@agri-conseil.example>"),
+        ("Subject", "Réponse automatique : Bulletins avril"),
+        ("Date", "Tue, 15 Apr 2025 09:12:00 +0200"),
+        ("Message-ID", "<auto-herve-0415@agri-conseil.example>"),
+        ("In-Reply-To", "<bulletins-avril@agri-conseil.example>"),
+        ("Auto-Submitted", "auto-replied"),
+        ("X-Auto-Response-Suppress", "All"),
+        ("X-Mailer", "Microsoft Exchange Server 15.2"),
+    ]
+    write("044-outlook-desktop-fr-auto-reply", "outlook-desktop", "fr", "auto-reply",
+          eml(h, leaf(text)),
+          "Bonjour,\n\nJe suis absente du 14 au 25 avril inclus, sans accès à mes mails.\n"
+          "Pour toute urgence concernant la paie, merci de contacter Gaëlle Simon "
+          "(g.simon@agri-conseil.example, 02 99 00 11 22).",
+          "Cordialement,\nMélanie Hervé", auto=True)
+
+
+def m045():
+    text = (
+        "Bonjour,\n\nMerci pour votre message. Je suis actuellement en congés et serai de retour "
+        "le lundi 5 mai. Votre message ne sera pas transféré.\n\n"
+        "En cas d'urgence : accueil@cabinet-roux.example\n\nGuillaume Roux\n"
+    )
+    h = [
+        ("From", "Guillaume Roux <g.roux@cabinet-roux.example>"),
+        ("To", "Élodie Marchetti <elodie.marchetti@imprimerie-sud.example>"),
+        ("Subject", "Devis cartes de visite"),
+        ("Date", "Mon, 28 Apr 2025 14:00:00 +0200"),
+        ("Message-ID", "<ooo-roux-0428@cabinet-roux.example>"),
+        ("X-Mailer", "Microsoft Outlook 16.0"),
+    ]
+    write("045-outlook-desktop-fr-auto-reply", "outlook-desktop", "fr", "auto-reply",
+          eml(h, leaf(text)),
+          "Bonjour,\n\nMerci pour votre message. Je suis actuellement en congés et serai de retour "
+          "le lundi 5 mai. Votre message ne sera pas transféré.\n\n"
+          "En cas d'urgence : accueil@cabinet-roux.example",
+          "Guillaume Roux", auto=True,
+          note="client rule: no auto-reply header, normal subject")
+
+
+def m046():
+    text = (
+        "Thank you for your email. I am out of the office until Monday, March 24 with limited "
+        "access to email. For urgent matters please contact support@brightline.example.\n\n"
+        "Regards,\nOwen Price\n"
+    )
+    h = [
+        ("From", "Owen Price <o.price@brightline.example>"),
+        ("To", "Nathalie Rey <n.rey@lumen-fr.example>"),
+        ("Subject", "Automatic reply: PO approval"),
+        ("Date", "Thu, 20 Mar 2025 08:00:00 +0000"),
+        ("Message-ID", "<ooo-price@brightline.example>"),
+        ("Auto-Submitted", "auto-replied"),
+        ("X-MS-Exchange-Inbox-Rules-Loop", "o.price@brightline.example"),
+    ]
+    write("046-owa-en-auto-reply", "owa", "en", "auto-reply", eml(h, leaf(text)),
+          "Thank you for your email. I am out of the office until Monday, March 24 with limited "
+          "access to email. For urgent matters please contact support@brightline.example.",
+          "Regards,\nOwen Price", auto=True)
+
+
+def m047():
+    text = (
+        "Je suis en déplacement sur chantier jusqu'au 11/04, réponse possible avec retard.\n"
+        "Pour le planning, voir avec Mathilde au 05 49 00 12 12.\n"
+    )
+    h = [
+        ("From", "Jacques Bertin <j.bertin@charpentes-poitou.example>"),
+        ("To", "Planning <planning@charpentes-poitou.example>"),
+        ("Subject", "Absence : Livraison fermettes"),
+        ("Date", "Tue, 8 Apr 2025 07:30:00 +0200"),
+        ("Message-ID", "<1717171717.1.1744090200000.JavaMail.zimbra@charpentes-poitou.example>"),
+        ("Auto-Submitted", "auto-replied (zimbra; vacation)"),
+        ("Precedence", "bulk"),
+        ("X-Mailer", "Zimbra 9.0.0_GA_4546"),
+    ]
+    write("047-zimbra-fr-auto-reply", "zimbra", "fr", "auto-reply", eml(h, leaf(text)),
+          "Je suis en déplacement sur chantier jusqu'au 11/04, réponse possible avec retard.\n"
+          "Pour le planning, voir avec Mathilde au 05 49 00 12 12.", "", auto=True)
+
+
+def m048():
+    new = (
+        "Bonjour Mathieu,\n\nJe vous envoie le compte rendu maintenant car je serai absente demain "
+        "et vendredi (formation). Les actions sont en fin de document.\n\n"
+        "Pour toute question en mon absence, voyez avec Rachid."
+    )
+    sig = "Bonne soirée,\nÉlodie Garnier\nChargée d'affaires"
+    quoted = (
+        f"De{NB}: Mathieu Roussel <m.roussel@batir-so.example>\n"
+        f"Envoyé{NB}: mercredi 5 mars 2025 10:00\n"
+        f"À{NB}: Élodie Garnier <e.garnier@batir-so.example>\n"
+        f"Objet{NB}: CR visite client Cazals\n\nTu peux m'envoyer le CR avant jeudi ?\nMathieu"
+    )
+    h = [
+        ("From", "Élodie Garnier <e.garnier@batir-so.example>"),
+        ("To", "Mathieu Roussel <m.roussel@batir-so.example>"),
+        ("Subject", "RE: CR visite client Cazals"),
+        ("Date", "Wed, 5 Mar 2025 18:30:00 +0100"),
+        ("Message-ID", "<AM0PR01MB1111GARNIER@AM0PR01MB1111.outlook.example>"),
+        ("In-Reply-To", "<cr-cazals@batir-so.example>"),
+        ("X-Mailer", "Microsoft Outlook 16.0"),
+    ]
+    write("048-outlook-desktop-fr-not-auto-reply", "outlook-desktop", "fr", "not-auto-reply",
+          eml(h, leaf(f"{new}\n\n{sig}\n\n{quoted}\n")), new, sig)
+
+
+def m049():
+    new = (
+        "Salut Romain,\n\nje suis en congé à partir de demain jusqu'au 22, donc je te laisse "
+        "la main sur le dossier Berthier. Tout est dans le drive, le client attend la version "
+        "finale du plan lundi."
+    )
+    sig = "Bonnes vacances à moi 😎\nLudo"
+    quoted = (
+        "Le jeu. 10 avr. 2025 à 16:02, Romain Faure <romain.faure@atelier-archi.example> a écrit :\n"
+        "> Tu pars quand déjà ?\n"
+    )
+    h = [
+        ("From", "Ludovic Henry <ludovic.henry@atelier-archi.example>"),
+        ("To", "Romain Faure <romain.faure@atelier-archi.example>"),
+        ("Subject", "Re: Dossier Berthier"),
+        ("Date", "Thu, 10 Apr 2025 16:20:00 +0200"),
+        ("Message-ID", "<CAludo1004@mail.gmail.example>"),
+        ("In-Reply-To", "<CAromain1004@mail.gmail.example>"),
+    ]
+    write("049-gmail-web-fr-not-auto-reply", "gmail-web", "fr", "not-auto-reply",
+          eml(h, leaf(f"{new}\n\n{sig}\n\n{quoted}")), new, sig)
+
+
+def m050():
+    new = (
+        "Hi Sam,\n\nI'm out of office next week (Mon-Wed) for the trade show, so let's do the "
+        "review today at 4pm if that works for you. Otherwise Thursday."
+    )
+    sig = "Thanks,\nCéline Marchand\nKey Account Manager"
+    quoted = (
+        "From: Sam Porter <sam.porter@delta-grid.example>\n"
+        "Sent: Friday, April 4, 2025 10:02 AM\n"
+        "To: Céline Marchand <celine.marchand@voltaire-sa.example>\n"
+        "Subject: Contract review\n\nCéline, when can we go through the contract?\nSam"
+    )
+    h = [
+        ("From", "Céline Marchand <celine.marchand@voltaire-sa.example>"),
+        ("To", "Sam Porter <sam.porter@delta-grid.example>"),
+        ("Subject", "RE: Contract review"),
+        ("Date", "Fri, 4 Apr 2025 11:15:00 +0200"),
+        ("Message-ID", "<PR1PR05MB2222MARCHAND@PR1PR05MB2222.outlook.example>"),
+        ("In-Reply-To", "<contract-review@delta-grid.example>"),
+        ("X-Mailer", "Microsoft Outlook 16.0"),
+    ]
+    write("050-outlook-desktop-en-not-auto-reply", "outlook-desktop", "en", "not-auto-reply",
+          eml(h, leaf(f"{new}\n\n{sig}\n\n{quoted}\n")), new, sig)
+
+
 def main() -> None:
     for n in sorted(k for k in globals() if k.startswith("m") and k[1:].isdigit()):
         globals()[n]()
