@@ -1601,6 +1601,289 @@ def m050():
           eml(h, leaf(f"{new}\n\n{sig}\n\n{quoted}\n")), new, sig)
 
 
+
+def m051():
+    html = (
+        '<html><head></head><body><div class="ydp3f1a2b3cyahoo-style-wrap" style="font-family:'
+        'Helvetica Neue, Helvetica, Arial, sans-serif;font-size:13px;"><div dir="ltr">Bonjour '
+        "Monsieur Caillaud,</div><div dir=\"ltr\"><br></div><div dir=\"ltr\">Je vous confirme "
+        "ma présence à l'assemblée générale du 26 avril. Je viendrai avec le pouvoir de "
+        "Mme Lenoir (lot 14).</div><div dir=\"ltr\"><br></div><div dir=\"ltr\">Salutations,"
+        "</div><div dir=\"ltr\">Bernard Quéré</div></div>"
+        '<div id="yahoo_quoted_1122334455" class="yahoo_quoted"><div style="font-family:\'Helvetica '
+        "Neue', Helvetica, Arial, sans-serif;font-size:13px;color:#26282a;\"><div>Le lundi 14 avril "
+        "2025 à 18:22:10 UTC+2, Syndic Caillaud &lt;ag@syndic-caillaud.example&gt; a écrit :</div>"
+        "<div><br></div><div><br></div><div>Madame, Monsieur, merci de confirmer votre présence "
+        "à l'AG du 26 avril. Le syndic</div></div></div></body></html>"
+    )
+    h = [
+        ("From", "Bernard Quéré <bernard.quere@yahoo.example>"),
+        ("To", "Syndic Caillaud <ag@syndic-caillaud.example>"),
+        ("Subject", "Re: Assemblée générale 26 avril"),
+        ("Date", "Tue, 15 Apr 2025 08:02:00 +0000"),
+        ("Message-ID", "<1234567890.998877.1744704120000@mail.yahoo.example>"),
+        ("In-Reply-To", "<ag-0426@syndic-caillaud.example>"),
+        ("X-Mailer", "WebService/1.1.23533 YMailNorrin"),
+    ]
+    write("051-yahoo-fr-reply", "yahoo", "fr", "reply", eml(h, leaf(html, "html", cte="quoted-printable")),
+          "Bonjour Monsieur Caillaud,\n\nJe vous confirme ma présence à l'assemblée générale du "
+          "26 avril. Je viendrai avec le pouvoir de Mme Lenoir (lot 14).",
+          "Salutations,\nBernard Quéré")
+
+
+def m052():
+    new = (
+        "Bonjour Justine,\n\nPour la journée d'intégration :\n\n"
+        "Le 14 mai à 9h, accueil café au 2e étage :\n"
+        "- présentation de l'entreprise par la direction\n"
+        "- visite des ateliers\n"
+        "- déjeuner au restaurant d'entreprise\n\n"
+        "L'après-midi est libre pour l'installation des postes."
+    )
+    sig = "Bonne journée\n\nCoralie Fabre\nRessources humaines\nMécanique de Précision Jurassienne\n03 84 00 55 66"
+    quoted = (
+        "De : Justine Perrin <justine.perrin@mpj.example>\n"
+        "Date : lundi 28 avril 2025 à 11:02\n"
+        "À : Coralie Fabre <coralie.fabre@mpj.example>\n"
+        "Objet : Programme intégration nouveaux arrivants\n\n"
+        "Bonjour Coralie, tu as le programme de la journée d'intégration ? Merci, Justine\n"
+    )
+    h = [
+        ("From", "Coralie Fabre <coralie.fabre@mpj.example>"),
+        ("To", "Justine Perrin <justine.perrin@mpj.example>"),
+        ("Subject", "Re: Programme intégration nouveaux arrivants"),
+        ("Date", "Mon, 28 Apr 2025 14:45:00 +0200"),
+        ("Message-ID", "<C2A3B4D5-1111-2222-3333-444455556666@mpj.example>"),
+        ("In-Reply-To", "<integration@mpj.example>"),
+        ("User-Agent", "Microsoft-MacOutlook/16.95.25041112"),
+    ]
+    write("052-outlook-mac-fr-reply", "outlook-mac", "fr", "reply",
+          eml(h, leaf(f"{new}\n\n{sig}\n\n{quoted}", cte="quoted-printable")), new, sig,
+          note="own text has a 'Le 14 mai à 9h, … :' line before a list (date, time, colon)")
+
+
+def m053():
+    new = (
+        "Hello Diane,\n\nSee the corrected figures below:\n\n"
+        "  Site       | Q1 2025  | Q1 2024\n"
+        "  Lyon       | 412 k€   | 388 k€\n"
+        "  Grenoble   | 198 k€   | 205 k€\n"
+        "  Total      | 610 k€   | 593 k€\n\n"
+        "The Grenoble drop is due to the site closure in February (2 weeks)."
+    )
+    sig = "Regards,\nXavier Noël\nFinancial Controller"
+    quoted = (
+        "-----Original Message-----\n"
+        "From: Diane Fischer <diane.fischer@alpen-holding.example>\n"
+        "Sent: Monday, April 14, 2025 9:00 AM\n"
+        "To: Xavier Noël <xavier.noel@alpen-fr.example>\n"
+        "Subject: Q1 revenue by site\n\n"
+        "Xavier, the Q1 numbers in the deck don't add up. Can you check?\nDiane\n"
+    )
+    h = [
+        ("From", "Xavier Noël <xavier.noel@alpen-fr.example>"),
+        ("To", "Diane Fischer <diane.fischer@alpen-holding.example>"),
+        ("Subject", "RE: Q1 revenue by site"),
+        ("Date", "Mon, 14 Apr 2025 10:30:00 +0200"),
+        ("Message-ID", "<000001db2c1d$aabbccdd$eeff0011$@alpen-fr.example>"),
+        ("In-Reply-To", "<q1-revenue@alpen-holding.example>"),
+        ("X-Mailer", "Microsoft Outlook 16.0"),
+    ]
+    write("053-outlook-desktop-en-reply", "outlook-desktop", "en", "reply",
+          eml(h, leaf(f"{new}\n\n{sig}\n\n{quoted}", charset="windows-1252", cte="quoted-printable")),
+          new, sig, note="text table, windows-1252 QP, -----Original Message-----")
+
+
+def m054():
+    html = (
+        '<html><head><meta http-equiv="content-type" content="text/html; charset=utf-8"></head>'
+        '<body style="overflow-wrap: break-word;">Bonjour Paul,<div><br></div><div>C\'est noté, '
+        "je décale la visite de l'appartement témoin au mercredi 16h.</div><div><br></div>"
+        "<div>Bien à vous,</div><div>Marion Leclerc</div><div>Promotion Immobilière Leclerc</div>"
+        '<div><br id="lineBreakAtBeginningOfMessage"><div><br><blockquote type="cite">'
+        "<div>Le 22 avr. 2025 à 17:40, Paul Girard &lt;paul.girard@free.example&gt; a écrit :"
+        '</div><br class="Apple-interchange-newline"><div><div>Bonjour, serait-il possible de '
+        "décaler la visite de mardi à mercredi ? Paul Girard</div></div></blockquote></div><br>"
+        "</div></body></html>"
+    )
+    plain = (
+        "Bonjour Paul,\n\nC'est noté, je décale la visite de l'appartement témoin au mercredi 16h.\n\n"
+        "Bien à vous,\nMarion Leclerc\nPromotion Immobilière Leclerc\n\n"
+        "> Le 22 avr. 2025 à 17:40, Paul Girard <paul.girard@free.example> a écrit :\n> \n"
+        "> Bonjour, serait-il possible de décaler la visite de mardi à mercredi ? Paul Girard\n"
+    )
+    h = [
+        ("From", "Marion Leclerc <marion@promo-leclerc.example>"),
+        ("To", "Paul Girard <paul.girard@free.example>"),
+        ("Subject", "Re: Visite appartement témoin"),
+        ("Date", "Wed, 23 Apr 2025 08:30:00 +0200"),
+        ("Message-ID", "<9F8E7D6C-5B4A-4321-8765-0FEDCBA98765@promo-leclerc.example>"),
+        ("In-Reply-To", "<visite-temoin@free.example>"),
+        ("X-Mailer", "Apple Mail (2.3826.400.131.1.6)"),
+    ]
+    body = multi("alternative", [leaf(plain, cte="quoted-printable"), leaf(html, "html", cte="quoted-printable")],
+                 "Apple-Mail=_0A1B2C3D-4E5F-6789-ABCD-EF0123456789")
+    write("054-apple-mail-fr-reply", "apple-mail", "fr", "reply", eml(h, body),
+          "Bonjour Paul,\n\nC'est noté, je décale la visite de l'appartement témoin au mercredi 16h.",
+          "Bien à vous,\nMarion Leclerc\nPromotion Immobilière Leclerc")
+
+
+def m055():
+    new = "Got it, thanks. I'll have the badge ready at reception."
+    sig = "Sent from my iPhone"
+    quoted = (
+        "On Apr 2, 2025, at 18:05, Kenji Watanabe <kenji.watanabe@sakura-robotics.example> wrote:\n\n"
+        "> Hello Mathilde,\n> I will arrive at the Lyon plant on Monday at 9:00 with one colleague.\n"
+        "> Best regards,\n> Kenji\n"
+    )
+    h = [
+        ("From", "Mathilde Giraud <mathilde.giraud@usine-rhone.example>"),
+        ("To", "Kenji Watanabe <kenji.watanabe@sakura-robotics.example>"),
+        ("Subject", "Re: Visit on Monday"),
+        ("Date", "Wed, 2 Apr 2025 19:00:00 +0200"),
+        ("Message-ID", "<11AA22BB-33CC-44DD-55EE-66FF77008899@usine-rhone.example>"),
+        ("In-Reply-To", "<visit-monday@sakura-robotics.example>"),
+        ("X-Mailer", "iPhone Mail (22D82)"),
+    ]
+    write("055-apple-iphone-en-reply", "apple-iphone", "en", "reply",
+          eml(h, leaf(f"{new}\n\n{sig}\n\n{quoted}")), new, sig)
+
+
+def m056():
+    banner = (
+        "CAUTION: This email originated from outside of the organization. Do not click links or "
+        "open attachments unless you recognize the sender and know the content is safe."
+    )
+    new = (
+        "Dear Ms. Leroy,\n\nWe confirm the revised delivery date of May 6th for the 120 valve "
+        "bodies (order 4500123987). The certificate of conformity will be sent with the goods."
+    )
+    sig = (
+        "Kind regards,\n\nMarkus Weber\nSales Engineer\nRheinventil GmbH\n\n"
+        "This e-mail may contain confidential and/or privileged information. If you are not the "
+        "intended recipient, please notify the sender immediately and destroy this e-mail."
+    )
+    quoted = (
+        "From: Agathe Leroy <a.leroy@hydro-valves.example>\n"
+        "Sent: Tuesday, April 22, 2025 2:11 PM\n"
+        "To: Markus Weber <m.weber@rheinventil.example>\n"
+        "Subject: Order 4500123987 - delivery date\n\n"
+        "Hello Markus, can you confirm the new delivery date? Regards, Agathe Leroy\n"
+    )
+    h = [
+        ("From", "Markus Weber <m.weber@rheinventil.example>"),
+        ("To", "Agathe Leroy <a.leroy@hydro-valves.example>"),
+        ("Subject", "RE: Order 4500123987 - delivery date"),
+        ("Date", "Wed, 23 Apr 2025 09:00:00 +0200"),
+        ("Message-ID", "<FR2P281MB1234WEBER@FR2P281MB1234.DEUP281.PROD.OUTLOOK.example>"),
+        ("In-Reply-To", "<order-4500123987@hydro-valves.example>"),
+        ("X-Mailer", "Microsoft Outlook 16.0"),
+    ]
+    write("056-outlook-desktop-en-reply", "outlook-desktop", "en", "reply",
+          eml(h, leaf(f"{banner}\n\n{new}\n\n{sig}\n\n{quoted}")), new, sig,
+          note="CAUTION banner, English disclaimer")
+
+
+def m057():
+    text = (
+        "Le 03/04/2025 à 08:12, Hugues Perrier a écrit :\n"
+        "> Bonjour,\n>\n> Le serveur de fichiers \\\\FS01 sera arrêté samedi de 8h à 12h pour\n"
+        "> maintenance. Merci de fermer vos documents vendredi soir.\n>\n> Hugues\n"
+        "> Service informatique\n\n"
+        "Bonjour Hugues,\n\nLe service compta devra clôturer le mois samedi matin, est-ce qu'on "
+        "peut avoir un accès dès 11h ?\n\nMerci,\n-- \nOdile Marchand\nComptabilité générale\n"
+    )
+    h = [
+        ("From", "Odile Marchand <o.marchand@transports-perrier.example>"),
+        ("To", "Hugues Perrier <informatique@transports-perrier.example>"),
+        ("Subject", "Re: Arrêt serveur FS01 samedi"),
+        ("Date", "Thu, 3 Apr 2025 09:20:00 +0200"),
+        ("Message-ID", "<d9c8b7a6-fs01@transports-perrier.example>"),
+        ("In-Reply-To", "<arret-fs01@transports-perrier.example>"),
+        ("User-Agent", "Mozilla Thunderbird"),
+    ]
+    write("057-thunderbird-fr-reply", "thunderbird", "fr", "reply", eml(h, leaf(text, cte="quoted-printable")),
+          "Bonjour Hugues,\n\nLe service compta devra clôturer le mois samedi matin, est-ce qu'on "
+          "peut avoir un accès dès 11h ?",
+          "Merci,\n-- \nOdile Marchand\nComptabilité générale",
+          note="bottom-posted, wrapped quote lines")
+
+
+def m058():
+    new = "👍"
+    h = [
+        ("From", "Rachid Amrani <r.amrani@sodimat.example>"),
+        ("To", "Pauline Texier <p.texier@sodimat.example>"),
+        ("Subject", "RE: Réunion déplacée en salle B"),
+        ("Date", "Mon, 7 Apr 2025 09:01:00 +0000"),
+        ("Message-ID", "<AM7PR10MB3000AMRANI@AM7PR10MB3000.outlook.example>"),
+        ("In-Reply-To", "<salle-b@sodimat.example>"),
+    ]
+    text = (
+        f"{new}\n\nObtenir Outlook pour iOS\n"
+        "________________________________\n"
+        "De : Pauline Texier <p.texier@sodimat.example>\n"
+        "Envoyé : Monday, April 7, 2025 10:58:12 AM\n"
+        "À : Équipe achats <achats@sodimat.example>\n"
+        "Objet : Réunion déplacée en salle B\n\n"
+        "La réunion fournisseurs de 11h est déplacée en salle B.\nPauline\n"
+    )
+    write("058-outlook-mobile-fr-reply", "outlook-mobile", "fr", "reply", eml(h, leaf(text)), new,
+          "Obtenir Outlook pour iOS", note="emoji-only reply, mixed FR labels / EN date")
+
+
+def m059():
+    text = (
+        "Bonjour,\n\nJe suis absente du 22 au 30 avril. Pour les commandes urgentes, merci "
+        "d'écrire à commandes@fromagerie-jura.example ou d'appeler le 03 84 11 22 33.\n\n"
+        "Belle journée\nAnne-Sophie Mougin\n"
+    )
+    html = (
+        '<html><body><div class="WordSection1"><p class="MsoNormal">Bonjour,</p>'
+        '<p class="MsoNormal">&nbsp;</p><p class="MsoNormal">Je suis absente du 22 au 30 avril. '
+        "Pour les commandes urgentes, merci d'écrire à commandes@fromagerie-jura.example ou "
+        "d'appeler le 03 84 11 22 33.</p><p class=\"MsoNormal\">&nbsp;</p>"
+        '<p class="MsoNormal">Belle journée<br>Anne-Sophie Mougin</p></div></body></html>'
+    )
+    h = [
+        ("From", "Anne-Sophie Mougin <as.mougin@fromagerie-jura.example>"),
+        ("To", "Olivier Tissot <o.tissot@epicerie-fine.example>"),
+        ("Subject", "RE: Commande comté 24 mois"),
+        ("Date", "Wed, 23 Apr 2025 10:00:00 +0200"),
+        ("Message-ID", "<DB8PR02MB6000MOUGIN@DB8PR02MB6000.outlook.example>"),
+        ("In-Reply-To", "<cmd-comte@epicerie-fine.example>"),
+        ("X-Mailer", "Microsoft Outlook 16.0"),
+    ]
+    body = multi("alternative", [leaf(text, cte="quoted-printable"), leaf(html, "html", cte="quoted-printable")],
+                 "_000_DB8PR02MB6000_")
+    write("059-outlook-desktop-fr-auto-reply", "outlook-desktop", "fr", "auto-reply", eml(h, body),
+          "Bonjour,\n\nJe suis absente du 22 au 30 avril. Pour les commandes urgentes, merci "
+          "d'écrire à commandes@fromagerie-jura.example ou d'appeler le 03 84 11 22 33.",
+          "Belle journée\nAnne-Sophie Mougin", auto=True,
+          note="Outlook rule: RE: subject, no auto headers, no quoted history")
+
+
+def m060():
+    text = (
+        "Hello,\n\nI'm currently on parental leave and will be back on June 2nd.\n"
+        "Your email will not be forwarded. Please contact my manager, Ruth Evans "
+        "(ruth.evans@harbourline.example), for anything urgent.\n\nThanks,\nDaniel\n"
+    )
+    h = [
+        ("From", "Daniel Moore <daniel.moore@harbourline.example>"),
+        ("To", "Fanny Rolland <f.rolland@agence-rolland.example>"),
+        ("Subject", "Re: Brochure translation"),
+        ("Date", "Tue, 15 Apr 2025 12:00:00 +0100"),
+        ("Message-ID", "<CAdmoore-ooo@mail.gmail.example>"),
+        ("In-Reply-To", "<brochure@agence-rolland.example>"),
+    ]
+    write("060-gmail-web-en-auto-reply", "gmail-web", "en", "auto-reply", eml(h, leaf(text)),
+          "Hello,\n\nI'm currently on parental leave and will be back on June 2nd.\n"
+          "Your email will not be forwarded. Please contact my manager, Ruth Evans "
+          "(ruth.evans@harbourline.example), for anything urgent.",
+          "Thanks,\nDaniel", auto=True, note="vacation responder without any auto header")
+
+
 def main() -> None:
     for n in sorted(k for k in globals() if k.startswith("m") and k[1:].isdigit()):
         globals()[n]()
