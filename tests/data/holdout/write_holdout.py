@@ -1884,6 +1884,286 @@ def m060():
           "Thanks,\nDaniel", auto=True, note="vacation responder without any auto header")
 
 
+
+def m061():
+    orig = (
+        "Bonjour,\n\nLa migration de la messagerie vers la nouvelle plateforme aura lieu le "
+        "week-end du 17 mai. Vos mails des 3 dernières années seront conservés."
+    )
+    note = "Annie, merci de prévenir les agences."
+    text = (
+        f"{note}\n\nPatrick\n\n"
+        "----- Transféré par Patrick Henry/DSI/Groupe Cassin le 05/05/2025 10:12 -----\n\n"
+        "Jean-Marc Ollier <jean-marc.ollier@cassin.example>\n02/05/2025 17:30\n\n"
+        "Pour\nTous les responsables d'agence\ncc\n\nObjet\nMigration messagerie\n\n\n\n"
+        f"{orig}\n\nJean-Marc Ollier\nResponsable infrastructure\n"
+    )
+    h = [
+        ("From", "Patrick Henry <patrick.henry@cassin.example>"),
+        ("To", "Annie Leblanc <annie.leblanc@cassin.example>"),
+        ("Subject", "Fw: Migration messagerie"),
+        ("Date", "Mon, 5 May 2025 10:12:00 +0200"),
+        ("Message-ID", "<OF99887766.AABBCCDD-ONC1258C80.0031A2B3@cassin.example>"),
+        ("X-Mailer", "HCL Notes Release 12.0.2 November 03, 2022"),
+    ]
+    write("061-lotus-notes-fr-forward", "lotus-notes", "fr", "forward", eml(h, leaf(text)), note,
+          "Patrick",
+          fwd=[("jean-marc.ollier@cassin.example", "Migration messagerie", orig)],
+          note="Notes 'Transféré par' line then a bare header block (name <address>, date, "
+               "Pour, cc, Objet on their own lines)")
+
+
+def m062():
+    orig = (
+        "Bonjour,\n\nVotre commande n° 77120 a été expédiée. Numéro de suivi : 6A12345678901.\n"
+        "Livraison estimée : 2 à 3 jours ouvrés."
+    )
+    text = (
+        "Commande reçue pour le cabinet, à rapprocher de la facture.\n\n"
+        "-------- Message original --------\n"
+        "Sujet: Votre commande 77120 a été expédiée\n"
+        "Date: 2025-04-29 16:02\n"
+        "De: Bureau Plus <commandes@bureau-plus.example>\n"
+        "À: cabinet@kine-morel.example\n\n"
+        f"{orig}\n\nL'équipe Bureau Plus\n"
+    )
+    h = [
+        ("From", "Cabinet Morel <cabinet@kine-morel.example>"),
+        ("To", "Comptable <compta@cabinet-expert-dax.example>"),
+        ("Subject", "Fwd: Votre commande 77120 a été expédiée"),
+        ("Date", "Wed, 30 Apr 2025 08:40:00 +0200"),
+        ("Message-ID", "<5f4e3d2c1b0a@kine-morel.example>"),
+        ("User-Agent", "Roundcube Webmail/1.6.9"),
+    ]
+    write("062-roundcube-fr-forward", "roundcube", "fr", "forward", eml(h, leaf(text)),
+          "Commande reçue pour le cabinet, à rapprocher de la facture.", "",
+          fwd=[("commandes@bureau-plus.example", "Votre commande 77120 a été expédiée", orig)])
+
+
+def m063():
+    orig = "Bonjour Madame,\n\nVotre dossier de subvention a été accepté pour un montant de 4 500 €. Le versement interviendra en juin."
+    text = (
+        "Bonjour Corinne,\n\nBonne nouvelle ci-dessous ! On en parle jeudi au bureau de l'asso.\n\n"
+        "Amitiés\nMonique\n\n\n"
+        "----- Message transféré -----\n"
+        "De : Conseil départemental <subventions@departement-41.example>\n"
+        "À : Monique Guillot <monique.guillot@yahoo.example>\n"
+        "Envoyé : mardi 6 mai 2025 à 14:30:11 UTC+2\n"
+        "Objet : Dossier de subvention 2025-ASSO-118\n\n"
+        f"{orig}\n\nLe service Vie associative\n"
+    )
+    h = [
+        ("From", "Monique Guillot <monique.guillot@yahoo.example>"),
+        ("To", "Corinne Baudry <corinne.baudry@orange.example>"),
+        ("Subject", "Fw: Dossier de subvention 2025-ASSO-118"),
+        ("Date", "Tue, 6 May 2025 18:00:00 +0000"),
+        ("Message-ID", "<998811.55.1746554400000@mail.yahoo.example>"),
+        ("X-Mailer", "WebService/1.1.23533 YMailNovation"),
+    ]
+    write("063-yahoo-fr-forward", "yahoo", "fr", "forward", eml(h, leaf(text, cte="quoted-printable")),
+          "Bonjour Corinne,\n\nBonne nouvelle ci-dessous ! On en parle jeudi au bureau de l'asso.",
+          "Amitiés\nMonique",
+          fwd=[("subventions@departement-41.example", "Dossier de subvention 2025-ASSO-118", orig)])
+
+
+def m064():
+    orig = (
+        "Bonjour,\n\nVeuillez trouver ci-joint le planning des interventions de dératisation pour "
+        "le 2e trimestre. Merci de prévenir les occupants 48 h avant chaque passage."
+    )
+    html = (
+        '<html><body lang="FR"><div class="WordSection1"><p class="MsoNormal">Bonjour Julien,</p>'
+        '<p class="MsoNormal">&nbsp;</p><p class="MsoNormal">Peux-tu afficher le planning dans '
+        "les halls des bâtiments A et C ?</p><p class=\"MsoNormal\">&nbsp;</p>"
+        '<p class="MsoNormal">Merci,</p><p class="MsoNormal">Laetitia Hamon<br>Gestionnaire de '
+        "patrimoine<br>Habitat Vendée Océan</p><p class=\"MsoNormal\">&nbsp;</p>"
+        '<div style="border:none;border-top:solid #E1E1E1 1.0pt;padding:3.0pt 0cm 0cm 0cm">'
+        '<p class="MsoNormal"><b>De&nbsp;:</b> Nuisibles Services &lt;planning@nuisibles-services.example&gt;'
+        "<br><b>Envoyé&nbsp;:</b> lundi 7 avril 2025 16:20<br><b>À&nbsp;:</b> Laetitia Hamon "
+        "&lt;l.hamon@hvo.example&gt;<br><b>Objet&nbsp;:</b> Planning dératisation T2<br>"
+        "<b>Pièces jointes&nbsp;:</b> Planning_T2_2025.pdf</p></div>"
+        '<p class="MsoNormal">&nbsp;</p><p class="MsoNormal">Bonjour,</p><p class="MsoNormal">&nbsp;</p>'
+        '<p class="MsoNormal">Veuillez trouver ci-joint le planning des interventions de '
+        "dératisation pour le 2e trimestre. Merci de prévenir les occupants 48 h avant chaque "
+        "passage.</p><p class=\"MsoNormal\">&nbsp;</p><p class=\"MsoNormal\">Cordialement,<br>"
+        "Service planning<br>Nuisibles Services SARL - 85000 La Roche-sur-Yon</p>"
+        '<p class="MsoNormal"><i>Ce message est confidentiel. Si vous n\'en êtes pas le destinataire, '
+        "merci de le supprimer.</i></p></div></body></html>"
+    )
+    h = [
+        ("From", "Laetitia Hamon <l.hamon@hvo.example>"),
+        ("To", "Julien Briand <j.briand@hvo.example>"),
+        ("Subject", "TR: Planning dératisation T2"),
+        ("Date", "Tue, 8 Apr 2025 09:00:00 +0200"),
+        ("Message-ID", "<AM8PR07MB2000HAMON@AM8PR07MB2000.outlook.example>"),
+        ("X-Mailer", "Microsoft Outlook 16.0"),
+    ]
+    body = multi("mixed", [leaf(html, "html", cte="quoted-printable"), pdf("Planning_T2_2025.pdf")],
+                 "_004_AM8PR07MB2000_")
+    write("064-outlook-desktop-fr-forward", "outlook-desktop", "fr", "forward", eml(h, body),
+          "Bonjour Julien,\n\nPeux-tu afficher le planning dans les halls des bâtiments A et C ?",
+          "Merci,\nLaetitia Hamon\nGestionnaire de patrimoine\nHabitat Vendée Océan",
+          fwd=[("planning@nuisibles-services.example", "Planning dératisation T2", orig)],
+          note="HTML forward with Pièces jointes line, original's signature and disclaimer")
+
+
+def m065():
+    orig = "Rappel : la visite médicale de Kevin Morin est fixée au 12 mai à 8h45, centre de Lorient."
+    text = (
+        "Kevin, c'est pour toi. Pense à prendre ta carte vitale.\n\n"
+        "Envoyé depuis mon appareil Galaxy\n\n\n"
+        "-------- Message d'origine --------\n"
+        "De : Santé au travail Bretagne Sud <convocations@sst-bretagne.example>\n"
+        "Date : 02/05/2025 09:10 (GMT+01:00)\n"
+        "À : rh@chantiers-lorient.example\n"
+        "Objet : Convocation visite médicale\n\n"
+        f"{orig}\n"
+    )
+    h = [
+        ("From", "Sandrine Le Bihan <rh@chantiers-lorient.example>"),
+        ("To", "Kevin Morin <k.morin@chantiers-lorient.example>"),
+        ("Subject", "TR: Convocation visite médicale"),
+        ("Date", "Fri, 2 May 2025 10:00:00 +0200"),
+        ("Message-ID", "<samsung-fwd-0502@email.android.example>"),
+    ]
+    write("065-samsung-mail-fr-forward", "samsung-mail", "fr", "forward", eml(h, leaf(text)),
+          "Kevin, c'est pour toi. Pense à prendre ta carte vitale.", "Envoyé depuis mon appareil Galaxy",
+          fwd=[("convocations@sst-bretagne.example", "Convocation visite médicale", orig)])
+
+
+def m066():
+    orig = "Bonjour,\n\nLe devis révisé pour la réfection de la toiture est en pièce jointe : 18 420 € TTC, délai 6 semaines."
+    text = (
+        "Pour validation stp, c'est moins cher que le premier.\n\nObtenir Outlook pour Android\n"
+        "________________________________\n"
+        "De : Toitures Bernard <devis@toitures-bernard.example>\n"
+        "Envoyé : mercredi, avril 30, 2025 5:47 PM\n"
+        "À : Services généraux <sg@college-stjoseph.example>\n"
+        "Objet : Devis révisé toiture gymnase\n\n"
+        f"{orig}\n\nCordialement\nM. Bernard\n"
+    )
+    h = [
+        ("From", "Services généraux <sg@college-stjoseph.example>"),
+        ("To", "Direction <direction@college-stjoseph.example>"),
+        ("Subject", "TR: Devis révisé toiture gymnase"),
+        ("Date", "Wed, 30 Apr 2025 17:55:00 +0000"),
+        ("Message-ID", "<AS4PR02MB1000SG@AS4PR02MB1000.outlook.example>"),
+    ]
+    write("066-outlook-mobile-fr-forward", "outlook-mobile", "fr", "forward", eml(h, leaf(text)),
+          "Pour validation stp, c'est moins cher que le premier.", "Obtenir Outlook pour Android",
+          fwd=[("devis@toitures-bernard.example", "Devis révisé toiture gymnase", orig)])
+
+
+def m067():
+    html = (
+        '<div dir="ltr">Hello Jeanne, l\'attestation URSSAF demandée par le client.<br><br>'
+        '<div class="gmail_quote gmail_quote_container"><div dir="ltr" class="gmail_attr">'
+        "---------- Forwarded message ---------<br>De&nbsp;: <strong class=\"gmail_sendername\" "
+        'dir="auto">URSSAF</strong> <span dir="auto">&lt;ne-pas-repondre@urssaf-info.example&gt;</span>'
+        "<br>Date: ven. 2 mai 2025 à 06:01<br>Subject: Votre attestation de vigilance<br>"
+        "To: &lt;gestion@paysagiste-durand.example&gt;<br></div><br><br>"
+        "<div>Madame, Monsieur,<br><br>Votre attestation de vigilance est disponible dans votre "
+        "espace en ligne. Elle est valable 6 mois.<br><br>Ceci est un message automatique, merci de "
+        "ne pas y répondre.</div></div></div>"
+    )
+    h = [
+        ("From", "Gestion Durand Paysages <gestion@paysagiste-durand.example>"),
+        ("To", "Jeanne Colas <jeanne.colas@paysagiste-durand.example>"),
+        ("Subject", "Fwd: Votre attestation de vigilance"),
+        ("Date", "Fri, 2 May 2025 09:30:00 +0200"),
+        ("Message-ID", "<CAGdurand0502@mail.gmail.example>"),
+    ]
+    write("067-gmail-web-fr-forward", "gmail-web", "fr", "forward", eml(h, leaf(html, "html")),
+          "Hello Jeanne, l'attestation URSSAF demandée par le client.", "",
+          fwd=[("ne-pas-repondre@urssaf-info.example", "Votre attestation de vigilance",
+                "Madame, Monsieur,\n\nVotre attestation de vigilance est disponible dans votre "
+                "espace en ligne. Elle est valable 6 mois.\n\nCeci est un message automatique, "
+                "merci de ne pas y répondre.")],
+          note="HTML-only Gmail forward, note on the same line block as the greeting")
+
+
+def m068():
+    a = "Team,\n\nThe supplier audit in Porto is confirmed for June 3-4. Travel policy applies."
+    b = "Adding Hélène who will join from the French side."
+    html = (
+        "<html><body><div style=\"font-family:Aptos,Calibri,sans-serif;font-size:12pt\">"
+        "Hélène, FYI below - can you book your flights this week?<br><br>Thanks,<br>Oliver</div>"
+        '<hr style="display:inline-block;width:98%"><div id="divRplyFwdMsg" dir="ltr">'
+        "<b>From:</b> Ines Duarte &lt;ines.duarte@tagus-parts.example&gt;<br><b>Sent:</b> Monday, "
+        "May 5, 2025 3:10 PM<br><b>To:</b> Oliver Grant &lt;o.grant@northline-eng.example&gt;<br>"
+        "<b>Cc:</b> Hélène Masson &lt;h.masson@northline-fr.example&gt;<br>"
+        "<b>Subject:</b> Fw: Porto audit</div><div><br></div>"
+        "<div>Adding Hélène who will join from the French side.<br><br>Ines</div>"
+        '<hr style="display:inline-block;width:98%"><div id="divRplyFwdMsg" dir="ltr">'
+        "<b>From:</b> Quality Office &lt;quality@tagus-parts.example&gt;<br><b>Sent:</b> Monday, "
+        "May 5, 2025 11:00 AM<br><b>To:</b> Ines Duarte &lt;ines.duarte@tagus-parts.example&gt;<br>"
+        "<b>Subject:</b> Porto audit</div><div><br></div>"
+        "<div>Team,<br><br>The supplier audit in Porto is confirmed for June 3-4. Travel policy "
+        "applies.<br><br>Quality Office</div></body></html>"
+    )
+    h = [
+        ("From", "Oliver Grant <o.grant@northline-eng.example>"),
+        ("To", "Hélène Masson <h.masson@northline-fr.example>"),
+        ("Subject", "Fw: Fw: Porto audit"),
+        ("Date", "Mon, 5 May 2025 16:00:00 +0100"),
+        ("Message-ID", "<LO2P265MB5000GRANT@LO2P265MB5000.GBRP265.PROD.OUTLOOK.example>"),
+    ]
+    write("068-owa-en-forward", "owa", "en", "forward", eml(h, leaf(html, "html", cte="quoted-printable")),
+          "Hélène, FYI below - can you book your flights this week?", "Thanks,\nOliver",
+          fwd=[("quality@tagus-parts.example", "Porto audit", a),
+               ("ines.duarte@tagus-parts.example", "Fw: Porto audit", b)])
+
+
+def m069():
+    text = (
+        "Bonjour Francis,\n\nMes réponses dans le texte.\n\n"
+        "> Le 6 mai 2025 à 11:30, Francis Roger <f.roger@menuiserie-roger.example> a écrit :\n>\n"
+        "> Bonjour Nadine,\n>\n> Pour les fenêtres du 2e étage, vous préférez alu ou PVC ?\n\n"
+        "PVC blanc, comme au 1er.\n\n"
+        "> Et pour la porte d'entrée, on garde la serrure 3 points ?\n\n"
+        "Non, on passe en 5 points, l'assurance l'exige.\n\n"
+        "> Cordialement,\n> Francis Roger\n\n"
+        "Nadine\n"
+    )
+    h = [
+        ("From", "Nadine Clément <nadine.clement@icloud.example>"),
+        ("To", "Francis Roger <f.roger@menuiserie-roger.example>"),
+        ("Subject", "Re: Menuiseries maison Clément"),
+        ("Date", "Tue, 6 May 2025 20:00:00 +0200"),
+        ("Message-ID", "<AB12CD34-EF56-7890-AB12-CD34EF567890@icloud.example>"),
+        ("In-Reply-To", "<menuiseries-clement@menuiserie-roger.example>"),
+        ("X-Mailer", "Apple Mail (2.3826.400.131.1.6)"),
+    ]
+    write("069-apple-mail-fr-reply-inline", "apple-mail", "fr", "reply-inline", eml(h, leaf(text)),
+          "Bonjour Francis,\n\nMes réponses dans le texte.\n\nPVC blanc, comme au 1er.\n\n"
+          "Non, on passe en 5 points, l'assurance l'exige.", "Nadine")
+
+
+def m070():
+    text = (
+        "On 07/05/2025 14:02, Bart Jansen wrote:\n"
+        "> Hi Sophie,\n>\n> A few questions before we sign:\n> - Is the warranty 2 or 3 years?\n"
+        "\n3 years on parts, 2 on labour.\n\n"
+        "> - Do you deliver to Rotterdam?\n\nYes, lead time +5 days.\n\n"
+        "> - Payment terms?\n\n45 days end of month, as per the framework contract.\n\n"
+        "Best regards,\nSophie Aubin\nExport Sales - Thermosol\n"
+    )
+    h = [
+        ("From", "Sophie Aubin <s.aubin@thermosol.example>"),
+        ("To", "Bart Jansen <bart.jansen@jansen-installatie.example>"),
+        ("Subject", "Re: Quote 2025-044"),
+        ("Date", "Wed, 7 May 2025 16:00:00 +0200"),
+        ("Message-ID", "<0a9b8c7d-quote044@thermosol.example>"),
+        ("In-Reply-To", "<quote044@jansen-installatie.example>"),
+        ("User-Agent", "Mozilla Thunderbird"),
+    ]
+    write("070-thunderbird-en-reply-inline", "thunderbird", "en", "reply-inline", eml(h, leaf(text)),
+          "3 years on parts, 2 on labour.\n\nYes, lead time +5 days.\n\n"
+          "45 days end of month, as per the framework contract.",
+          "Best regards,\nSophie Aubin\nExport Sales - Thermosol",
+          note="inline answers, no greeting, list-like quoted questions")
+
+
 def main() -> None:
     for n in sorted(k for k in globals() if k.startswith("m") and k[1:].isdigit()):
         globals()[n]()
