@@ -2164,6 +2164,273 @@ def m070():
           note="inline answers, no greeting, list-like quoted questions")
 
 
+
+def m071():
+    new = (
+        "Bonjour à tous,\n\nJe tranche : on garde le prestataire actuel jusqu'à fin juin, et on "
+        "relance un appel d'offres pour le 2e semestre. Nathan, tu prépares le cahier des charges ?"
+    )
+    sig = "Bien cordialement,\n\nValérie Costa\nDirectrice des achats"
+    quoted = (
+        "Le mar. 6 mai 2025 à 17:12, Nathan Leroy <n.leroy@groupe-ardea.example> a écrit :\n\n"
+        "> Je suis d'accord avec Jérémy, mais le contrat se termine le 30 juin.\n>\n> Nathan\n>\n"
+        "> Le mar. 6 mai 2025 à 15:40, Jérémy Blanc <j.blanc@groupe-ardea.example> a écrit :\n>\n"
+        ">> Le prestataire nettoyage a eu 4 retards en avril, je propose de changer.\n>>\n"
+        ">> De : Accueil Siège <accueil@groupe-ardea.example>\n"
+        ">> Envoyé : mardi 6 mai 2025 09:02\n"
+        ">> À : Jérémy Blanc <j.blanc@groupe-ardea.example>\n"
+        ">> Objet : Nettoyage bureaux\n>>\n"
+        ">> Les bureaux du 3e n'ont pas été faits ce matin encore.\n"
+    )
+    h = [
+        ("From", "Valérie Costa <v.costa@groupe-ardea.example>"),
+        ("To", "Nathan Leroy <n.leroy@groupe-ardea.example>, Jérémy Blanc <j.blanc@groupe-ardea.example>"),
+        ("Subject", "Re: Nettoyage bureaux"),
+        ("Date", "Wed, 7 May 2025 08:30:00 +0200"),
+        ("Message-ID", "<CAVcosta0705@mail.gmail.example>"),
+        ("In-Reply-To", "<CANleroy0605@mail.gmail.example>"),
+        ("References", "<nettoyage@groupe-ardea.example> <CAJblanc0605@mail.gmail.example> <CANleroy0605@mail.gmail.example>"),
+    ]
+    write("071-gmail-web-fr-reply", "gmail-web", "fr", "reply",
+          eml(h, leaf(f"{new}\n\n{sig}\n\n{quoted}")), new, sig, note="three levels of > history")
+
+
+def m072():
+    html = (
+        '<html><body lang="FR"><table style="background:#FFEB9C;border:1px solid #9C6500" width="100%">'
+        '<tr><td><span style="color:#9C6500;font-size:9pt">[EXTERNE] Ce courriel provient de '
+        "l'extérieur de l'organisation. Soyez vigilant avant de cliquer sur les liens ou d'ouvrir "
+        "les pièces jointes.</span></td></tr></table>"
+        '<div class="WordSection1"><p class="MsoNormal">Bonjour Monsieur Tessier,</p>'
+        '<p class="MsoNormal">&nbsp;</p><p class="MsoNormal">Nous accusons réception de votre '
+        "réclamation du 5 mai. Le remplacement de la pompe à chaleur est programmé le 19 mai "
+        "entre 8h et 12h.</p><p class=\"MsoNormal\">&nbsp;</p>"
+        '<p class="MsoNormal">Bien cordialement,</p><p class="MsoNormal">&nbsp;</p>'
+        '<p class="MsoNormal"><b>Service Après-Vente</b><br>Climatherm SAS au capital de 250 000 € '
+        "- RCS Nantes 512 345 678<br>Tél. 02 40 00 00 40</p>"
+        '<p class="MsoNormal"><img width="120" height="40" src="cid:image002.png@01DBBF12.34567890" '
+        'alt="Climatherm"></p><p class="MsoNormal">&nbsp;</p>'
+        '<div style="border:none;border-top:solid #E1E1E1 1.0pt;padding:3.0pt 0cm 0cm 0cm">'
+        '<p class="MsoNormal"><b>De&nbsp;:</b> Gérard Tessier &lt;gerard.tessier@orange.example&gt;<br>'
+        "<b>Envoyé&nbsp;:</b> lundi 5 mai 2025 19:22<br><b>À&nbsp;:</b> SAV Climatherm "
+        "&lt;sav@climatherm.example&gt;<br><b>Objet&nbsp;:</b> Réclamation PAC en panne</p></div>"
+        '<p class="MsoNormal">Ma pompe à chaleur est en panne depuis 10 jours, personne ne rappelle !</p>'
+        "</div></body></html>"
+    )
+    h = [
+        ("From", "SAV Climatherm <sav@climatherm.example>"),
+        ("To", "Gérard Tessier <gerard.tessier@orange.example>"),
+        ("Subject", "RE: [EXTERNE] Réclamation PAC en panne"),
+        ("Date", "Tue, 6 May 2025 11:00:00 +0200"),
+        ("Message-ID", "<PR0P264MB3000SAV@PR0P264MB3000.FRAP264.PROD.OUTLOOK.example>"),
+        ("In-Reply-To", "<reclamation-pac@orange.example>"),
+        ("X-Mailer", "Microsoft Outlook 16.0"),
+    ]
+    write("072-outlook-desktop-fr-reply", "outlook-desktop", "fr", "reply",
+          eml(h, leaf(html, "html", cte="quoted-printable")),
+          "Bonjour Monsieur Tessier,\n\nNous accusons réception de votre réclamation du 5 mai. Le "
+          "remplacement de la pompe à chaleur est programmé le 19 mai entre 8h et 12h.",
+          "Bien cordialement,\n\nService Après-Vente\nClimatherm SAS au capital de 250 000 € - "
+          "RCS Nantes 512 345 678\nTél. 02 40 00 00 40",
+          note="HTML banner table at the top (kept by the replying client), legal line in signature")
+
+
+def m073():
+    new = (
+        "Bonjour Maître,\n\nLe fournisseur invoque l'article 9 du contrat, que je vous recopie :\n\n"
+        "> Article 9 - Force majeure\n"
+        "> Aucune des parties ne pourra être tenue responsable d'un retard résultant d'un cas de\n"
+        "> force majeure tel que défini par l'article 1218 du Code civil.\n\n"
+        "À mon sens une grève interne à son entreprise ne relève pas de ce cas. Qu'en pensez-vous ?"
+    )
+    sig = "Bien à vous,\nStéphane Girard\nDirecteur juridique - Vertalys"
+    quoted = (
+        f"De{NB}: Claire Ménard <c.menard@menard-avocats.example>\n"
+        f"Envoyé{NB}: mardi 6 mai 2025 10:15\n"
+        f"À{NB}: Stéphane Girard <s.girard@vertalys.example>\n"
+        f"Objet{NB}: Litige Fournitures Delta\n\n"
+        "Monsieur, sur quelle clause le fournisseur fonde-t-il son refus ? Bien à vous, C. Ménard\n"
+    )
+    h = [
+        ("From", "Stéphane Girard <s.girard@vertalys.example>"),
+        ("To", "Claire Ménard <c.menard@menard-avocats.example>"),
+        ("Subject", "RE: Litige Fournitures Delta"),
+        ("Date", "Tue, 6 May 2025 14:00:00 +0200"),
+        ("Message-ID", "<AM0PR09MB4000GIRARD@AM0PR09MB4000.outlook.example>"),
+        ("In-Reply-To", "<litige-delta@menard-avocats.example>"),
+        ("X-Mailer", "Microsoft Outlook 16.0"),
+    ]
+    write("073-outlook-desktop-fr-reply", "outlook-desktop", "fr", "reply",
+          eml(h, leaf(f"{new}\n\n{sig}\n\n{quoted}", cte="quoted-printable")), new, sig,
+          note="author's own '>' quotation of a contract clause")
+
+
+def m074():
+    new = "Fine by me. I'll tell the warehouse to hold the pallets until Monday."
+    quoted = (
+        "On Thu, 8 May 2025, 18:22 Jonathan Reyes, <jonathan.reyes@pacific-freight.example> wrote:\n\n"
+        "> Hi Amandine, the truck can only come on Monday, is that OK?\n> JR\n"
+    )
+    h = [
+        ("From", "Amandine Lacroix <amandine.lacroix@gmail.example>"),
+        ("To", "Jonathan Reyes <jonathan.reyes@pacific-freight.example>"),
+        ("Subject", "Re: Pickup Friday"),
+        ("Date", "Thu, 8 May 2025 18:40:00 +0200"),
+        ("Message-ID", "<CAamandine0805@mail.gmail.example>"),
+        ("In-Reply-To", "<pickup-friday@pacific-freight.example>"),
+    ]
+    write("074-gmail-android-en-reply", "gmail-android", "en", "reply",
+          eml(h, leaf(f"{new}\n\n{quoted}")), new, "", note="Android attribution: 'date, time Name, <addr> wrote:'")
+
+
+def m075():
+    new = (
+        "Hello Kevin,\n\nThe invoice was paid on May 2nd by wire transfer (ref. VIR-55102). "
+        "Please check with your bank."
+    )
+    sig = "Regards,\nBrigitte Lambert\nAccounts payable"
+    quoted = (
+        "----- Original Message -----\n"
+        "From: \"Kevin O'Brien\" <kevin.obrien@celtic-tools.example>\n"
+        "To: \"Accounts Payable\" <ap@forges-vosges.example>\n"
+        "Sent: Wednesday, May 7, 2025 4:44:02 PM\n"
+        "Subject: Overdue invoice CT-8812\n\n"
+        "Dear colleagues, invoice CT-8812 is now 30 days overdue. Kind regards, Kevin\n"
+    )
+    h = [
+        ("From", "Brigitte Lambert <ap@forges-vosges.example>"),
+        ("To", "Kevin O'Brien <kevin.obrien@celtic-tools.example>"),
+        ("Subject", "Re: Overdue invoice CT-8812"),
+        ("Date", "Thu, 8 May 2025 09:00:00 +0200"),
+        ("Message-ID", "<445566.7788.1746687600000.JavaMail.zimbra@forges-vosges.example>"),
+        ("In-Reply-To", "<ct-8812@celtic-tools.example>"),
+        ("X-Mailer", "Zimbra 9.0.0_GA_4546 (ZimbraWebClient - GC136 (Win)/9.0.0_GA_4546)"),
+    ]
+    write("075-zimbra-en-reply", "zimbra", "en", "reply",
+          eml(h, leaf(f"{new}\n\n{sig}\n\n{quoted}")), new, sig)
+
+
+def m076():
+    new = (
+        "Bonjour Lucie,\n\nAttention je serai en congés du 12 au 16 mai, donc si tu veux que je "
+        "relise le rapport il faut me l'envoyer avant vendredi midi.\n\nSinon Hélène peut le faire."
+    )
+    sig = "Bises\nMaud"
+    quoted = (
+        "----- Mail original -----\n"
+        "De: \"Lucie Barre\" <lucie.barre@cnrs-labo.example>\n"
+        "À: \"Maud Perrin\" <maud.perrin@cnrs-labo.example>\n"
+        "Envoyé: Mercredi 7 Mai 2025 11:20:45\n"
+        "Objet: Relecture rapport ANR\n\n"
+        "Coucou, tu pourrais relire le rapport intermédiaire ANR la semaine prochaine ?\n"
+    )
+    h = [
+        ("From", "Maud Perrin <maud.perrin@cnrs-labo.example>"),
+        ("To", "Lucie Barre <lucie.barre@cnrs-labo.example>"),
+        ("Subject", "Re: Relecture rapport ANR"),
+        ("Date", "Wed, 7 May 2025 11:45:00 +0200"),
+        ("Message-ID", "<778899.1.1746611100000.JavaMail.zimbra@cnrs-labo.example>"),
+        ("In-Reply-To", "<relecture-anr@cnrs-labo.example>"),
+        ("X-Mailer", "Zimbra 10.0.8_GA_0212"),
+    ]
+    write("076-zimbra-fr-not-auto-reply", "zimbra", "fr", "not-auto-reply",
+          eml(h, leaf(f"{new}\n\n{sig}\n\n{quoted}")), new, sig)
+
+
+def m077():
+    text = (
+        "Je serai absent(e) du bureau à partir du  05/05/2025 et ne serai pas de retour avant "
+        "le 12/05/2025.\n\nJe répondrai à votre message dès mon retour. Pour les questions "
+        "comptables, contactez le secrétariat au 01 23 45 67 89.\n"
+    )
+    h = [
+        ("From", "Gérald Fournier <gerald.fournier@mutuelle-cassiopee.example>"),
+        ("To", "Cabinet Ternier <contact@ternier-expertise.example>"),
+        ("Subject", "Réponse automatique : Liasse fiscale 2024"),
+        ("Date", "Tue, 6 May 2025 08:05:00 +0200"),
+        ("Message-ID", "<OFAUTO1234.5678-ONC1258C81@mutuelle-cassiopee.example>"),
+        ("X-Mailer", "HCL Notes Release 12.0.2 November 03, 2022"),
+    ]
+    write("077-lotus-notes-fr-auto-reply", "lotus-notes", "fr", "auto-reply", eml(h, leaf(text)),
+          "Je serai absent(e) du bureau à partir du 05/05/2025 et ne serai pas de retour avant le "
+          "12/05/2025.\n\nJe répondrai à votre message dès mon retour. Pour les questions "
+          "comptables, contactez le secrétariat au 01 23 45 67 89.", "", auto=True,
+          note="Notes out-of-office: subject only, no auto headers, future tense 'je serai absent'")
+
+
+def m078():
+    new = "Hi Pierre,\n\nConfirmed for the 20th. I'll send the agenda on Friday."
+    sig = "Thanks,\nEmily"
+    quoted = (
+        "On 5/8/25, 10:12 AM, \"Pierre Renard\" <pierre.renard@renard-conseil.example> wrote:\n\n"
+        "    Hi Emily,\n\n    Can we confirm the workshop on May 20th in Paris?\n\n    Pierre\n"
+    )
+    h = [
+        ("From", "Emily Stone <emily.stone@greyfield.example>"),
+        ("To", "Pierre Renard <pierre.renard@renard-conseil.example>"),
+        ("Subject", "Re: Workshop May 20"),
+        ("Date", "Thu, 8 May 2025 11:00:00 -0400"),
+        ("Message-ID", "<B3C4D5E6-F708-1928-3746-5566778899AA@greyfield.example>"),
+        ("In-Reply-To", "<workshop-0520@renard-conseil.example>"),
+        ("User-Agent", "Microsoft-MacOutlook/16.96.25050418"),
+    ]
+    write("078-outlook-mac-en-reply", "outlook-mac", "en", "reply",
+          eml(h, leaf(f"{new}\n\n{sig}\n\n{quoted}")), new, sig,
+          note="Outlook Mac: 'On 5/8/25, 10:12 AM, \"Name\" <addr> wrote:' with indented quote")
+
+
+def m079():
+    new = "Merci Jean-Christophe, je regarde les plans ce soir et je te fais un retour demain matin."
+    sig = "Envoyé de mon iPhone"
+    quoted = (
+        "Le mer. 7 mai 2025 à 09:15, Jean-Christophe Dubois-Lamarche <\n"
+        "jc.dubois-lamarche@groupe-lamarche.example> a écrit :\n\n"
+        "> Salut Thibault,\n> Les plans d'exécution du lot CVC sont sur la plateforme, indice C.\n"
+        "> JC\n"
+    )
+    h = [
+        ("From", "Thibault Morand <t.morand@be-fluides.example>"),
+        ("To", "Jean-Christophe Dubois-Lamarche <jc.dubois-lamarche@groupe-lamarche.example>"),
+        ("Subject", "Re: Plans EXE lot CVC indice C"),
+        ("Date", "Wed, 7 May 2025 12:00:00 +0200"),
+        ("Message-ID", "<FA11BB22-CC33-DD44-EE55-FF6677889900@be-fluides.example>"),
+        ("In-Reply-To", "<CAjcdl0705@mail.gmail.example>"),
+        ("X-Mailer", "iPhone Mail (22E240)"),
+    ]
+    write("079-apple-iphone-fr-reply", "apple-iphone", "fr", "reply",
+          eml(h, leaf(f"{new}\n\n{sig}\n\n{quoted}")), new, sig,
+          note="attribution wrapped over two lines inside the address")
+
+
+def m080():
+    new = (
+        "Bonjour Hakim,\n\nVoici mon planning de la semaine prochaine :\n\n"
+        "Lundi : Lyon (audit fournisseur)\nMardi : Paris, siège\nMercredi : télétravail\n"
+        "Jeudi : Lyon\nVendredi : congé\n\nOn peut caler la revue mardi à 14h."
+    )
+    sig = "Cordialement,\nLaurence Pinto"
+    quoted = (
+        "________________________________\n"
+        "De : Hakim Saïdi <h.saidi@groupe-velin.example>\n"
+        "Envoyé : jeudi 8 mai 2025 16:40\n"
+        "À : Laurence Pinto <l.pinto@groupe-velin.example>\n"
+        "Cc : Yves Mallet <y.mallet@groupe-velin.example>\n"
+        "Objet : Revue qualité fournisseurs\n\n"
+        "Laurence, quelles sont tes dispos la semaine prochaine ? Hakim\n"
+    )
+    h = [
+        ("From", "Laurence Pinto <l.pinto@groupe-velin.example>"),
+        ("To", "Hakim Saïdi <h.saidi@groupe-velin.example>"),
+        ("Cc", "Yves Mallet <y.mallet@groupe-velin.example>"),
+        ("Subject", "RE: Revue qualité fournisseurs"),
+        ("Date", "Thu, 8 May 2025 17:02:00 +0000"),
+        ("Message-ID", "<DB9PR03MB5000PINTO@DB9PR03MB5000.outlook.example>"),
+        ("In-Reply-To", "<revue-qualite@groupe-velin.example>"),
+    ]
+    write("080-owa-fr-reply", "owa", "fr", "reply", eml(h, leaf(f"{new}\n\n{sig}\n\n{quoted}")), new, sig,
+          note="own 'Jour : lieu' lines look like a header block")
+
+
 def main() -> None:
     for n in sorted(k for k in globals() if k.startswith("m") and k[1:].isdigit()):
         globals()[n]()
