@@ -2431,6 +2431,268 @@ def m080():
           note="own 'Jour : lieu' lines look like a header block")
 
 
+
+def m081():
+    new = "Bonjour,\n\nOui c'est bien moi qui ai commandé les cartouches, vous pouvez livrer au 2e étage."
+    sig = "Merci\nDominique Lenoir"
+    quoted = (
+        "> Message du 09/05/25 10:12\n"
+        "> De : \"Bureau Vallée Service\" <livraison@bv-service.example>\n"
+        "> A : dominique.lenoir@orange.example\n"
+        "> Copie à : \n"
+        "> Objet : Confirmation de livraison\n>\n"
+        "> Bonjour, merci de confirmer l'adresse de livraison de la commande 55102.\n"
+    )
+    h = [
+        ("From", "dominique.lenoir@orange.example"),
+        ("To", "livraison@bv-service.example"),
+        ("Subject", "Re: Confirmation de livraison"),
+        ("Date", "Fri, 9 May 2025 11:30:00 +0200 (CEST)"),
+        ("Message-ID", "<1234567890.12345.1746783000000.JavaMail.www@wwinf1m17.orange.example>"),
+        ("In-Reply-To", "<conf-55102@bv-service.example>"),
+        ("X-Mailer", "Messagerie Orange"),
+    ]
+    write("081-orange-webmail-fr-reply", "orange-webmail", "fr", "reply",
+          eml(h, leaf(f"{new}\n\n{sig}\n\n{quoted}", charset="iso-8859-1", cte="quoted-printable")),
+          new, sig, note="Orange webmail 'Message du …' quoted header, ISO-8859-1")
+
+
+def m082():
+    new = "Hey Clara,\n\nJust merged the fix, the CI is green again. Can you redeploy staging?"
+    sig = "Romain"
+    quoted = (
+        "On 9 May 2025 at 10:12 +0200, Clara Santos <clara.santos@kodeworks.example>, wrote:\n"
+        "> The build has been red since this morning, any idea?\n"
+    )
+    h = [
+        ("From", "Romain Vidal <romain.vidal@kodeworks.example>"),
+        ("To", "Clara Santos <clara.santos@kodeworks.example>"),
+        ("Subject", "Re: CI broken"),
+        ("Date", "Fri, 9 May 2025 11:00:00 +0200"),
+        ("Message-ID", "<a1b2c3d4-e5f6-4a5b-9c8d-7e6f5a4b3c2d@Spark>"),
+        ("In-Reply-To", "<ci-broken@kodeworks.example>"),
+        ("X-Readdle-Message-ID", "a1b2c3d4-e5f6-4a5b-9c8d-7e6f5a4b3c2d@Spark"),
+    ]
+    write("082-spark-en-reply", "spark", "en", "reply", eml(h, leaf(f"{new}\n\n{sig}\n\n{quoted}")), new, sig)
+
+
+def m083():
+    new = (
+        "Bonjour Mme Rossi,\n\nJe vous propose le texte suivant pour le courrier au bailleur, "
+        "dites-moi s'il vous convient :\n\n"
+        "Objet : Résiliation du bail - local commercial 14 rue Carnot\n"
+        "Madame, Monsieur,\n"
+        "Par la présente, nous vous notifions notre congé pour le 30 septembre 2025, "
+        "conformément à l'article 4 du bail.\n\n"
+        "Je peux l'envoyer en recommandé dès lundi."
+    )
+    sig = "Bien à vous,\nCédric Hoarau\nJuriste"
+    quoted = (
+        "Le 09/05/2025 à 09:02, Patricia Rossi a écrit :\n"
+        "> Bonjour Cédric, pouvez-vous préparer la lettre de résiliation du bail Carnot ?\n"
+    )
+    h = [
+        ("From", "Cédric Hoarau <c.hoarau@reunion-conseil.example>"),
+        ("To", "Patricia Rossi <p.rossi@reunion-conseil.example>"),
+        ("Subject", "Re: Résiliation bail Carnot"),
+        ("Date", "Fri, 9 May 2025 14:00:00 +0400"),
+        ("Message-ID", "<0f1e2d3c-4b5a-6978-8796-a5b4c3d2e1f0@reunion-conseil.example>"),
+        ("In-Reply-To", "<bail-carnot@reunion-conseil.example>"),
+        ("User-Agent", "Mozilla Thunderbird"),
+    ]
+    write("083-thunderbird-fr-reply", "thunderbird", "fr", "reply",
+          eml(h, leaf(f"{new}\n\n{sig}\n\n{quoted}", cte="quoted-printable")), new, sig,
+          note="letter draft with an 'Objet :' line written by the author")
+
+
+def m084():
+    orig = (
+        "Bonjour,\n\nSuite à votre demande, nous vous confirmons la prise en charge de la formation "
+        "« Excel avancé » pour 3 salariés, à hauteur de 1 200 € HT."
+    )
+    text = (
+        "Bonjour Valentin,\n\nBonne nouvelle pour la formation Excel, tu peux inscrire Julie, "
+        "Marc et Sonia.\n\nPatricia\n\n"
+        "-------- Message transféré --------\n"
+        "Sujet : \tAccord de prise en charge - dossier 2025-4471\n"
+        "Date : \tFri, 9 May 2025 08:30:00 +0000\n"
+        "De : \tOPCO Services <accords@opco-services.example>\n"
+        "Pour : \tPatricia Marin <p.marin@atelier-marin.example>\n\n\n\n"
+        f"{orig}\n\nL'équipe Accords\n"
+    )
+    h = [
+        ("From", "Patricia Marin <p.marin@atelier-marin.example>"),
+        ("To", "Valentin Rey <v.rey@atelier-marin.example>"),
+        ("Subject", "Fwd: Accord de prise en charge - dossier 2025-4471"),
+        ("Date", "Fri, 9 May 2025 11:00:00 +0200"),
+        ("Message-ID", "<77aa88bb-opco@atelier-marin.example>"),
+        ("User-Agent", "Mozilla/5.0 (X11; Linux x86_64; rv:128.0) Gecko/20100101 Thunderbird/128.10.0"),
+    ]
+    write("084-thunderbird-fr-forward", "thunderbird", "fr", "forward", eml(h, leaf(text)),
+          "Bonjour Valentin,\n\nBonne nouvelle pour la formation Excel, tu peux inscrire Julie, "
+          "Marc et Sonia.", "Patricia",
+          fwd=[("accords@opco-services.example", "Accord de prise en charge - dossier 2025-4471", orig)])
+
+
+def m085():
+    orig = "Bonjour,\n\nLe contrôle Qualiopi aura lieu le 27 mai. Merci de préparer les émargements 2024."
+    text = (
+        "À imprimer pour le classeur stp\n\n"
+        "Envoyé de mon iPhone\n\n"
+        "Début du message réexpédié :\n\n"
+        "> De: Certif Formation <audit@certif-formation.example>\n"
+        "> Date: 9 mai 2025 à 15:10:22 UTC+2\n"
+        "> À: Direction <direction@of-horizon.example>\n"
+        "> Objet: Audit Qualiopi\n>\n"
+        "> Bonjour,\n>\n> Le contrôle Qualiopi aura lieu le 27 mai. Merci de préparer les émargements 2024.\n"
+        ">\n> Cordialement,\n> L'équipe audit\n"
+    )
+    h = [
+        ("From", "Direction OF Horizon <direction@of-horizon.example>"),
+        ("To", "Secrétariat <secretariat@of-horizon.example>"),
+        ("Subject", "Fwd: Audit Qualiopi"),
+        ("Date", "Fri, 9 May 2025 15:20:00 +0200"),
+        ("Message-ID", "<D1D2D3D4-E5E6-F7F8-0910-111213141516@of-horizon.example>"),
+        ("X-Mailer", "iPhone Mail (22E240)"),
+    ]
+    write("085-apple-iphone-fr-forward", "apple-iphone", "fr", "forward", eml(h, leaf(text)),
+          "À imprimer pour le classeur stp", "Envoyé de mon iPhone",
+          fwd=[("audit@certif-formation.example", "Audit Qualiopi", orig)],
+          note="iPhone plain forward, headers and body '>'-quoted")
+
+
+def m086():
+    a = "Bonjour,\n\nLes nouveaux tarifs transport s'appliquent au 1er juin : +3,5 % sur la messagerie."
+    b = "Pour info, à intégrer dans les devis."
+    c = "Vu, je mets à jour la grille dans l'ERP."
+    html = (
+        '<html><body><div style="font-family: arial, helvetica, sans-serif; font-size: 12pt; color: #000000">'
+        "<div>Bonjour Léon,</div><div><br></div><div>Pour archivage.</div><div><br></div><div>Fabien</div>"
+        '<div><br></div><hr id="zwchr" data-marker="__DIVIDER__">'
+        '<div data-marker="__HEADERS__"><b>De: </b>"Inès Carré" &lt;i.carre@negoce-allier.example&gt;<br>'
+        '<b>À: </b>"Fabien Gros" &lt;f.gros@negoce-allier.example&gt;<br><b>Envoyé: </b>Vendredi 9 Mai 2025 '
+        "10:40:00<br><b>Objet: </b>Tr: Tr: Tarifs transport juin<br></div><div><br></div>"
+        f'<div data-marker="__QUOTED_TEXT__"><div>{c}</div><div><br></div><div>Inès</div><div><br></div>'
+        '<hr id="zwchr"><div><b>De: </b>"Marc Bouvier" &lt;m.bouvier@negoce-allier.example&gt;<br>'
+        '<b>À: </b>"Inès Carré" &lt;i.carre@negoce-allier.example&gt;<br><b>Envoyé: </b>Jeudi 8 Mai 2025 '
+        "17:00:00<br><b>Objet: </b>Tr: Tarifs transport juin<br></div><div><br></div>"
+        f"<div>{b}</div><div><br></div><div>Marc</div><div><br></div>"
+        '<hr id="zwchr"><div><b>De: </b>"Transports Chazal" &lt;tarifs@chazal-transports.example&gt;<br>'
+        '<b>À: </b>"Marc Bouvier" &lt;m.bouvier@negoce-allier.example&gt;<br><b>Envoyé: </b>Jeudi 8 Mai 2025 '
+        "09:00:00<br><b>Objet: </b>Tarifs transport juin<br></div><div><br></div>"
+        "<div>Bonjour,</div><div><br></div><div>Les nouveaux tarifs transport s'appliquent au 1er juin : "
+        "+3,5 % sur la messagerie.</div><div><br></div><div>Service commercial Chazal</div>"
+        "</div></div></body></html>"
+    )
+    h = [
+        ("From", "Fabien Gros <f.gros@negoce-allier.example>"),
+        ("To", "Léon Perrier <l.perrier@negoce-allier.example>"),
+        ("Subject", "Tr: Tr: Tr: Tarifs transport juin"),
+        ("Date", "Fri, 9 May 2025 11:00:00 +0200"),
+        ("Message-ID", "<556677.889900.1746781200000.JavaMail.zimbra@negoce-allier.example>"),
+        ("X-Mailer", "Zimbra 9.0.0_GA_4546 (ZimbraWebClient - FF125 (Win)/9.0.0_GA_4546)"),
+    ]
+    write("086-zimbra-fr-forward", "zimbra", "fr", "forward", eml(h, leaf(html, "html")),
+          "Bonjour Léon,\n\nPour archivage.", "Fabien",
+          fwd=[("tarifs@chazal-transports.example", "Tarifs transport juin", a),
+               ("m.bouvier@negoce-allier.example", "Tr: Tarifs transport juin", b),
+               ("i.carre@negoce-allier.example", "Tr: Tr: Tarifs transport juin", c)],
+          note="HTML-only chain of three Zimbra forwards")
+
+
+def m087():
+    html = (
+        "<html><head><style>body{font-family:Segoe UI}</style></head><body>"
+        "<p>Dear customer,</p><p>Thank you for contacting the Helpdesk. Our offices are closed "
+        "for the May 8 bank holiday. Your request will be handled on Friday, May 9.</p>"
+        "<p>Kind regards,<br>Helpdesk team</p></body></html>"
+    )
+    h = [
+        ("From", "Helpdesk <helpdesk@datacenter-ouest.example>"),
+        ("To", "Arnaud Morvan <a.morvan@client-breizh.example>"),
+        ("Subject", "Automatic reply: Server unreachable"),
+        ("Date", "Thu, 8 May 2025 07:00:00 +0200"),
+        ("Message-ID", "<auto-helpdesk-0508@datacenter-ouest.example>"),
+        ("Auto-Submitted", "auto-replied"),
+        ("X-Auto-Response-Suppress", "All"),
+    ]
+    write("087-owa-en-auto-reply", "owa", "en", "auto-reply", eml(h, leaf(html, "html")),
+          "Dear customer,\n\nThank you for contacting the Helpdesk. Our offices are closed for the "
+          "May 8 bank holiday. Your request will be handled on Friday, May 9.",
+          "Kind regards,\nHelpdesk team", auto=True)
+
+
+def m088():
+    new = (
+        "Bonjour Sabrina,\n\nPetite précision : je serai absent lundi matin (rendez-vous médical), "
+        "mais je serai là pour la réunion de 14h. Je t'envoie les chiffres avant.\n\nMerci de "
+        "prévenir Loïc."
+    )
+    sig = "Bonne journée,\nFlorian"
+    quoted = (
+        f"De{NB}: Sabrina Roux <sabrina.roux@mecasud.example>\n"
+        f"Envoyé{NB}: vendredi 9 mai 2025 09:00\n"
+        f"À{NB}: Florian Petit <florian.petit@mecasud.example>; Loïc Morel <loic.morel@mecasud.example>\n"
+        f"Objet{NB}: Réunion budget lundi 14h\n\nRéunion budget confirmée lundi 14h salle 3.\n"
+    )
+    h = [
+        ("From", "Florian Petit <florian.petit@mecasud.example>"),
+        ("To", "Sabrina Roux <sabrina.roux@mecasud.example>"),
+        ("Subject", "RE: Réunion budget lundi 14h"),
+        ("Date", "Fri, 9 May 2025 09:30:00 +0200"),
+        ("Message-ID", "<VI1PR06MB7000PETIT@VI1PR06MB7000.outlook.example>"),
+        ("In-Reply-To", "<budget-lundi@mecasud.example>"),
+        ("X-Mailer", "Microsoft Outlook 16.0"),
+    ]
+    write("088-outlook-desktop-fr-not-auto-reply", "outlook-desktop", "fr", "not-auto-reply",
+          eml(h, leaf(f"{new}\n\n{sig}\n\n{quoted}")), new, sig)
+
+
+def m089():
+    new = (
+        "Bonjour,\n\nJe vous confirme l'inscription de nos 2 apprentis à la session CACES R489 "
+        "du 2 juin.\n\nNoms :\nEnzo Marchal\nLéo Dumas"
+    )
+    sig = "Cordialement,\nLe service RH\nSARL Transports Delorme\n--\nEnvoyé depuis Infomaniak Mail"
+    quoted = (
+        "Le 9 mai 2025 à 08:45, formation@caces-centre.example a écrit :\n"
+        "> Bonjour, merci de nous confirmer les noms des participants. Cordialement\n"
+    )
+    h = [
+        ("From", "RH Transports Delorme <rh@transports-delorme.example>"),
+        ("To", "formation@caces-centre.example"),
+        ("Subject", "Re: Inscription CACES R489"),
+        ("Date", "Fri, 9 May 2025 10:10:00 +0200"),
+        ("Message-ID", "<6f5e4d3c2b1a@transports-delorme.example>"),
+        ("In-Reply-To", "<caces-r489@caces-centre.example>"),
+        ("User-Agent", "Infomaniak Mail"),
+    ]
+    write("089-infomaniak-fr-reply", "infomaniak", "fr", "reply",
+          eml(h, leaf(f"{new}\n\n{sig}\n\n{quoted}")), new, sig,
+          note="new text ends with a list of names (not a signature)")
+
+
+def m090():
+    new = "Bonjour Benjamin,\n\nC'est validé côté DAF, tu peux signer le bon de commande."
+    sig = "Cordialement\nNicole Barbier"
+    quoted = (
+        "Le 9 mai 2025 à 10:12, Benjamin Roy <b.roy@imprimerie-roy.example> a écrit :\n\n"
+        "> Bonjour Nicole,\n>\n> Le devis de maintenance des presses (12 400 € HT/an) est-il "
+        "validé ?\n>\n> Envoyé de mon iPhone\n"
+    )
+    h = [
+        ("From", "Nicole Barbier <n.barbier@imprimerie-roy.example>"),
+        ("To", "Benjamin Roy <b.roy@imprimerie-roy.example>"),
+        ("Subject", "Re: Devis maintenance presses"),
+        ("Date", "Fri, 9 May 2025 11:20:00 +0200"),
+        ("Message-ID", "<C0FFEE00-1234-5678-9ABC-DEF012345678@imprimerie-roy.example>"),
+        ("In-Reply-To", "<devis-presses@imprimerie-roy.example>"),
+        ("X-Mailer", "Apple Mail (2.3826.500.181.1.5)"),
+    ]
+    write("090-apple-mail-fr-reply", "apple-mail", "fr", "reply",
+          eml(h, leaf(f"{new}\n\n{sig}\n\n{quoted}")), new, sig)
+
+
 def main() -> None:
     for n in sorted(k for k in globals() if k.startswith("m") and k[1:].isdigit()):
         globals()[n]()
