@@ -1,3 +1,4 @@
+# ruff: noqa: E501  (hand-written message texts: long literals are the content, not code)
 """Writes the held-out corpus: every message below was typed by hand, one function each.
 
 The helpers only do the MIME plumbing (headers, encodings, CRLF); the texts and the
@@ -163,8 +164,14 @@ def m002():
         ("X-Mailer", "Microsoft Outlook 16.0"),
     ]
     write(
-        "002-outlook-desktop-fr-reply", "outlook-desktop", "fr", "reply", eml(h, body), new,
-        sig + "\n\n" + DISCLAIMER_BTP, note="colon-ended line before a list",
+        "002-outlook-desktop-fr-reply",
+        "outlook-desktop",
+        "fr",
+        "reply",
+        eml(h, body),
+        new,
+        sig + "\n\n" + DISCLAIMER_BTP,
+        note="colon-ended line before a list",
     )
 
 
@@ -190,8 +197,16 @@ def m003():
         ("In-Reply-To", "<devis114@menuiserie-roy.example>"),
         ("X-Mailer", "Microsoft Outlook 15.0"),
     ]
-    write("003-outlook-desktop-fr-reply", "outlook-desktop", "fr", "reply", eml(h, body), new, sig,
-          note="Message d'origine separator, short sign-off Bàv")
+    write(
+        "003-outlook-desktop-fr-reply",
+        "outlook-desktop",
+        "fr",
+        "reply",
+        eml(h, body),
+        new,
+        sig,
+        note="Message d'origine separator, short sign-off Bàv",
+    )
 
 
 def m004():
@@ -217,8 +232,11 @@ def m004():
     html = (
         '<html xmlns:o="urn:schemas-microsoft-com:office:office"><head>'
         '<meta http-equiv="Content-Type" content="text/html; charset=utf-8"></head>'
-        '<body lang="FR"><div class="WordSection1">' + new_html
-        + '<p class="MsoNormal"><o:p>&nbsp;</o:p></p>' + quoted_html + "</div></body></html>"
+        '<body lang="FR"><div class="WordSection1">'
+        + new_html
+        + '<p class="MsoNormal"><o:p>&nbsp;</o:p></p>'
+        + quoted_html
+        + "</div></body></html>"
     )
     plain = (
         "Bonjour Fabienne,\n\nJe te confirme que les bulletins de février partiront le 27. "
@@ -228,8 +246,11 @@ def m004():
         f"À{NB}: Nadia Benali <n.benali@cogelec.example>\nObjet{NB}: Paie février\n\n"
         "Coucou Nadia, tu me confirmes la date d'envoi des bulletins ? Merci !\n"
     )
-    body = multi("alternative", [leaf(plain, cte="quoted-printable"),
-                                 leaf(html, "html", cte="quoted-printable")], "_000_AM9PR_")
+    body = multi(
+        "alternative",
+        [leaf(plain, cte="quoted-printable"), leaf(html, "html", cte="quoted-printable")],
+        "_000_AM9PR_",
+    )
     h = [
         ("From", "Nadia Benali <n.benali@cogelec.example>"),
         ("To", "Fabienne Marty <f.marty@cogelec.example>"),
@@ -240,11 +261,17 @@ def m004():
         ("X-MS-Has-Attach", "yes"),
         ("Content-Language", "fr-FR"),
     ]
-    write("004-outlook-desktop-fr-reply", "outlook-desktop", "fr", "reply", eml(h, body),
-          "Bonjour Fabienne,\n\nJe te confirme que les bulletins de février partiront le 27. "
-          "Attention, les IJSS de M. Carpentier ne sont toujours pas arrivées.",
-          "Belle journée,\nNadia Benali\nGestionnaire paie | Service RH",
-          note="multipart/alternative, Word HTML, logo image in signature")
+    write(
+        "004-outlook-desktop-fr-reply",
+        "outlook-desktop",
+        "fr",
+        "reply",
+        eml(h, body),
+        "Bonjour Fabienne,\n\nJe te confirme que les bulletins de février partiront le 27. "
+        "Attention, les IJSS de M. Carpentier ne sont toujours pas arrivées.",
+        "Belle journée,\nNadia Benali\nGestionnaire paie | Service RH",
+        note="multipart/alternative, Word HTML, logo image in signature",
+    )
 
 
 def m005():
@@ -253,7 +280,7 @@ def m005():
         '<p class="MsoNormal">Bonjour Maître,</p><p class="MsoNormal">&nbsp;</p>'
         '<p class="MsoNormal">Nous avons bien reçu la mise en demeure de la société Calvet. '
         "Pourriez-vous nous indiquer si le délai de 15 jours court à compter de la "
-        "réception ou de l'envoi ?</p><p class=\"MsoNormal\">&nbsp;</p>"
+        'réception ou de l\'envoi ?</p><p class="MsoNormal">&nbsp;</p>'
         '<p class="MsoNormal">Je reste joignable au 01 44 55 66 77 cet après-midi.</p>'
         '<p class="MsoNormal">&nbsp;</p>'
         '<p class="MsoNormal">Bien à vous,</p>'
@@ -264,7 +291,7 @@ def m005():
         "<b>Envoyé&nbsp;:</b> vendredi 14 mars 2025 18:12<br>"
         "<b>À&nbsp;:</b> Agnès Ferrand<br><b>Objet&nbsp;:</b> Calvet / Calibre - mise en demeure</p></div>"
         '<p class="MsoNormal">Madame,</p><p class="MsoNormal">Vous trouverez ci-joint la mise en demeure '
-        "reçue ce jour.</p><p class=\"MsoNormal\">Bien cordialement,<br>Olivier Dantec</p>"
+        'reçue ce jour.</p><p class="MsoNormal">Bien cordialement,<br>Olivier Dantec</p>'
         "</div></body></html>"
     )
     h = [
@@ -276,13 +303,18 @@ def m005():
         ("In-Reply-To", "<dantec.20250314181200@dantec-avocats.example>"),
         ("X-Mailer", "Microsoft Outlook 16.0"),
     ]
-    write("005-outlook-desktop-fr-reply", "outlook-desktop", "fr", "reply",
-          eml(h, leaf(html, "html", cte="quoted-printable")),
-          "Bonjour Maître,\n\nNous avons bien reçu la mise en demeure de la société Calvet. "
-          "Pourriez-vous nous indiquer si le délai de 15 jours court à compter de la réception "
-          "ou de l'envoi ?\n\nJe reste joignable au 01 44 55 66 77 cet après-midi.",
-          "Bien à vous,\nAgnès Ferrand\nResponsable juridique\nCalibre Industries SAS",
-          note="HTML only, divRplyFwdMsg")
+    write(
+        "005-outlook-desktop-fr-reply",
+        "outlook-desktop",
+        "fr",
+        "reply",
+        eml(h, leaf(html, "html", cte="quoted-printable")),
+        "Bonjour Maître,\n\nNous avons bien reçu la mise en demeure de la société Calvet. "
+        "Pourriez-vous nous indiquer si le délai de 15 jours court à compter de la réception "
+        "ou de l'envoi ?\n\nJe reste joignable au 01 44 55 66 77 cet après-midi.",
+        "Bien à vous,\nAgnès Ferrand\nResponsable juridique\nCalibre Industries SAS",
+        note="HTML only, divRplyFwdMsg",
+    )
 
 
 def m006():
@@ -312,8 +344,16 @@ def m006():
         ("In-Reply-To", "<BL88412.julie@logi-ouest.example>"),
         ("X-Mailer", "Microsoft Outlook 16.0"),
     ]
-    write("006-outlook-desktop-fr-reply", "outlook-desktop", "fr", "reply", eml(h, body), new, sig,
-          note="gateway banner at top, emoji, A+ sign-off")
+    write(
+        "006-outlook-desktop-fr-reply",
+        "outlook-desktop",
+        "fr",
+        "reply",
+        eml(h, body),
+        new,
+        sig,
+        note="gateway banner at top, emoji, A+ sign-off",
+    )
 
 
 def m007():
@@ -346,8 +386,16 @@ def m007():
         ("In-Reply-To", "<PAXPR08MB6400LACAZE@PAXPR08MB6400.eurprd08.prod.outlook.example>"),
         ("X-Mailer", "Microsoft Outlook 16.0"),
     ]
-    write("007-outlook-desktop-fr-reply", "outlook-desktop", "fr", "reply", eml(h, body), new, sig,
-          note="author pastes a De/À/Objet template on purpose")
+    write(
+        "007-outlook-desktop-fr-reply",
+        "outlook-desktop",
+        "fr",
+        "reply",
+        eml(h, body),
+        new,
+        sig,
+        note="author pastes a De/À/Objet template on purpose",
+    )
 
 
 def m008():
@@ -402,8 +450,16 @@ def m009():
         ("In-Reply-To", "<cmd-8841@elec-vautrin.example>"),
         ("X-Mailer", "iPhone Mail (21D61)"),
     ]
-    write("009-apple-iphone-fr-reply", "apple-iphone", "fr", "reply", eml(h, body), new, sig,
-          note="no-accent French, Envoyé de mon iPhone")
+    write(
+        "009-apple-iphone-fr-reply",
+        "apple-iphone",
+        "fr",
+        "reply",
+        eml(h, body),
+        new,
+        sig,
+        note="no-accent French, Envoyé de mon iPhone",
+    )
 
 
 def m010():
@@ -426,9 +482,16 @@ def m010():
         ("In-Reply-To", "<ndf-fevrier@trans-alpes.example>"),
         ("X-Mailer", "iPhone Mail (22C152)"),
     ]
-    write("010-apple-iphone-fr-reply", "apple-iphone", "fr", "reply", eml(h, leaf(text)), new, sig,
-          note="short one-liner, no sign-off")
-
+    write(
+        "010-apple-iphone-fr-reply",
+        "apple-iphone",
+        "fr",
+        "reply",
+        eml(h, leaf(text)),
+        new,
+        sig,
+        note="short one-liner, no sign-off",
+    )
 
 
 def m011():
@@ -464,9 +527,11 @@ def m011():
         "<div>Voilà les deux versions de l'affiche pour le salon.</div><div>Perso je préfère la 2."
         "</div><div><br></div><div>Hugo</div></div></blockquote></div>"
     )
-    body = multi("alternative", [leaf(f"{new}\n\n{sig}\n\n{quoted}"),
-                                 leaf(html, "html", cte="quoted-printable")],
-                 "000000000000a1b2c3062d4e5f60")
+    body = multi(
+        "alternative",
+        [leaf(f"{new}\n\n{sig}\n\n{quoted}"), leaf(html, "html", cte="quoted-printable")],
+        "000000000000a1b2c3062d4e5f60",
+    )
     write("011-gmail-web-fr-reply", "gmail-web", "fr", "reply", eml(h, body), new, sig)
 
 
@@ -495,9 +560,16 @@ def m012():
         ("In-Reply-To", "<CAGabadie01@mail.gmail.example>"),
         ("References", "<CAGabadie01@mail.gmail.example>"),
     ]
-    write("012-gmail-web-fr-reply", "gmail-web", "fr", "reply",
-          eml(h, leaf(f"{new}\n\n{sig}\n\n{quoted}")), new, sig,
-          note="author's own '>' shell prompts in a log excerpt")
+    write(
+        "012-gmail-web-fr-reply",
+        "gmail-web",
+        "fr",
+        "reply",
+        eml(h, leaf(f"{new}\n\n{sig}\n\n{quoted}")),
+        new,
+        sig,
+        note="author's own '>' shell prompts in a log excerpt",
+    )
 
 
 def m013():
@@ -505,7 +577,9 @@ def m013():
         "Hi Priya,\n\nSounds good - I've booked the large meeting room (Salle Garonne) for "
         "Thursday 2-4pm. Badges for your team will be at the front desk.\n\nSee you then!"
     )
-    sig = "Cheers,\nAntoine\n\nAntoine Mercier | Head of IT\nVelocis SAS, Toulouse\n+33 5 61 00 77 88"
+    sig = (
+        "Cheers,\nAntoine\n\nAntoine Mercier | Head of IT\nVelocis SAS, Toulouse\n+33 5 61 00 77 88"
+    )
     quoted = (
         "On Mon, Feb 24, 2025 at 4:31 PM Priya Raman <priya.raman@cloudharbor.example> wrote:\n\n"
         "> Hi Antoine,\n>\n> We'd like to come on site on Thursday for the network audit.\n"
@@ -519,8 +593,15 @@ def m013():
         ("Message-ID", "<CAB7nq2Lz0@mail.gmail.example>"),
         ("In-Reply-To", "<CAPraman77@mail.gmail.example>"),
     ]
-    write("013-gmail-web-en-reply", "gmail-web", "en", "reply",
-          eml(h, leaf(f"{new}\n\n{sig}\n\n{quoted}", cte="quoted-printable")), new, sig)
+    write(
+        "013-gmail-web-en-reply",
+        "gmail-web",
+        "en",
+        "reply",
+        eml(h, leaf(f"{new}\n\n{sig}\n\n{quoted}", cte="quoted-printable")),
+        new,
+        sig,
+    )
 
 
 def m014():
@@ -537,7 +618,7 @@ def m014():
         '<div class="gmail_quote"><div dir="ltr" class="gmail_attr">Le ven. 28 mars 2025 à 11:47, '
         "Martine Guerin &lt;m.guerin@papeteries-vienne.example&gt; a écrit&nbsp;:<br></div>"
         '<blockquote class="gmail_quote" style="margin:0px 0px 0px 0.8ex;border-left:1px solid '
-        'rgb(204,204,204);padding-left:1ex">Bonjour Romain, pouvez-vous m\'envoyer les dates de '
+        "rgb(204,204,204);padding-left:1ex\">Bonjour Romain, pouvez-vous m'envoyer les dates de "
         "congés de Pâques de votre équipe ? Merci. M. Guerin, RH</blockquote></div>"
     )
     h = [
@@ -553,10 +634,16 @@ def m014():
         "Nom | Du | Au\nDupuis A. | 14/04 | 25/04\nKaci M. | 22/04 | 02/05\n\n"
         "Merci de me dire si ça vous convient."
     )
-    write("014-gmail-web-fr-reply", "gmail-web", "fr", "reply",
-          eml(h, leaf(html, "html", cte="quoted-printable")), new,
-          "--\nRomain Dupuis\nChef d'équipe maintenance\nPapeteries de la Vienne",
-          note="HTML only, table pasted as text with nbsp, gmail_signature")
+    write(
+        "014-gmail-web-fr-reply",
+        "gmail-web",
+        "fr",
+        "reply",
+        eml(h, leaf(html, "html", cte="quoted-printable")),
+        new,
+        "--\nRomain Dupuis\nChef d'équipe maintenance\nPapeteries de la Vienne",
+        note="HTML only, table pasted as text with nbsp, gmail_signature",
+    )
 
 
 def m015():
@@ -579,14 +666,16 @@ def m015():
         ("In-Reply-To", "<relance-fa0098@fontaine-nego.example>"),
     ]
     text = f"{new}\n\n{sig}\n\n{quoted}"
-    write("015-gmail-android-fr-reply", "gmail-android", "fr", "reply", eml(h, leaf(text)), new, sig)
+    write(
+        "015-gmail-android-fr-reply", "gmail-android", "fr", "reply", eml(h, leaf(text)), new, sig
+    )
 
 
 def m016():
     html = (
         '<html><head><meta http-equiv="content-type" content="text/html; charset=UTF-8"></head>'
         "<body><p>Bonjour Stéphane,</p><p>Je viens de tester sur le poste de l'accueil : "
-        "l'imprimante est bien revenue, mais le bac 2 affiche toujours \"papier manquant\".</p>"
+        'l\'imprimante est bien revenue, mais le bac 2 affiche toujours "papier manquant".</p>'
         "<p>Je ferme le ticket #4471 et j'en ouvre un autre pour le bac ?</p>"
         '<div class="moz-signature">-- <br>Isabelle Cholet<br>Assistante de direction<br>'
         "Mairie de Saint-Aubin</div>"
@@ -605,13 +694,18 @@ def m016():
         ("User-Agent", "Mozilla Thunderbird"),
         ("Content-Language", "fr"),
     ]
-    write("016-thunderbird-fr-reply", "thunderbird", "fr", "reply",
-          eml(h, leaf(html, "html")),
-          "Bonjour Stéphane,\n\nJe viens de tester sur le poste de l'accueil : l'imprimante est "
-          "bien revenue, mais le bac 2 affiche toujours \"papier manquant\".\n\n"
-          "Je ferme le ticket #4471 et j'en ouvre un autre pour le bac ?",
-          "-- \nIsabelle Cholet\nAssistante de direction\nMairie de Saint-Aubin",
-          note="Thunderbird HTML, moz-cite-prefix with numeric date")
+    write(
+        "016-thunderbird-fr-reply",
+        "thunderbird",
+        "fr",
+        "reply",
+        eml(h, leaf(html, "html")),
+        "Bonjour Stéphane,\n\nJe viens de tester sur le poste de l'accueil : l'imprimante est "
+        'bien revenue, mais le bac 2 affiche toujours "papier manquant".\n\n'
+        "Je ferme le ticket #4471 et j'en ouvre un autre pour le bac ?",
+        "-- \nIsabelle Cholet\nAssistante de direction\nMairie de Saint-Aubin",
+        note="Thunderbird HTML, moz-cite-prefix with numeric date",
+    )
 
 
 def m017():
@@ -629,12 +723,26 @@ def m017():
         ("Date", "Thu, 6 Mar 2025 15:01:44 +0100"),
         ("Message-ID", "<e2f4a6b8-1234-4cde-8f90-0a1b2c3d4e5f@maraval.example>"),
         ("In-Reply-To", "<avenant3@maraval.example>"),
-        ("User-Agent", "Mozilla/5.0 (Windows NT 10.0; Win64; x64; rv:128.0) Gecko/20100101 Thunderbird/128.7.1"),
+        (
+            "User-Agent",
+            "Mozilla/5.0 (Windows NT 10.0; Win64; x64; rv:128.0) Gecko/20100101 Thunderbird/128.7.1",
+        ),
     ]
-    body = multi("mixed", [leaf(f"{quoted}\n{new}\n\n{sig}\n", cte="quoted-printable"),
-                           pdf("Avenant3_signe.pdf")], "------------Xy7Zq2Lm9Nb4")
-    write("017-thunderbird-fr-reply", "thunderbird", "fr", "reply", eml(h, body), new, sig,
-          note="bottom-posted reply with PDF attachment")
+    body = multi(
+        "mixed",
+        [leaf(f"{quoted}\n{new}\n\n{sig}\n", cte="quoted-printable"), pdf("Avenant3_signe.pdf")],
+        "------------Xy7Zq2Lm9Nb4",
+    )
+    write(
+        "017-thunderbird-fr-reply",
+        "thunderbird",
+        "fr",
+        "reply",
+        eml(h, body),
+        new,
+        sig,
+        note="bottom-posted reply with PDF attachment",
+    )
 
 
 def m018():
@@ -646,8 +754,8 @@ def m018():
     sig = "Cordialement,\n\nService Recrutement\nLaboratoires Alvéa\n3 avenue Pasteur, 21000 Dijon"
     quoted = (
         "----- Mail original -----\n"
-        "De: \"Chloé Perrot\" <chloe.perrot@laposte.example>\n"
-        "À: \"recrutement\" <recrutement@alvea-labo.example>\n"
+        'De: "Chloé Perrot" <chloe.perrot@laposte.example>\n'
+        'À: "recrutement" <recrutement@alvea-labo.example>\n'
         "Envoyé: Lundi 10 Mars 2025 21:14:09\n"
         "Objet: Candidature technicienne de laboratoire\n\n"
         "Madame, Monsieur,\n\nJe vous prie de trouver ci-joint mon CV et ma lettre de motivation.\n\n"
@@ -662,20 +770,27 @@ def m018():
         ("In-Reply-To", "<cand-perrot@laposte.example>"),
         ("X-Mailer", "Zimbra 9.0.0_GA_4546 (ZimbraWebClient - FF123 (Win)/9.0.0_GA_4546)"),
     ]
-    write("018-zimbra-fr-reply", "zimbra", "fr", "reply",
-          eml(h, leaf(f"{new}\n\n{sig}\n\n{quoted}\n", cte="quoted-printable")), new, sig)
+    write(
+        "018-zimbra-fr-reply",
+        "zimbra",
+        "fr",
+        "reply",
+        eml(h, leaf(f"{new}\n\n{sig}\n\n{quoted}\n", cte="quoted-printable")),
+        new,
+        sig,
+    )
 
 
 def m019():
     html = (
-        "<html><body><div style=\"font-family: arial, helvetica, sans-serif; font-size: 12pt; "
-        "color: #000000\"><div>Bonjour Didier,</div><div><br data-mce-bogus=\"1\"></div>"
+        '<html><body><div style="font-family: arial, helvetica, sans-serif; font-size: 12pt; '
+        'color: #000000"><div>Bonjour Didier,</div><div><br data-mce-bogus="1"></div>'
         "<div>La grue sera disponible à partir du lundi 7 avril. Le grutier est le même que sur "
         "le chantier de Vannes.</div><div><br></div><div>Cdt</div><div>Gaëlle Rio</div>"
         "<div>Planning matériel - Armor Levage</div><div><br></div>"
         '<hr id="zwchr" data-marker="__DIVIDER__"><div data-marker="__HEADERS__">'
-        "<b>De: </b>\"Didier Pasquier\" &lt;d.pasquier@btp-pasquier.example&gt;<br>"
-        "<b>À: </b>\"Gaëlle Rio\" &lt;planning@armor-levage.example&gt;<br>"
+        '<b>De: </b>"Didier Pasquier" &lt;d.pasquier@btp-pasquier.example&gt;<br>'
+        '<b>À: </b>"Gaëlle Rio" &lt;planning@armor-levage.example&gt;<br>'
         "<b>Envoyé: </b>Mardi 25 Mars 2025 08:02:11<br><b>Objet: </b>Location grue 35 m<br></div>"
         '<div><br></div><div data-marker="__QUOTED_TEXT__">Bonjour, quand pouvez-vous nous '
         "livrer la grue ? Didier</div></div></body></html>"
@@ -689,10 +804,17 @@ def m019():
         ("In-Reply-To", "<grue35@btp-pasquier.example>"),
         ("X-Mailer", "Zimbra 10.0.6_GA_0195 (ZimbraWebClient - GC134 (Linux)/10.0.6_GA_0195)"),
     ]
-    write("019-zimbra-fr-reply", "zimbra", "fr", "reply", eml(h, leaf(html, "html")),
-          "Bonjour Didier,\n\nLa grue sera disponible à partir du lundi 7 avril. Le grutier est le "
-          "même que sur le chantier de Vannes.",
-          "Cdt\nGaëlle Rio\nPlanning matériel - Armor Levage", note="Zimbra HTML data-marker")
+    write(
+        "019-zimbra-fr-reply",
+        "zimbra",
+        "fr",
+        "reply",
+        eml(h, leaf(html, "html")),
+        "Bonjour Didier,\n\nLa grue sera disponible à partir du lundi 7 avril. Le grutier est le "
+        "même que sur le chantier de Vannes.",
+        "Cdt\nGaëlle Rio\nPlanning matériel - Armor Levage",
+        note="Zimbra HTML data-marker",
+    )
 
 
 def m020():
@@ -713,14 +835,23 @@ def m020():
         ("To", "Patrick Henry <patrick.henry@cassin.example>"),
         ("Subject", "Réponse : Demande de validation - licences CAO"),
         ("Date", "Tue, 25 Feb 2025 08:30:00 +0100"),
-        ("Message-ID", "<OF5A3B2C1D.E4F5A6B7-ONC1258C3F.0031A2B3-C1258C3F.0031C4D5@cassin.example>"),
+        (
+            "Message-ID",
+            "<OF5A3B2C1D.E4F5A6B7-ONC1258C3F.0031A2B3-C1258C3F.0031C4D5@cassin.example>",
+        ),
         ("In-Reply-To", "<OF11223344.55667788-ONC1258C3E@cassin.example>"),
         ("X-Mailer", "HCL Notes Release 12.0.2 November 03, 2022"),
     ]
-    write("020-lotus-notes-fr-reply", "lotus-notes", "fr", "reply",
-          eml(h, leaf(f"{new}\n\n{sig}\n\n\n\n{quoted}\n", cte="quoted-printable")), new, sig,
-          note="Notes bare header block (name/path, date, Pour, cc, Objet)")
-
+    write(
+        "020-lotus-notes-fr-reply",
+        "lotus-notes",
+        "fr",
+        "reply",
+        eml(h, leaf(f"{new}\n\n{sig}\n\n\n\n{quoted}\n", cte="quoted-printable")),
+        new,
+        sig,
+        note="Notes bare header block (name/path, date, Pour, cc, Objet)",
+    )
 
 
 def m021():
@@ -745,8 +876,16 @@ def m021():
         ("In-Reply-To", "<po5532@okafor-trading.example>"),
         ("X-Mailer", "IBM Notes Release 9.0.1FP10 SHF241 October 03, 2018"),
     ]
-    write("021-lotus-notes-en-reply", "lotus-notes", "en", "reply",
-          eml(h, leaf(f"{new}\n\n{sig}{quoted}\n")), new, sig, note="Notes From:/To:/Date: tabbed block")
+    write(
+        "021-lotus-notes-en-reply",
+        "lotus-notes",
+        "en",
+        "reply",
+        eml(h, leaf(f"{new}\n\n{sig}{quoted}\n")),
+        new,
+        sig,
+        note="Notes From:/To:/Date: tabbed block",
+    )
 
 
 def m022():
@@ -784,12 +923,22 @@ def m022():
         ("In-Reply-To", "<PA4PR02MB7011BELK@PA4PR02MB7011.eurprd02.prod.outlook.example>"),
         ("X-MS-Exchange-Organization-SCL", "-1"),
     ]
-    body = multi("alternative", [leaf(plain, cte="quoted-printable"), leaf(html, "html", cte="base64")],
-                 "_000_PA4PR02MB7011_")
-    write("022-owa-fr-reply", "owa", "fr", "reply", eml(h, body),
-          "Bonjour Karim,\n\nLe comité a retenu votre candidature pour la formation « Habilitation "
-          "électrique BR ». Session du 14 au 16 mai à Nantes.\n\nLa convocation suivra.",
-          "Bien cordialement,\nSophie Delmas\nChargée de formation", note="OWA, base64 HTML")
+    body = multi(
+        "alternative",
+        [leaf(plain, cte="quoted-printable"), leaf(html, "html", cte="base64")],
+        "_000_PA4PR02MB7011_",
+    )
+    write(
+        "022-owa-fr-reply",
+        "owa",
+        "fr",
+        "reply",
+        eml(h, body),
+        "Bonjour Karim,\n\nLe comité a retenu votre candidature pour la formation « Habilitation "
+        "électrique BR ». Session du 14 au 16 mai à Nantes.\n\nLa convocation suivra.",
+        "Bien cordialement,\nSophie Delmas\nChargée de formation",
+        note="OWA, base64 HTML",
+    )
 
 
 def m023():
@@ -814,8 +963,15 @@ def m023():
         ("Message-ID", "<DB7PR01MB4400MOREL@DB7PR01MB4400.eurprd01.prod.outlook.example>"),
         ("In-Reply-To", "<epi-bellevue@groupe-ravel.example>"),
     ]
-    write("023-owa-fr-reply", "owa", "fr", "reply", eml(h, leaf(f"{new}\n\n{sig}\n\n{quoted}\n")),
-          new, sig)
+    write(
+        "023-owa-fr-reply",
+        "owa",
+        "fr",
+        "reply",
+        eml(h, leaf(f"{new}\n\n{sig}\n\n{quoted}\n")),
+        new,
+        sig,
+    )
 
 
 def m024():
@@ -837,18 +993,25 @@ def m024():
         ("Message-ID", "<AM6P192MB0123VIAL@AM6P192MB0123.EURP192.PROD.OUTLOOK.example>"),
         ("In-Reply-To", "<compresseur-e07@atelier-renaud.example>"),
     ]
-    write("024-outlook-mobile-fr-reply", "outlook-mobile", "fr", "reply",
-          eml(h, leaf(f"{new}\n\n{sig}\n{quoted}")), new, sig,
-          note="FR text, English header block from a phone set in English")
+    write(
+        "024-outlook-mobile-fr-reply",
+        "outlook-mobile",
+        "fr",
+        "reply",
+        eml(h, leaf(f"{new}\n\n{sig}\n{quoted}")),
+        new,
+        sig,
+        note="FR text, English header block from a phone set in English",
+    )
 
 
 def m025():
     html = (
-        "<html><head></head><body><div dir=\"auto\">Yes, please go ahead with the PO. "
-        "I'll sign it tomorrow morning.</div><div dir=\"auto\"><br></div>"
+        '<html><head></head><body><div dir="auto">Yes, please go ahead with the PO. '
+        'I\'ll sign it tomorrow morning.</div><div dir="auto"><br></div>'
         '<div dir="auto">Nathalie</div><div><br></div>'
         '<div id="ms-outlook-mobile-signature" dir="auto">Get <a href="https://aka.ms/AAb9ysg">'
-        "Outlook for iOS</a></div><hr style=\"display:inline-block;width:98%\">"
+        'Outlook for iOS</a></div><hr style="display:inline-block;width:98%">'
         '<div id="divRplyFwdMsg" dir="ltr"><b>From:</b> Owen Price &lt;o.price@brightline.example&gt;<br>'
         "<b>Sent:</b> Wednesday, March 19, 2025 5:12:44 PM<br><b>To:</b> Nathalie Rey "
         "&lt;n.rey@lumen-fr.example&gt;<br><b>Subject:</b> PO approval</div><div>&nbsp;</div>"
@@ -862,10 +1025,15 @@ def m025():
         ("Message-ID", "<BY5PR11MB4000REY@BY5PR11MB4000.namprd11.prod.outlook.example>"),
         ("In-Reply-To", "<po-approval@brightline.example>"),
     ]
-    write("025-outlook-mobile-en-reply", "outlook-mobile", "en", "reply",
-          eml(h, leaf(html, "html", cte="quoted-printable")),
-          "Yes, please go ahead with the PO. I'll sign it tomorrow morning.",
-          "Nathalie\n\nGet Outlook for iOS")
+    write(
+        "025-outlook-mobile-en-reply",
+        "outlook-mobile",
+        "en",
+        "reply",
+        eml(h, leaf(html, "html", cte="quoted-printable")),
+        "Yes, please go ahead with the PO. I'll sign it tomorrow morning.",
+        "Nathalie\n\nGet Outlook for iOS",
+    )
 
 
 def m026():
@@ -891,8 +1059,16 @@ def m026():
         ("Message-ID", "<vmx4ks9bq2a-ghe8r2@email.android.example>"),
         ("In-Reply-To", "<rapport-moulins@soderep.example>"),
     ]
-    write("026-samsung-mail-fr-reply", "samsung-mail", "fr", "reply",
-          eml(h, leaf(f"{new}\n\n{sig}\n\n{quoted}")), new, sig, note="URL in text")
+    write(
+        "026-samsung-mail-fr-reply",
+        "samsung-mail",
+        "fr",
+        "reply",
+        eml(h, leaf(f"{new}\n\n{sig}\n\n{quoted}")),
+        new,
+        sig,
+        note="URL in text",
+    )
 
 
 def m027():
@@ -914,8 +1090,15 @@ def m027():
         ("Message-ID", "<abcd1234-samsung@email.android.example>"),
         ("In-Reply-To", "<kickoff@westbury-legal.example>"),
     ]
-    write("027-samsung-mail-en-reply", "samsung-mail", "en", "reply",
-          eml(h, leaf(f"{new}\n\n\n{sig}\n\n{quoted}")), new, sig)
+    write(
+        "027-samsung-mail-en-reply",
+        "samsung-mail",
+        "en",
+        "reply",
+        eml(h, leaf(f"{new}\n\n\n{sig}\n\n{quoted}")),
+        new,
+        sig,
+    )
 
 
 def m028():
@@ -941,9 +1124,16 @@ def m028():
         ("In-Reply-To", "<bail-lenepveu@boulangerie-lefevre.example>"),
         ("User-Agent", "Roundcube Webmail/1.6.9"),
     ]
-    write("028-roundcube-fr-reply", "roundcube", "fr", "reply",
-          eml(h, leaf(f"{new}\n\n{sig}\n\n{quoted}", cte="quoted-printable")), new, sig,
-          note="Roundcube ISO date attribution")
+    write(
+        "028-roundcube-fr-reply",
+        "roundcube",
+        "fr",
+        "reply",
+        eml(h, leaf(f"{new}\n\n{sig}\n\n{quoted}", cte="quoted-printable")),
+        new,
+        sig,
+        note="Roundcube ISO date attribution",
+    )
 
 
 def m029():
@@ -970,11 +1160,18 @@ def m029():
         ("In-Reply-To", "<astreinte-mars@syndic-loire.example>"),
         ("User-Agent", "Roundcube Webmail/1.5.3"),
     ]
-    write("029-roundcube-fr-reply-inline", "roundcube", "fr", "reply-inline", eml(h, leaf(text)),
-          "Bonjour Benoît,\n\nC'est Mickaël, j'ai mis le planning à jour.\n\n"
-          "Non, toujours le 06 99 88 77 66.\n\n"
-          "Au choix du salarié, voir l'accord d'entreprise art. 12.",
-          "Élise", note="interleaved answers")
+    write(
+        "029-roundcube-fr-reply-inline",
+        "roundcube",
+        "fr",
+        "reply-inline",
+        eml(h, leaf(text)),
+        "Bonjour Benoît,\n\nC'est Mickaël, j'ai mis le planning à jour.\n\n"
+        "Non, toujours le 06 99 88 77 66.\n\n"
+        "Au choix du salarié, voir l'accord d'entreprise art. 12.",
+        "Élise",
+        note="interleaved answers",
+    )
 
 
 def m030():
@@ -996,11 +1193,17 @@ def m030():
         ("Message-ID", "<CAKmarion4@mail.gmail.example>"),
         ("In-Reply-To", "<golive@ridgeway.example>"),
     ]
-    write("030-gmail-web-en-reply-inline", "gmail-web", "en", "reply-inline", eml(h, leaf(text)),
-          "Hi Tom,\n\nAnswers inline.\n\nYes, as long as the data migration dry run passes on the 7th.\n\n"
-          "Julien Roche (julien.roche@adeline-sa.example), our identity admin.",
-          "Best,\nMarion", note="inline answers after an attribution")
-
+    write(
+        "030-gmail-web-en-reply-inline",
+        "gmail-web",
+        "en",
+        "reply-inline",
+        eml(h, leaf(text)),
+        "Hi Tom,\n\nAnswers inline.\n\nYes, as long as the data migration dry run passes on the 7th.\n\n"
+        "Julien Roche (julien.roche@adeline-sa.example), our identity admin.",
+        "Best,\nMarion",
+        note="inline answers after an attribution",
+    )
 
 
 def m031():
@@ -1027,9 +1230,16 @@ def m031():
         ("Message-ID", "<AM0PR06MB6000ROUX@AM0PR06MB6000.eurprd06.prod.outlook.example>"),
         ("X-Mailer", "Microsoft Outlook 16.0"),
     ]
-    write("031-outlook-desktop-fr-forward", "outlook-desktop", "fr", "forward",
-          eml(h, leaf(text, cte="quoted-printable")), note, sig,
-          fwd=[("dsi@ravelec.example", "Nouveau process accès VPN", orig)])
+    write(
+        "031-outlook-desktop-fr-forward",
+        "outlook-desktop",
+        "fr",
+        "forward",
+        eml(h, leaf(text, cte="quoted-printable")),
+        note,
+        sig,
+        fwd=[("dsi@ravelec.example", "Nouveau process accès VPN", orig)],
+    )
 
 
 def m032():
@@ -1053,19 +1263,26 @@ def m032():
         ("Date", "Wed, 12 Mar 2025 16:05:00 +0100"),
         ("Message-ID", "<CAHachats88@mail.gmail.example>"),
     ]
-    write("032-gmail-web-fr-forward", "gmail-web", "fr", "forward", eml(h, leaf(text)),
-          "Vu avec le conducteur de travaux, on peut accepter. Ton avis ?", "",
-          fwd=[("contact@recyclage-garonne.example", "Offre évacuation gravats", orig)],
-          note="forward note without greeting or signature")
+    write(
+        "032-gmail-web-fr-forward",
+        "gmail-web",
+        "fr",
+        "forward",
+        eml(h, leaf(text)),
+        "Vu avec le conducteur de travaux, on peut accepter. Ton avis ?",
+        "",
+        fwd=[("contact@recyclage-garonne.example", "Offre évacuation gravats", orig)],
+        note="forward note without greeting or signature",
+    )
 
 
 def m033():
     html = (
         '<html><head><meta http-equiv="content-type" content="text/html; charset=utf-8"></head>'
         '<body dir="auto"><div dir="ltr">Je te transfère la réponse de l\'assurance, à classer '
-        "dans le dossier sinistre.</div><div dir=\"ltr\"><br></div>"
+        'dans le dossier sinistre.</div><div dir="ltr"><br></div>'
         '<div dir="ltr">Envoyé de mon iPhone</div><div dir="ltr"><br>'
-        "<blockquote type=\"cite\">Début du message réexpédié&nbsp;:<br><br></blockquote></div>"
+        '<blockquote type="cite">Début du message réexpédié&nbsp;:<br><br></blockquote></div>'
         '<blockquote type="cite"><div dir="ltr"><b>Expéditeur:</b> Gestion Sinistres &lt;'
         "sinistres@mutuelle-pro.example&gt;<br><b>Date:</b> 21 mars 2025 à 10:15:03 UTC+1<br>"
         "<b>Destinataire:</b> Marc Olivier &lt;marc.olivier@olivier-transports.example&gt;<br>"
@@ -1083,14 +1300,24 @@ def m033():
         ("Message-ID", "<0E6A9F1C-2B3D-4E5F-8A9B-CD0123456789@olivier-transports.example>"),
         ("X-Mailer", "iPhone Mail (22D82)"),
     ]
-    write("033-apple-iphone-fr-forward", "apple-iphone", "fr", "forward",
-          eml(h, leaf(html, "html", cte="quoted-printable")),
-          "Je te transfère la réponse de l'assurance, à classer dans le dossier sinistre.",
-          "Envoyé de mon iPhone",
-          fwd=[("sinistres@mutuelle-pro.example", "Sinistre n° 2025-S-7781",
+    write(
+        "033-apple-iphone-fr-forward",
+        "apple-iphone",
+        "fr",
+        "forward",
+        eml(h, leaf(html, "html", cte="quoted-printable")),
+        "Je te transfère la réponse de l'assurance, à classer dans le dossier sinistre.",
+        "Envoyé de mon iPhone",
+        fwd=[
+            (
+                "sinistres@mutuelle-pro.example",
+                "Sinistre n° 2025-S-7781",
                 "Monsieur,\n\nNous accusons réception de votre déclaration de sinistre concernant "
-                "le véhicule immatriculé AB-123-CD. Un expert prendra contact avec vous sous 48 heures.")],
-          note="iPhone HTML forward, Expéditeur/Destinataire labels in blockquote")
+                "le véhicule immatriculé AB-123-CD. Un expert prendra contact avec vous sous 48 heures.",
+            )
+        ],
+        note="iPhone HTML forward, Expéditeur/Destinataire labels in blockquote",
+    )
 
 
 def m034():
@@ -1117,12 +1344,18 @@ def m034():
         ("Message-ID", "<E1F2A3B4-C5D6-4789-ABCD-EF0123456789@harrow-group.example>"),
         ("X-Mailer", "Apple Mail (2.3826.300.87.4.3)"),
     ]
-    write("034-apple-mail-fr-forward", "apple-mail", "fr", "forward",
-          eml(h, leaf(text, cte="quoted-printable")),
-          "Bonjour l'équipe,\n\nPetit rappel de nos collègues de Londres, merci de faire le "
-          "nécessaire avant vendredi 🙏", "Stéphanie",
-          fwd=[("finance-ss@harrow-group.example", "Q1 expense reports", orig)],
-          note="Apple Mail plain forward in English under French note")
+    write(
+        "034-apple-mail-fr-forward",
+        "apple-mail",
+        "fr",
+        "forward",
+        eml(h, leaf(text, cte="quoted-printable")),
+        "Bonjour l'équipe,\n\nPetit rappel de nos collègues de Londres, merci de faire le "
+        "nécessaire avant vendredi 🙏",
+        "Stéphanie",
+        fwd=[("finance-ss@harrow-group.example", "Q1 expense reports", orig)],
+        note="Apple Mail plain forward in English under French note",
+    )
 
 
 def m035():
@@ -1150,13 +1383,24 @@ def m035():
         ("Message-ID", "<a7b8c9d0-phish@mairie-lormes.example>"),
         ("User-Agent", "Mozilla Thunderbird"),
     ]
-    write("035-thunderbird-fr-forward", "thunderbird", "fr", "forward", eml(h, leaf(html, "html")),
-          "Salut Loïc,\n\nTu peux regarder ? Ça ressemble à du phishing mais je préfère vérifier.",
-          "Merci\nCéline",
-          fwd=[("no-reply@webmail-alerte.test", "Votre boîte mail est pleine",
+    write(
+        "035-thunderbird-fr-forward",
+        "thunderbird",
+        "fr",
+        "forward",
+        eml(h, leaf(html, "html")),
+        "Salut Loïc,\n\nTu peux regarder ? Ça ressemble à du phishing mais je préfère vérifier.",
+        "Merci\nCéline",
+        fwd=[
+            (
+                "no-reply@webmail-alerte.test",
+                "Votre boîte mail est pleine",
                 "Cher utilisateur, votre quota est atteint. Cliquez ici pour augmenter votre "
-                "espace : http://webmail-alerte.test/quota")],
-          note="Thunderbird HTML forward with Pour label")
+                "espace : http://webmail-alerte.test/quota",
+            )
+        ],
+        note="Thunderbird HTML forward with Pour label",
+    )
 
 
 def m036():
@@ -1167,8 +1411,8 @@ def m036():
     text = (
         "Pour info\n\n"
         "----- Mail transféré -----\n"
-        "De: \"Secrétariat CSE\" <cse@hopital-vernon.example>\n"
-        "À: \"Cadres de santé\" <cadres@hopital-vernon.example>\n"
+        'De: "Secrétariat CSE" <cse@hopital-vernon.example>\n'
+        'À: "Cadres de santé" <cadres@hopital-vernon.example>\n'
         "Envoyé: Mercredi 26 Mars 2025 14:22:51\n"
         "Objet: Report réunion CSE\n\n"
         f"{orig}\n\nLe secrétariat du CSE\n"
@@ -1181,8 +1425,16 @@ def m036():
         ("Message-ID", "<1122334455.6677.1742997600000.JavaMail.zimbra@hopital-vernon.example>"),
         ("X-Mailer", "Zimbra 8.8.15_GA_4581 (ZimbraWebClient - FF115 (Win)/8.8.15_GA_4581)"),
     ]
-    write("036-zimbra-fr-forward", "zimbra", "fr", "forward", eml(h, leaf(text)), "Pour info", "",
-          fwd=[("cse@hopital-vernon.example", "Report réunion CSE", orig)])
+    write(
+        "036-zimbra-fr-forward",
+        "zimbra",
+        "fr",
+        "forward",
+        eml(h, leaf(text)),
+        "Pour info",
+        "",
+        fwd=[("cse@hopital-vernon.example", "Report réunion CSE", orig)],
+    )
 
 
 def m037():
@@ -1213,12 +1465,20 @@ def m037():
         ("Message-ID", "<AS2PR05MB9000JOUBERT@AS2PR05MB9000.eurprd05.prod.outlook.example>"),
         ("X-Mailer", "Microsoft Outlook 16.0"),
     ]
-    write("037-outlook-desktop-fr-forward", "outlook-desktop", "fr", "forward",
-          eml(h, leaf(text, cte="quoted-printable")), note,
-          "Cordialement,\nClaire Joubert\nResponsable ADV",
-          fwd=[("compta.clients@net-pro-services.example", "Contestation facture 2025-0312", a),
-               ("e.tanguy@net-pro-services.example", "TR: Contestation facture 2025-0312", b)],
-          note="forward of a forward, a note at each level")
+    write(
+        "037-outlook-desktop-fr-forward",
+        "outlook-desktop",
+        "fr",
+        "forward",
+        eml(h, leaf(text, cte="quoted-printable")),
+        note,
+        "Cordialement,\nClaire Joubert\nResponsable ADV",
+        fwd=[
+            ("compta.clients@net-pro-services.example", "Contestation facture 2025-0312", a),
+            ("e.tanguy@net-pro-services.example", "TR: Contestation facture 2025-0312", b),
+        ],
+        note="forward of a forward, a note at each level",
+    )
 
 
 def m038():
@@ -1256,12 +1516,21 @@ def m038():
         ("Date", "Thu, 10 Apr 2025 10:12:00 +0200"),
         ("Message-ID", "<CALebon3lv@mail.gmail.example>"),
     ]
-    write("038-gmail-web-fr-forward", "gmail-web", "fr", "forward", eml(h, leaf(text)), note,
-          "Bien à vous,\nArnaud Lebon\nResponsable production",
-          fwd=[("security@alfara-group.example", "Pentest 2025", a),
-               ("g.collin@alfara.example", "TR: Pentest 2025", b),
-               ("m.pichon@alfara.example", "Fwd: TR: Pentest 2025", c)],
-          note="three levels, Outlook EN block innermost, Gmail FR outer")
+    write(
+        "038-gmail-web-fr-forward",
+        "gmail-web",
+        "fr",
+        "forward",
+        eml(h, leaf(text)),
+        note,
+        "Bien à vous,\nArnaud Lebon\nResponsable production",
+        fwd=[
+            ("security@alfara-group.example", "Pentest 2025", a),
+            ("g.collin@alfara.example", "TR: Pentest 2025", b),
+            ("m.pichon@alfara.example", "Fwd: TR: Pentest 2025", c),
+        ],
+        note="three levels, Outlook EN block innermost, Gmail FR outer",
+    )
 
 
 def m039():
@@ -1289,11 +1558,20 @@ def m039():
         ("Message-ID", "<DU0PR09MB7000ROY@DU0PR09MB7000.eurprd09.prod.outlook.example>"),
         ("X-Mailer", "Microsoft Outlook 16.0"),
     ]
-    write("039-outlook-desktop-fr-forward", "outlook-desktop", "fr", "forward",
-          eml(h, leaf(text)), note, "Merci\nAlice Roy\nServices généraux",
-          fwd=[("a.roy@bureaux-confluence.example", "Devis éclairage parking", q),
-               ("d.chauvin@lumiservices.example", "RE: Devis éclairage parking", r)],
-          note="forward of a reply: the quoted question is an older original of its own")
+    write(
+        "039-outlook-desktop-fr-forward",
+        "outlook-desktop",
+        "fr",
+        "forward",
+        eml(h, leaf(text)),
+        note,
+        "Merci\nAlice Roy\nServices généraux",
+        fwd=[
+            ("a.roy@bureaux-confluence.example", "Devis éclairage parking", q),
+            ("d.chauvin@lumiservices.example", "RE: Devis éclairage parking", r),
+        ],
+        note="forward of a reply: the quoted question is an older original of its own",
+    )
 
 
 def m040():
@@ -1320,10 +1598,17 @@ def m040():
         ("Message-ID", "<CAPadrien25@mail.gmail.example>"),
         ("In-Reply-To", "<CALise25@mail.gmail.example>"),
     ]
-    write("040-gmail-web-fr-reply", "gmail-web", "fr", "reply", eml(h, leaf(text)), new, "Adrien",
-          note="reply to a forward: the quoted forward is history, not a forward of this message")
+    write(
+        "040-gmail-web-fr-reply",
+        "gmail-web",
+        "fr",
+        "reply",
+        eml(h, leaf(text)),
+        new,
+        "Adrien",
+        note="reply to a forward: the quoted forward is history, not a forward of this message",
+    )
     _ = orig
-
 
 
 def m041():
@@ -1352,11 +1637,21 @@ def m041():
         ("Message-ID", "<AM4PR03MB5000DELORME@AM4PR03MB5000.eurprd03.prod.outlook.example>"),
         ("X-Mailer", "Microsoft Outlook 16.0"),
     ]
-    body = multi("mixed", [leaf(f"{note}\n\n{sig}\n"),
-                           rfc822(inner, "Rapport d'audit IFS - mars 2025.eml")], "----=_NextPart_000_0012")
-    write("041-outlook-desktop-fr-forward-attached", "outlook-desktop", "fr", "forward-attached",
-          eml(h, body), note, sig,
-          fwd=[("audit@certiqual.example", "Rapport d'audit IFS - mars 2025", inner_text)])
+    body = multi(
+        "mixed",
+        [leaf(f"{note}\n\n{sig}\n"), rfc822(inner, "Rapport d'audit IFS - mars 2025.eml")],
+        "----=_NextPart_000_0012",
+    )
+    write(
+        "041-outlook-desktop-fr-forward-attached",
+        "outlook-desktop",
+        "fr",
+        "forward-attached",
+        eml(h, body),
+        note,
+        sig,
+        fwd=[("audit@certiqual.example", "Rapport d'audit IFS - mars 2025", inner_text)],
+    )
 
 
 def m042():
@@ -1370,8 +1665,11 @@ def m042():
             ("Date", "Mon, 3 Mar 2025 15:00:00 +0000"),
             ("Message-ID", "<nda-signed@tidewater-labs.example>"),
         ],
-        multi("mixed", [leaf(f"{a}\n\nBest,\nGrace Miller\nCOO, Tidewater Labs\n"), pdf("NDA_signed.pdf")],
-              "b_inner_a"),
+        multi(
+            "mixed",
+            [leaf(f"{a}\n\nBest,\nGrace Miller\nCOO, Tidewater Labs\n"), pdf("NDA_signed.pdf")],
+            "b_inner_a",
+        ),
     )
     inner_b = eml(
         [
@@ -1392,13 +1690,28 @@ def m042():
         ("Message-ID", "<tr-tr-nda@optiflux.example>"),
         ("User-Agent", "Mozilla Thunderbird"),
     ]
-    body = multi("mixed", [leaf(f"{note}\n\n-- \nSarah Klein\nAssistante juridique\n"),
-                           rfc822(inner_b, "TR Signed NDA.eml")], "b_outer")
-    write("042-thunderbird-fr-forward-attached", "thunderbird", "fr", "forward-attached",
-          eml(h, body), note, "-- \nSarah Klein\nAssistante juridique",
-          fwd=[("grace.miller@tidewater-labs.example", "Signed NDA", a),
-               ("julien.masson@optiflux.example", "TR: Signed NDA", b)],
-          note="attached forward inside an attached forward")
+    body = multi(
+        "mixed",
+        [
+            leaf(f"{note}\n\n-- \nSarah Klein\nAssistante juridique\n"),
+            rfc822(inner_b, "TR Signed NDA.eml"),
+        ],
+        "b_outer",
+    )
+    write(
+        "042-thunderbird-fr-forward-attached",
+        "thunderbird",
+        "fr",
+        "forward-attached",
+        eml(h, body),
+        note,
+        "-- \nSarah Klein\nAssistante juridique",
+        fwd=[
+            ("grace.miller@tidewater-labs.example", "Signed NDA", a),
+            ("julien.masson@optiflux.example", "TR: Signed NDA", b),
+        ],
+        note="attached forward inside an attached forward",
+    )
 
 
 def m043():
@@ -1429,13 +1742,28 @@ def m043():
         ("Message-ID", "<tr-hs-mars@fonderie-aube.example>"),
         ("X-Mailer", "Microsoft Outlook 16.0"),
     ]
-    body = multi("mixed", [leaf(f"{note}\n\nCordialement,\nDenis Poulain\nRRH\n"),
-                           rfc822(inner, "RE Heures sup mars.msg.eml")], "----=_NextPart_000_0042")
-    write("043-outlook-desktop-fr-forward-attached", "outlook-desktop", "fr", "forward-attached",
-          eml(h, body), note, "Cordialement,\nDenis Poulain\nRRH",
-          fwd=[("d.poulain@fonderie-aube.example", "Heures sup mars", q),
-               ("y.bouzid@fonderie-aube.example", "RE: Heures sup mars", r)],
-          note="attached reply: its quoted message is an older original of its own")
+    body = multi(
+        "mixed",
+        [
+            leaf(f"{note}\n\nCordialement,\nDenis Poulain\nRRH\n"),
+            rfc822(inner, "RE Heures sup mars.msg.eml"),
+        ],
+        "----=_NextPart_000_0042",
+    )
+    write(
+        "043-outlook-desktop-fr-forward-attached",
+        "outlook-desktop",
+        "fr",
+        "forward-attached",
+        eml(h, body),
+        note,
+        "Cordialement,\nDenis Poulain\nRRH",
+        fwd=[
+            ("d.poulain@fonderie-aube.example", "Heures sup mars", q),
+            ("y.bouzid@fonderie-aube.example", "RE: Heures sup mars", r),
+        ],
+        note="attached reply: its quoted message is an older original of its own",
+    )
 
 
 def m044():
@@ -1455,12 +1783,18 @@ def m044():
         ("X-Auto-Response-Suppress", "All"),
         ("X-Mailer", "Microsoft Exchange Server 15.2"),
     ]
-    write("044-outlook-desktop-fr-auto-reply", "outlook-desktop", "fr", "auto-reply",
-          eml(h, leaf(text)),
-          "Bonjour,\n\nJe suis absente du 14 au 25 avril inclus, sans accès à mes mails.\n"
-          "Pour toute urgence concernant la paie, merci de contacter Gaëlle Simon "
-          "(g.simon@agri-conseil.example, 02 99 00 11 22).",
-          "Cordialement,\nMélanie Hervé", auto=True)
+    write(
+        "044-outlook-desktop-fr-auto-reply",
+        "outlook-desktop",
+        "fr",
+        "auto-reply",
+        eml(h, leaf(text)),
+        "Bonjour,\n\nJe suis absente du 14 au 25 avril inclus, sans accès à mes mails.\n"
+        "Pour toute urgence concernant la paie, merci de contacter Gaëlle Simon "
+        "(g.simon@agri-conseil.example, 02 99 00 11 22).",
+        "Cordialement,\nMélanie Hervé",
+        auto=True,
+    )
 
 
 def m045():
@@ -1477,13 +1811,19 @@ def m045():
         ("Message-ID", "<ooo-roux-0428@cabinet-roux.example>"),
         ("X-Mailer", "Microsoft Outlook 16.0"),
     ]
-    write("045-outlook-desktop-fr-auto-reply", "outlook-desktop", "fr", "auto-reply",
-          eml(h, leaf(text)),
-          "Bonjour,\n\nMerci pour votre message. Je suis actuellement en congés et serai de retour "
-          "le lundi 5 mai. Votre message ne sera pas transféré.\n\n"
-          "En cas d'urgence : accueil@cabinet-roux.example",
-          "Guillaume Roux", auto=True,
-          note="client rule: no auto-reply header, normal subject")
+    write(
+        "045-outlook-desktop-fr-auto-reply",
+        "outlook-desktop",
+        "fr",
+        "auto-reply",
+        eml(h, leaf(text)),
+        "Bonjour,\n\nMerci pour votre message. Je suis actuellement en congés et serai de retour "
+        "le lundi 5 mai. Votre message ne sera pas transféré.\n\n"
+        "En cas d'urgence : accueil@cabinet-roux.example",
+        "Guillaume Roux",
+        auto=True,
+        note="client rule: no auto-reply header, normal subject",
+    )
 
 
 def m046():
@@ -1501,10 +1841,17 @@ def m046():
         ("Auto-Submitted", "auto-replied"),
         ("X-MS-Exchange-Inbox-Rules-Loop", "o.price@brightline.example"),
     ]
-    write("046-owa-en-auto-reply", "owa", "en", "auto-reply", eml(h, leaf(text)),
-          "Thank you for your email. I am out of the office until Monday, March 24 with limited "
-          "access to email. For urgent matters please contact support@brightline.example.",
-          "Regards,\nOwen Price", auto=True)
+    write(
+        "046-owa-en-auto-reply",
+        "owa",
+        "en",
+        "auto-reply",
+        eml(h, leaf(text)),
+        "Thank you for your email. I am out of the office until Monday, March 24 with limited "
+        "access to email. For urgent matters please contact support@brightline.example.",
+        "Regards,\nOwen Price",
+        auto=True,
+    )
 
 
 def m047():
@@ -1522,9 +1869,17 @@ def m047():
         ("Precedence", "bulk"),
         ("X-Mailer", "Zimbra 9.0.0_GA_4546"),
     ]
-    write("047-zimbra-fr-auto-reply", "zimbra", "fr", "auto-reply", eml(h, leaf(text)),
-          "Je suis en déplacement sur chantier jusqu'au 11/04, réponse possible avec retard.\n"
-          "Pour le planning, voir avec Mathilde au 05 49 00 12 12.", "", auto=True)
+    write(
+        "047-zimbra-fr-auto-reply",
+        "zimbra",
+        "fr",
+        "auto-reply",
+        eml(h, leaf(text)),
+        "Je suis en déplacement sur chantier jusqu'au 11/04, réponse possible avec retard.\n"
+        "Pour le planning, voir avec Mathilde au 05 49 00 12 12.",
+        "",
+        auto=True,
+    )
 
 
 def m048():
@@ -1549,8 +1904,15 @@ def m048():
         ("In-Reply-To", "<cr-cazals@batir-so.example>"),
         ("X-Mailer", "Microsoft Outlook 16.0"),
     ]
-    write("048-outlook-desktop-fr-not-auto-reply", "outlook-desktop", "fr", "not-auto-reply",
-          eml(h, leaf(f"{new}\n\n{sig}\n\n{quoted}\n")), new, sig)
+    write(
+        "048-outlook-desktop-fr-not-auto-reply",
+        "outlook-desktop",
+        "fr",
+        "not-auto-reply",
+        eml(h, leaf(f"{new}\n\n{sig}\n\n{quoted}\n")),
+        new,
+        sig,
+    )
 
 
 def m049():
@@ -1572,8 +1934,15 @@ def m049():
         ("Message-ID", "<CAludo1004@mail.gmail.example>"),
         ("In-Reply-To", "<CAromain1004@mail.gmail.example>"),
     ]
-    write("049-gmail-web-fr-not-auto-reply", "gmail-web", "fr", "not-auto-reply",
-          eml(h, leaf(f"{new}\n\n{sig}\n\n{quoted}")), new, sig)
+    write(
+        "049-gmail-web-fr-not-auto-reply",
+        "gmail-web",
+        "fr",
+        "not-auto-reply",
+        eml(h, leaf(f"{new}\n\n{sig}\n\n{quoted}")),
+        new,
+        sig,
+    )
 
 
 def m050():
@@ -1597,19 +1966,25 @@ def m050():
         ("In-Reply-To", "<contract-review@delta-grid.example>"),
         ("X-Mailer", "Microsoft Outlook 16.0"),
     ]
-    write("050-outlook-desktop-en-not-auto-reply", "outlook-desktop", "en", "not-auto-reply",
-          eml(h, leaf(f"{new}\n\n{sig}\n\n{quoted}\n")), new, sig)
-
+    write(
+        "050-outlook-desktop-en-not-auto-reply",
+        "outlook-desktop",
+        "en",
+        "not-auto-reply",
+        eml(h, leaf(f"{new}\n\n{sig}\n\n{quoted}\n")),
+        new,
+        sig,
+    )
 
 
 def m051():
     html = (
         '<html><head></head><body><div class="ydp3f1a2b3cyahoo-style-wrap" style="font-family:'
         'Helvetica Neue, Helvetica, Arial, sans-serif;font-size:13px;"><div dir="ltr">Bonjour '
-        "Monsieur Caillaud,</div><div dir=\"ltr\"><br></div><div dir=\"ltr\">Je vous confirme "
+        'Monsieur Caillaud,</div><div dir="ltr"><br></div><div dir="ltr">Je vous confirme '
         "ma présence à l'assemblée générale du 26 avril. Je viendrai avec le pouvoir de "
-        "Mme Lenoir (lot 14).</div><div dir=\"ltr\"><br></div><div dir=\"ltr\">Salutations,"
-        "</div><div dir=\"ltr\">Bernard Quéré</div></div>"
+        'Mme Lenoir (lot 14).</div><div dir="ltr"><br></div><div dir="ltr">Salutations,'
+        '</div><div dir="ltr">Bernard Quéré</div></div>'
         '<div id="yahoo_quoted_1122334455" class="yahoo_quoted"><div style="font-family:\'Helvetica '
         "Neue', Helvetica, Arial, sans-serif;font-size:13px;color:#26282a;\"><div>Le lundi 14 avril "
         "2025 à 18:22:10 UTC+2, Syndic Caillaud &lt;ag@syndic-caillaud.example&gt; a écrit :</div>"
@@ -1625,10 +2000,16 @@ def m051():
         ("In-Reply-To", "<ag-0426@syndic-caillaud.example>"),
         ("X-Mailer", "WebService/1.1.23533 YMailNorrin"),
     ]
-    write("051-yahoo-fr-reply", "yahoo", "fr", "reply", eml(h, leaf(html, "html", cte="quoted-printable")),
-          "Bonjour Monsieur Caillaud,\n\nJe vous confirme ma présence à l'assemblée générale du "
-          "26 avril. Je viendrai avec le pouvoir de Mme Lenoir (lot 14).",
-          "Salutations,\nBernard Quéré")
+    write(
+        "051-yahoo-fr-reply",
+        "yahoo",
+        "fr",
+        "reply",
+        eml(h, leaf(html, "html", cte="quoted-printable")),
+        "Bonjour Monsieur Caillaud,\n\nJe vous confirme ma présence à l'assemblée générale du "
+        "26 avril. Je viendrai avec le pouvoir de Mme Lenoir (lot 14).",
+        "Salutations,\nBernard Quéré",
+    )
 
 
 def m052():
@@ -1657,9 +2038,16 @@ def m052():
         ("In-Reply-To", "<integration@mpj.example>"),
         ("User-Agent", "Microsoft-MacOutlook/16.95.25041112"),
     ]
-    write("052-outlook-mac-fr-reply", "outlook-mac", "fr", "reply",
-          eml(h, leaf(f"{new}\n\n{sig}\n\n{quoted}", cte="quoted-printable")), new, sig,
-          note="own text has a 'Le 14 mai à 9h, … :' line before a list (date, time, colon)")
+    write(
+        "052-outlook-mac-fr-reply",
+        "outlook-mac",
+        "fr",
+        "reply",
+        eml(h, leaf(f"{new}\n\n{sig}\n\n{quoted}", cte="quoted-printable")),
+        new,
+        sig,
+        note="own text has a 'Le 14 mai à 9h, … :' line before a list (date, time, colon)",
+    )
 
 
 def m053():
@@ -1689,9 +2077,16 @@ def m053():
         ("In-Reply-To", "<q1-revenue@alpen-holding.example>"),
         ("X-Mailer", "Microsoft Outlook 16.0"),
     ]
-    write("053-outlook-desktop-en-reply", "outlook-desktop", "en", "reply",
-          eml(h, leaf(f"{new}\n\n{sig}\n\n{quoted}", charset="windows-1252", cte="quoted-printable")),
-          new, sig, note="text table, windows-1252 QP, -----Original Message-----")
+    write(
+        "053-outlook-desktop-en-reply",
+        "outlook-desktop",
+        "en",
+        "reply",
+        eml(h, leaf(f"{new}\n\n{sig}\n\n{quoted}", charset="windows-1252", cte="quoted-printable")),
+        new,
+        sig,
+        note="text table, windows-1252 QP, -----Original Message-----",
+    )
 
 
 def m054():
@@ -1721,11 +2116,20 @@ def m054():
         ("In-Reply-To", "<visite-temoin@free.example>"),
         ("X-Mailer", "Apple Mail (2.3826.400.131.1.6)"),
     ]
-    body = multi("alternative", [leaf(plain, cte="quoted-printable"), leaf(html, "html", cte="quoted-printable")],
-                 "Apple-Mail=_0A1B2C3D-4E5F-6789-ABCD-EF0123456789")
-    write("054-apple-mail-fr-reply", "apple-mail", "fr", "reply", eml(h, body),
-          "Bonjour Paul,\n\nC'est noté, je décale la visite de l'appartement témoin au mercredi 16h.",
-          "Bien à vous,\nMarion Leclerc\nPromotion Immobilière Leclerc")
+    body = multi(
+        "alternative",
+        [leaf(plain, cte="quoted-printable"), leaf(html, "html", cte="quoted-printable")],
+        "Apple-Mail=_0A1B2C3D-4E5F-6789-ABCD-EF0123456789",
+    )
+    write(
+        "054-apple-mail-fr-reply",
+        "apple-mail",
+        "fr",
+        "reply",
+        eml(h, body),
+        "Bonjour Paul,\n\nC'est noté, je décale la visite de l'appartement témoin au mercredi 16h.",
+        "Bien à vous,\nMarion Leclerc\nPromotion Immobilière Leclerc",
+    )
 
 
 def m055():
@@ -1745,8 +2149,15 @@ def m055():
         ("In-Reply-To", "<visit-monday@sakura-robotics.example>"),
         ("X-Mailer", "iPhone Mail (22D82)"),
     ]
-    write("055-apple-iphone-en-reply", "apple-iphone", "en", "reply",
-          eml(h, leaf(f"{new}\n\n{sig}\n\n{quoted}")), new, sig)
+    write(
+        "055-apple-iphone-en-reply",
+        "apple-iphone",
+        "en",
+        "reply",
+        eml(h, leaf(f"{new}\n\n{sig}\n\n{quoted}")),
+        new,
+        sig,
+    )
 
 
 def m056():
@@ -1779,9 +2190,16 @@ def m056():
         ("In-Reply-To", "<order-4500123987@hydro-valves.example>"),
         ("X-Mailer", "Microsoft Outlook 16.0"),
     ]
-    write("056-outlook-desktop-en-reply", "outlook-desktop", "en", "reply",
-          eml(h, leaf(f"{banner}\n\n{new}\n\n{sig}\n\n{quoted}")), new, sig,
-          note="CAUTION banner, English disclaimer")
+    write(
+        "056-outlook-desktop-en-reply",
+        "outlook-desktop",
+        "en",
+        "reply",
+        eml(h, leaf(f"{banner}\n\n{new}\n\n{sig}\n\n{quoted}")),
+        new,
+        sig,
+        note="CAUTION banner, English disclaimer",
+    )
 
 
 def m057():
@@ -1802,11 +2220,17 @@ def m057():
         ("In-Reply-To", "<arret-fs01@transports-perrier.example>"),
         ("User-Agent", "Mozilla Thunderbird"),
     ]
-    write("057-thunderbird-fr-reply", "thunderbird", "fr", "reply", eml(h, leaf(text, cte="quoted-printable")),
-          "Bonjour Hugues,\n\nLe service compta devra clôturer le mois samedi matin, est-ce qu'on "
-          "peut avoir un accès dès 11h ?",
-          "Merci,\n-- \nOdile Marchand\nComptabilité générale",
-          note="bottom-posted, wrapped quote lines")
+    write(
+        "057-thunderbird-fr-reply",
+        "thunderbird",
+        "fr",
+        "reply",
+        eml(h, leaf(text, cte="quoted-printable")),
+        "Bonjour Hugues,\n\nLe service compta devra clôturer le mois samedi matin, est-ce qu'on "
+        "peut avoir un accès dès 11h ?",
+        "Merci,\n-- \nOdile Marchand\nComptabilité générale",
+        note="bottom-posted, wrapped quote lines",
+    )
 
 
 def m058():
@@ -1828,8 +2252,16 @@ def m058():
         "Objet : Réunion déplacée en salle B\n\n"
         "La réunion fournisseurs de 11h est déplacée en salle B.\nPauline\n"
     )
-    write("058-outlook-mobile-fr-reply", "outlook-mobile", "fr", "reply", eml(h, leaf(text)), new,
-          "Obtenir Outlook pour iOS", note="emoji-only reply, mixed FR labels / EN date")
+    write(
+        "058-outlook-mobile-fr-reply",
+        "outlook-mobile",
+        "fr",
+        "reply",
+        eml(h, leaf(text)),
+        new,
+        "Obtenir Outlook pour iOS",
+        note="emoji-only reply, mixed FR labels / EN date",
+    )
 
 
 def m059():
@@ -1842,7 +2274,7 @@ def m059():
         '<html><body><div class="WordSection1"><p class="MsoNormal">Bonjour,</p>'
         '<p class="MsoNormal">&nbsp;</p><p class="MsoNormal">Je suis absente du 22 au 30 avril. '
         "Pour les commandes urgentes, merci d'écrire à commandes@fromagerie-jura.example ou "
-        "d'appeler le 03 84 11 22 33.</p><p class=\"MsoNormal\">&nbsp;</p>"
+        'd\'appeler le 03 84 11 22 33.</p><p class="MsoNormal">&nbsp;</p>'
         '<p class="MsoNormal">Belle journée<br>Anne-Sophie Mougin</p></div></body></html>'
     )
     h = [
@@ -1854,13 +2286,23 @@ def m059():
         ("In-Reply-To", "<cmd-comte@epicerie-fine.example>"),
         ("X-Mailer", "Microsoft Outlook 16.0"),
     ]
-    body = multi("alternative", [leaf(text, cte="quoted-printable"), leaf(html, "html", cte="quoted-printable")],
-                 "_000_DB8PR02MB6000_")
-    write("059-outlook-desktop-fr-auto-reply", "outlook-desktop", "fr", "auto-reply", eml(h, body),
-          "Bonjour,\n\nJe suis absente du 22 au 30 avril. Pour les commandes urgentes, merci "
-          "d'écrire à commandes@fromagerie-jura.example ou d'appeler le 03 84 11 22 33.",
-          "Belle journée\nAnne-Sophie Mougin", auto=True,
-          note="Outlook rule: RE: subject, no auto headers, no quoted history")
+    body = multi(
+        "alternative",
+        [leaf(text, cte="quoted-printable"), leaf(html, "html", cte="quoted-printable")],
+        "_000_DB8PR02MB6000_",
+    )
+    write(
+        "059-outlook-desktop-fr-auto-reply",
+        "outlook-desktop",
+        "fr",
+        "auto-reply",
+        eml(h, body),
+        "Bonjour,\n\nJe suis absente du 22 au 30 avril. Pour les commandes urgentes, merci "
+        "d'écrire à commandes@fromagerie-jura.example ou d'appeler le 03 84 11 22 33.",
+        "Belle journée\nAnne-Sophie Mougin",
+        auto=True,
+        note="Outlook rule: RE: subject, no auto headers, no quoted history",
+    )
 
 
 def m060():
@@ -1877,12 +2319,19 @@ def m060():
         ("Message-ID", "<CAdmoore-ooo@mail.gmail.example>"),
         ("In-Reply-To", "<brochure@agence-rolland.example>"),
     ]
-    write("060-gmail-web-en-auto-reply", "gmail-web", "en", "auto-reply", eml(h, leaf(text)),
-          "Hello,\n\nI'm currently on parental leave and will be back on June 2nd.\n"
-          "Your email will not be forwarded. Please contact my manager, Ruth Evans "
-          "(ruth.evans@harbourline.example), for anything urgent.",
-          "Thanks,\nDaniel", auto=True, note="vacation responder without any auto header")
-
+    write(
+        "060-gmail-web-en-auto-reply",
+        "gmail-web",
+        "en",
+        "auto-reply",
+        eml(h, leaf(text)),
+        "Hello,\n\nI'm currently on parental leave and will be back on June 2nd.\n"
+        "Your email will not be forwarded. Please contact my manager, Ruth Evans "
+        "(ruth.evans@harbourline.example), for anything urgent.",
+        "Thanks,\nDaniel",
+        auto=True,
+        note="vacation responder without any auto header",
+    )
 
 
 def m061():
@@ -1906,11 +2355,18 @@ def m061():
         ("Message-ID", "<OF99887766.AABBCCDD-ONC1258C80.0031A2B3@cassin.example>"),
         ("X-Mailer", "HCL Notes Release 12.0.2 November 03, 2022"),
     ]
-    write("061-lotus-notes-fr-forward", "lotus-notes", "fr", "forward", eml(h, leaf(text)), note,
-          "Patrick",
-          fwd=[("jean-marc.ollier@cassin.example", "Migration messagerie", orig)],
-          note="Notes 'Transféré par' line then a bare header block (name <address>, date, "
-               "Pour, cc, Objet on their own lines)")
+    write(
+        "061-lotus-notes-fr-forward",
+        "lotus-notes",
+        "fr",
+        "forward",
+        eml(h, leaf(text)),
+        note,
+        "Patrick",
+        fwd=[("jean-marc.ollier@cassin.example", "Migration messagerie", orig)],
+        note="Notes 'Transféré par' line then a bare header block (name <address>, date, "
+        "Pour, cc, Objet on their own lines)",
+    )
 
 
 def m062():
@@ -1935,9 +2391,16 @@ def m062():
         ("Message-ID", "<5f4e3d2c1b0a@kine-morel.example>"),
         ("User-Agent", "Roundcube Webmail/1.6.9"),
     ]
-    write("062-roundcube-fr-forward", "roundcube", "fr", "forward", eml(h, leaf(text)),
-          "Commande reçue pour le cabinet, à rapprocher de la facture.", "",
-          fwd=[("commandes@bureau-plus.example", "Votre commande 77120 a été expédiée", orig)])
+    write(
+        "062-roundcube-fr-forward",
+        "roundcube",
+        "fr",
+        "forward",
+        eml(h, leaf(text)),
+        "Commande reçue pour le cabinet, à rapprocher de la facture.",
+        "",
+        fwd=[("commandes@bureau-plus.example", "Votre commande 77120 a été expédiée", orig)],
+    )
 
 
 def m063():
@@ -1960,10 +2423,16 @@ def m063():
         ("Message-ID", "<998811.55.1746554400000@mail.yahoo.example>"),
         ("X-Mailer", "WebService/1.1.23533 YMailNovation"),
     ]
-    write("063-yahoo-fr-forward", "yahoo", "fr", "forward", eml(h, leaf(text, cte="quoted-printable")),
-          "Bonjour Corinne,\n\nBonne nouvelle ci-dessous ! On en parle jeudi au bureau de l'asso.",
-          "Amitiés\nMonique",
-          fwd=[("subventions@departement-41.example", "Dossier de subvention 2025-ASSO-118", orig)])
+    write(
+        "063-yahoo-fr-forward",
+        "yahoo",
+        "fr",
+        "forward",
+        eml(h, leaf(text, cte="quoted-printable")),
+        "Bonjour Corinne,\n\nBonne nouvelle ci-dessous ! On en parle jeudi au bureau de l'asso.",
+        "Amitiés\nMonique",
+        fwd=[("subventions@departement-41.example", "Dossier de subvention 2025-ASSO-118", orig)],
+    )
 
 
 def m064():
@@ -1974,9 +2443,9 @@ def m064():
     html = (
         '<html><body lang="FR"><div class="WordSection1"><p class="MsoNormal">Bonjour Julien,</p>'
         '<p class="MsoNormal">&nbsp;</p><p class="MsoNormal">Peux-tu afficher le planning dans '
-        "les halls des bâtiments A et C ?</p><p class=\"MsoNormal\">&nbsp;</p>"
+        'les halls des bâtiments A et C ?</p><p class="MsoNormal">&nbsp;</p>'
         '<p class="MsoNormal">Merci,</p><p class="MsoNormal">Laetitia Hamon<br>Gestionnaire de '
-        "patrimoine<br>Habitat Vendée Océan</p><p class=\"MsoNormal\">&nbsp;</p>"
+        'patrimoine<br>Habitat Vendée Océan</p><p class="MsoNormal">&nbsp;</p>'
         '<div style="border:none;border-top:solid #E1E1E1 1.0pt;padding:3.0pt 0cm 0cm 0cm">'
         '<p class="MsoNormal"><b>De&nbsp;:</b> Nuisibles Services &lt;planning@nuisibles-services.example&gt;'
         "<br><b>Envoyé&nbsp;:</b> lundi 7 avril 2025 16:20<br><b>À&nbsp;:</b> Laetitia Hamon "
@@ -1985,7 +2454,7 @@ def m064():
         '<p class="MsoNormal">&nbsp;</p><p class="MsoNormal">Bonjour,</p><p class="MsoNormal">&nbsp;</p>'
         '<p class="MsoNormal">Veuillez trouver ci-joint le planning des interventions de '
         "dératisation pour le 2e trimestre. Merci de prévenir les occupants 48 h avant chaque "
-        "passage.</p><p class=\"MsoNormal\">&nbsp;</p><p class=\"MsoNormal\">Cordialement,<br>"
+        'passage.</p><p class="MsoNormal">&nbsp;</p><p class="MsoNormal">Cordialement,<br>'
         "Service planning<br>Nuisibles Services SARL - 85000 La Roche-sur-Yon</p>"
         '<p class="MsoNormal"><i>Ce message est confidentiel. Si vous n\'en êtes pas le destinataire, '
         "merci de le supprimer.</i></p></div></body></html>"
@@ -1998,17 +2467,28 @@ def m064():
         ("Message-ID", "<AM8PR07MB2000HAMON@AM8PR07MB2000.outlook.example>"),
         ("X-Mailer", "Microsoft Outlook 16.0"),
     ]
-    body = multi("mixed", [leaf(html, "html", cte="quoted-printable"), pdf("Planning_T2_2025.pdf")],
-                 "_004_AM8PR07MB2000_")
-    write("064-outlook-desktop-fr-forward", "outlook-desktop", "fr", "forward", eml(h, body),
-          "Bonjour Julien,\n\nPeux-tu afficher le planning dans les halls des bâtiments A et C ?",
-          "Merci,\nLaetitia Hamon\nGestionnaire de patrimoine\nHabitat Vendée Océan",
-          fwd=[("planning@nuisibles-services.example", "Planning dératisation T2", orig)],
-          note="HTML forward with Pièces jointes line, original's signature and disclaimer")
+    body = multi(
+        "mixed",
+        [leaf(html, "html", cte="quoted-printable"), pdf("Planning_T2_2025.pdf")],
+        "_004_AM8PR07MB2000_",
+    )
+    write(
+        "064-outlook-desktop-fr-forward",
+        "outlook-desktop",
+        "fr",
+        "forward",
+        eml(h, body),
+        "Bonjour Julien,\n\nPeux-tu afficher le planning dans les halls des bâtiments A et C ?",
+        "Merci,\nLaetitia Hamon\nGestionnaire de patrimoine\nHabitat Vendée Océan",
+        fwd=[("planning@nuisibles-services.example", "Planning dératisation T2", orig)],
+        note="HTML forward with Pièces jointes line, original's signature and disclaimer",
+    )
 
 
 def m065():
-    orig = "Rappel : la visite médicale de Kevin Morin est fixée au 12 mai à 8h45, centre de Lorient."
+    orig = (
+        "Rappel : la visite médicale de Kevin Morin est fixée au 12 mai à 8h45, centre de Lorient."
+    )
     text = (
         "Kevin, c'est pour toi. Pense à prendre ta carte vitale.\n\n"
         "Envoyé depuis mon appareil Galaxy\n\n\n"
@@ -2026,9 +2506,16 @@ def m065():
         ("Date", "Fri, 2 May 2025 10:00:00 +0200"),
         ("Message-ID", "<samsung-fwd-0502@email.android.example>"),
     ]
-    write("065-samsung-mail-fr-forward", "samsung-mail", "fr", "forward", eml(h, leaf(text)),
-          "Kevin, c'est pour toi. Pense à prendre ta carte vitale.", "Envoyé depuis mon appareil Galaxy",
-          fwd=[("convocations@sst-bretagne.example", "Convocation visite médicale", orig)])
+    write(
+        "065-samsung-mail-fr-forward",
+        "samsung-mail",
+        "fr",
+        "forward",
+        eml(h, leaf(text)),
+        "Kevin, c'est pour toi. Pense à prendre ta carte vitale.",
+        "Envoyé depuis mon appareil Galaxy",
+        fwd=[("convocations@sst-bretagne.example", "Convocation visite médicale", orig)],
+    )
 
 
 def m066():
@@ -2049,16 +2536,23 @@ def m066():
         ("Date", "Wed, 30 Apr 2025 17:55:00 +0000"),
         ("Message-ID", "<AS4PR02MB1000SG@AS4PR02MB1000.outlook.example>"),
     ]
-    write("066-outlook-mobile-fr-forward", "outlook-mobile", "fr", "forward", eml(h, leaf(text)),
-          "Pour validation stp, c'est moins cher que le premier.", "Obtenir Outlook pour Android",
-          fwd=[("devis@toitures-bernard.example", "Devis révisé toiture gymnase", orig)])
+    write(
+        "066-outlook-mobile-fr-forward",
+        "outlook-mobile",
+        "fr",
+        "forward",
+        eml(h, leaf(text)),
+        "Pour validation stp, c'est moins cher que le premier.",
+        "Obtenir Outlook pour Android",
+        fwd=[("devis@toitures-bernard.example", "Devis révisé toiture gymnase", orig)],
+    )
 
 
 def m067():
     html = (
         '<div dir="ltr">Hello Jeanne, l\'attestation URSSAF demandée par le client.<br><br>'
         '<div class="gmail_quote gmail_quote_container"><div dir="ltr" class="gmail_attr">'
-        "---------- Forwarded message ---------<br>De&nbsp;: <strong class=\"gmail_sendername\" "
+        '---------- Forwarded message ---------<br>De&nbsp;: <strong class="gmail_sendername" '
         'dir="auto">URSSAF</strong> <span dir="auto">&lt;ne-pas-repondre@urssaf-info.example&gt;</span>'
         "<br>Date: ven. 2 mai 2025 à 06:01<br>Subject: Votre attestation de vigilance<br>"
         "To: &lt;gestion@paysagiste-durand.example&gt;<br></div><br><br>"
@@ -2073,20 +2567,32 @@ def m067():
         ("Date", "Fri, 2 May 2025 09:30:00 +0200"),
         ("Message-ID", "<CAGdurand0502@mail.gmail.example>"),
     ]
-    write("067-gmail-web-fr-forward", "gmail-web", "fr", "forward", eml(h, leaf(html, "html")),
-          "Hello Jeanne, l'attestation URSSAF demandée par le client.", "",
-          fwd=[("ne-pas-repondre@urssaf-info.example", "Votre attestation de vigilance",
+    write(
+        "067-gmail-web-fr-forward",
+        "gmail-web",
+        "fr",
+        "forward",
+        eml(h, leaf(html, "html")),
+        "Hello Jeanne, l'attestation URSSAF demandée par le client.",
+        "",
+        fwd=[
+            (
+                "ne-pas-repondre@urssaf-info.example",
+                "Votre attestation de vigilance",
                 "Madame, Monsieur,\n\nVotre attestation de vigilance est disponible dans votre "
                 "espace en ligne. Elle est valable 6 mois.\n\nCeci est un message automatique, "
-                "merci de ne pas y répondre.")],
-          note="HTML-only Gmail forward, note on the same line block as the greeting")
+                "merci de ne pas y répondre.",
+            )
+        ],
+        note="HTML-only Gmail forward, note on the same line block as the greeting",
+    )
 
 
 def m068():
     a = "Team,\n\nThe supplier audit in Porto is confirmed for June 3-4. Travel policy applies."
     b = "Adding Hélène who will join from the French side."
     html = (
-        "<html><body><div style=\"font-family:Aptos,Calibri,sans-serif;font-size:12pt\">"
+        '<html><body><div style="font-family:Aptos,Calibri,sans-serif;font-size:12pt">'
         "Hélène, FYI below - can you book your flights this week?<br><br>Thanks,<br>Oliver</div>"
         '<hr style="display:inline-block;width:98%"><div id="divRplyFwdMsg" dir="ltr">'
         "<b>From:</b> Ines Duarte &lt;ines.duarte@tagus-parts.example&gt;<br><b>Sent:</b> Monday, "
@@ -2108,10 +2614,19 @@ def m068():
         ("Date", "Mon, 5 May 2025 16:00:00 +0100"),
         ("Message-ID", "<LO2P265MB5000GRANT@LO2P265MB5000.GBRP265.PROD.OUTLOOK.example>"),
     ]
-    write("068-owa-en-forward", "owa", "en", "forward", eml(h, leaf(html, "html", cte="quoted-printable")),
-          "Hélène, FYI below - can you book your flights this week?", "Thanks,\nOliver",
-          fwd=[("quality@tagus-parts.example", "Porto audit", a),
-               ("ines.duarte@tagus-parts.example", "Fw: Porto audit", b)])
+    write(
+        "068-owa-en-forward",
+        "owa",
+        "en",
+        "forward",
+        eml(h, leaf(html, "html", cte="quoted-printable")),
+        "Hélène, FYI below - can you book your flights this week?",
+        "Thanks,\nOliver",
+        fwd=[
+            ("quality@tagus-parts.example", "Porto audit", a),
+            ("ines.duarte@tagus-parts.example", "Fw: Porto audit", b),
+        ],
+    )
 
 
 def m069():
@@ -2134,9 +2649,16 @@ def m069():
         ("In-Reply-To", "<menuiseries-clement@menuiserie-roger.example>"),
         ("X-Mailer", "Apple Mail (2.3826.400.131.1.6)"),
     ]
-    write("069-apple-mail-fr-reply-inline", "apple-mail", "fr", "reply-inline", eml(h, leaf(text)),
-          "Bonjour Francis,\n\nMes réponses dans le texte.\n\nPVC blanc, comme au 1er.\n\n"
-          "Non, on passe en 5 points, l'assurance l'exige.", "Nadine")
+    write(
+        "069-apple-mail-fr-reply-inline",
+        "apple-mail",
+        "fr",
+        "reply-inline",
+        eml(h, leaf(text)),
+        "Bonjour Francis,\n\nMes réponses dans le texte.\n\nPVC blanc, comme au 1er.\n\n"
+        "Non, on passe en 5 points, l'assurance l'exige.",
+        "Nadine",
+    )
 
 
 def m070():
@@ -2157,12 +2679,17 @@ def m070():
         ("In-Reply-To", "<quote044@jansen-installatie.example>"),
         ("User-Agent", "Mozilla Thunderbird"),
     ]
-    write("070-thunderbird-en-reply-inline", "thunderbird", "en", "reply-inline", eml(h, leaf(text)),
-          "3 years on parts, 2 on labour.\n\nYes, lead time +5 days.\n\n"
-          "45 days end of month, as per the framework contract.",
-          "Best regards,\nSophie Aubin\nExport Sales - Thermosol",
-          note="inline answers, no greeting, list-like quoted questions")
-
+    write(
+        "070-thunderbird-en-reply-inline",
+        "thunderbird",
+        "en",
+        "reply-inline",
+        eml(h, leaf(text)),
+        "3 years on parts, 2 on labour.\n\nYes, lead time +5 days.\n\n"
+        "45 days end of month, as per the framework contract.",
+        "Best regards,\nSophie Aubin\nExport Sales - Thermosol",
+        note="inline answers, no greeting, list-like quoted questions",
+    )
 
 
 def m071():
@@ -2184,15 +2711,29 @@ def m071():
     )
     h = [
         ("From", "Valérie Costa <v.costa@groupe-ardea.example>"),
-        ("To", "Nathan Leroy <n.leroy@groupe-ardea.example>, Jérémy Blanc <j.blanc@groupe-ardea.example>"),
+        (
+            "To",
+            "Nathan Leroy <n.leroy@groupe-ardea.example>, Jérémy Blanc <j.blanc@groupe-ardea.example>",
+        ),
         ("Subject", "Re: Nettoyage bureaux"),
         ("Date", "Wed, 7 May 2025 08:30:00 +0200"),
         ("Message-ID", "<CAVcosta0705@mail.gmail.example>"),
         ("In-Reply-To", "<CANleroy0605@mail.gmail.example>"),
-        ("References", "<nettoyage@groupe-ardea.example> <CAJblanc0605@mail.gmail.example> <CANleroy0605@mail.gmail.example>"),
+        (
+            "References",
+            "<nettoyage@groupe-ardea.example> <CAJblanc0605@mail.gmail.example> <CANleroy0605@mail.gmail.example>",
+        ),
     ]
-    write("071-gmail-web-fr-reply", "gmail-web", "fr", "reply",
-          eml(h, leaf(f"{new}\n\n{sig}\n\n{quoted}")), new, sig, note="three levels of > history")
+    write(
+        "071-gmail-web-fr-reply",
+        "gmail-web",
+        "fr",
+        "reply",
+        eml(h, leaf(f"{new}\n\n{sig}\n\n{quoted}")),
+        new,
+        sig,
+        note="three levels of > history",
+    )
 
 
 def m072():
@@ -2204,7 +2745,7 @@ def m072():
         '<div class="WordSection1"><p class="MsoNormal">Bonjour Monsieur Tessier,</p>'
         '<p class="MsoNormal">&nbsp;</p><p class="MsoNormal">Nous accusons réception de votre '
         "réclamation du 5 mai. Le remplacement de la pompe à chaleur est programmé le 19 mai "
-        "entre 8h et 12h.</p><p class=\"MsoNormal\">&nbsp;</p>"
+        'entre 8h et 12h.</p><p class="MsoNormal">&nbsp;</p>'
         '<p class="MsoNormal">Bien cordialement,</p><p class="MsoNormal">&nbsp;</p>'
         '<p class="MsoNormal"><b>Service Après-Vente</b><br>Climatherm SAS au capital de 250 000 € '
         "- RCS Nantes 512 345 678<br>Tél. 02 40 00 00 40</p>"
@@ -2226,13 +2767,18 @@ def m072():
         ("In-Reply-To", "<reclamation-pac@orange.example>"),
         ("X-Mailer", "Microsoft Outlook 16.0"),
     ]
-    write("072-outlook-desktop-fr-reply", "outlook-desktop", "fr", "reply",
-          eml(h, leaf(html, "html", cte="quoted-printable")),
-          "Bonjour Monsieur Tessier,\n\nNous accusons réception de votre réclamation du 5 mai. Le "
-          "remplacement de la pompe à chaleur est programmé le 19 mai entre 8h et 12h.",
-          "Bien cordialement,\n\nService Après-Vente\nClimatherm SAS au capital de 250 000 € - "
-          "RCS Nantes 512 345 678\nTél. 02 40 00 00 40",
-          note="HTML banner table at the top (kept by the replying client), legal line in signature")
+    write(
+        "072-outlook-desktop-fr-reply",
+        "outlook-desktop",
+        "fr",
+        "reply",
+        eml(h, leaf(html, "html", cte="quoted-printable")),
+        "Bonjour Monsieur Tessier,\n\nNous accusons réception de votre réclamation du 5 mai. Le "
+        "remplacement de la pompe à chaleur est programmé le 19 mai entre 8h et 12h.",
+        "Bien cordialement,\n\nService Après-Vente\nClimatherm SAS au capital de 250 000 € - "
+        "RCS Nantes 512 345 678\nTél. 02 40 00 00 40",
+        note="HTML banner table at the top (kept by the replying client), legal line in signature",
+    )
 
 
 def m073():
@@ -2260,9 +2806,16 @@ def m073():
         ("In-Reply-To", "<litige-delta@menard-avocats.example>"),
         ("X-Mailer", "Microsoft Outlook 16.0"),
     ]
-    write("073-outlook-desktop-fr-reply", "outlook-desktop", "fr", "reply",
-          eml(h, leaf(f"{new}\n\n{sig}\n\n{quoted}", cte="quoted-printable")), new, sig,
-          note="author's own '>' quotation of a contract clause")
+    write(
+        "073-outlook-desktop-fr-reply",
+        "outlook-desktop",
+        "fr",
+        "reply",
+        eml(h, leaf(f"{new}\n\n{sig}\n\n{quoted}", cte="quoted-printable")),
+        new,
+        sig,
+        note="author's own '>' quotation of a contract clause",
+    )
 
 
 def m074():
@@ -2279,8 +2832,16 @@ def m074():
         ("Message-ID", "<CAamandine0805@mail.gmail.example>"),
         ("In-Reply-To", "<pickup-friday@pacific-freight.example>"),
     ]
-    write("074-gmail-android-en-reply", "gmail-android", "en", "reply",
-          eml(h, leaf(f"{new}\n\n{quoted}")), new, "", note="Android attribution: 'date, time Name, <addr> wrote:'")
+    write(
+        "074-gmail-android-en-reply",
+        "gmail-android",
+        "en",
+        "reply",
+        eml(h, leaf(f"{new}\n\n{quoted}")),
+        new,
+        "",
+        note="Android attribution: 'date, time Name, <addr> wrote:'",
+    )
 
 
 def m075():
@@ -2291,8 +2852,8 @@ def m075():
     sig = "Regards,\nBrigitte Lambert\nAccounts payable"
     quoted = (
         "----- Original Message -----\n"
-        "From: \"Kevin O'Brien\" <kevin.obrien@celtic-tools.example>\n"
-        "To: \"Accounts Payable\" <ap@forges-vosges.example>\n"
+        'From: "Kevin O\'Brien" <kevin.obrien@celtic-tools.example>\n'
+        'To: "Accounts Payable" <ap@forges-vosges.example>\n'
         "Sent: Wednesday, May 7, 2025 4:44:02 PM\n"
         "Subject: Overdue invoice CT-8812\n\n"
         "Dear colleagues, invoice CT-8812 is now 30 days overdue. Kind regards, Kevin\n"
@@ -2306,8 +2867,15 @@ def m075():
         ("In-Reply-To", "<ct-8812@celtic-tools.example>"),
         ("X-Mailer", "Zimbra 9.0.0_GA_4546 (ZimbraWebClient - GC136 (Win)/9.0.0_GA_4546)"),
     ]
-    write("075-zimbra-en-reply", "zimbra", "en", "reply",
-          eml(h, leaf(f"{new}\n\n{sig}\n\n{quoted}")), new, sig)
+    write(
+        "075-zimbra-en-reply",
+        "zimbra",
+        "en",
+        "reply",
+        eml(h, leaf(f"{new}\n\n{sig}\n\n{quoted}")),
+        new,
+        sig,
+    )
 
 
 def m076():
@@ -2318,8 +2886,8 @@ def m076():
     sig = "Bises\nMaud"
     quoted = (
         "----- Mail original -----\n"
-        "De: \"Lucie Barre\" <lucie.barre@cnrs-labo.example>\n"
-        "À: \"Maud Perrin\" <maud.perrin@cnrs-labo.example>\n"
+        'De: "Lucie Barre" <lucie.barre@cnrs-labo.example>\n'
+        'À: "Maud Perrin" <maud.perrin@cnrs-labo.example>\n'
         "Envoyé: Mercredi 7 Mai 2025 11:20:45\n"
         "Objet: Relecture rapport ANR\n\n"
         "Coucou, tu pourrais relire le rapport intermédiaire ANR la semaine prochaine ?\n"
@@ -2333,8 +2901,15 @@ def m076():
         ("In-Reply-To", "<relecture-anr@cnrs-labo.example>"),
         ("X-Mailer", "Zimbra 10.0.8_GA_0212"),
     ]
-    write("076-zimbra-fr-not-auto-reply", "zimbra", "fr", "not-auto-reply",
-          eml(h, leaf(f"{new}\n\n{sig}\n\n{quoted}")), new, sig)
+    write(
+        "076-zimbra-fr-not-auto-reply",
+        "zimbra",
+        "fr",
+        "not-auto-reply",
+        eml(h, leaf(f"{new}\n\n{sig}\n\n{quoted}")),
+        new,
+        sig,
+    )
 
 
 def m077():
@@ -2351,18 +2926,26 @@ def m077():
         ("Message-ID", "<OFAUTO1234.5678-ONC1258C81@mutuelle-cassiopee.example>"),
         ("X-Mailer", "HCL Notes Release 12.0.2 November 03, 2022"),
     ]
-    write("077-lotus-notes-fr-auto-reply", "lotus-notes", "fr", "auto-reply", eml(h, leaf(text)),
-          "Je serai absent(e) du bureau à partir du 05/05/2025 et ne serai pas de retour avant le "
-          "12/05/2025.\n\nJe répondrai à votre message dès mon retour. Pour les questions "
-          "comptables, contactez le secrétariat au 01 23 45 67 89.", "", auto=True,
-          note="Notes out-of-office: subject only, no auto headers, future tense 'je serai absent'")
+    write(
+        "077-lotus-notes-fr-auto-reply",
+        "lotus-notes",
+        "fr",
+        "auto-reply",
+        eml(h, leaf(text)),
+        "Je serai absent(e) du bureau à partir du 05/05/2025 et ne serai pas de retour avant le "
+        "12/05/2025.\n\nJe répondrai à votre message dès mon retour. Pour les questions "
+        "comptables, contactez le secrétariat au 01 23 45 67 89.",
+        "",
+        auto=True,
+        note="Notes out-of-office: subject only, no auto headers, future tense 'je serai absent'",
+    )
 
 
 def m078():
     new = "Hi Pierre,\n\nConfirmed for the 20th. I'll send the agenda on Friday."
     sig = "Thanks,\nEmily"
     quoted = (
-        "On 5/8/25, 10:12 AM, \"Pierre Renard\" <pierre.renard@renard-conseil.example> wrote:\n\n"
+        'On 5/8/25, 10:12 AM, "Pierre Renard" <pierre.renard@renard-conseil.example> wrote:\n\n'
         "    Hi Emily,\n\n    Can we confirm the workshop on May 20th in Paris?\n\n    Pierre\n"
     )
     h = [
@@ -2374,13 +2957,22 @@ def m078():
         ("In-Reply-To", "<workshop-0520@renard-conseil.example>"),
         ("User-Agent", "Microsoft-MacOutlook/16.96.25050418"),
     ]
-    write("078-outlook-mac-en-reply", "outlook-mac", "en", "reply",
-          eml(h, leaf(f"{new}\n\n{sig}\n\n{quoted}")), new, sig,
-          note="Outlook Mac: 'On 5/8/25, 10:12 AM, \"Name\" <addr> wrote:' with indented quote")
+    write(
+        "078-outlook-mac-en-reply",
+        "outlook-mac",
+        "en",
+        "reply",
+        eml(h, leaf(f"{new}\n\n{sig}\n\n{quoted}")),
+        new,
+        sig,
+        note="Outlook Mac: 'On 5/8/25, 10:12 AM, \"Name\" <addr> wrote:' with indented quote",
+    )
 
 
 def m079():
-    new = "Merci Jean-Christophe, je regarde les plans ce soir et je te fais un retour demain matin."
+    new = (
+        "Merci Jean-Christophe, je regarde les plans ce soir et je te fais un retour demain matin."
+    )
     sig = "Envoyé de mon iPhone"
     quoted = (
         "Le mer. 7 mai 2025 à 09:15, Jean-Christophe Dubois-Lamarche <\n"
@@ -2397,9 +2989,16 @@ def m079():
         ("In-Reply-To", "<CAjcdl0705@mail.gmail.example>"),
         ("X-Mailer", "iPhone Mail (22E240)"),
     ]
-    write("079-apple-iphone-fr-reply", "apple-iphone", "fr", "reply",
-          eml(h, leaf(f"{new}\n\n{sig}\n\n{quoted}")), new, sig,
-          note="attribution wrapped over two lines inside the address")
+    write(
+        "079-apple-iphone-fr-reply",
+        "apple-iphone",
+        "fr",
+        "reply",
+        eml(h, leaf(f"{new}\n\n{sig}\n\n{quoted}")),
+        new,
+        sig,
+        note="attribution wrapped over two lines inside the address",
+    )
 
 
 def m080():
@@ -2427,9 +3026,16 @@ def m080():
         ("Message-ID", "<DB9PR03MB5000PINTO@DB9PR03MB5000.outlook.example>"),
         ("In-Reply-To", "<revue-qualite@groupe-velin.example>"),
     ]
-    write("080-owa-fr-reply", "owa", "fr", "reply", eml(h, leaf(f"{new}\n\n{sig}\n\n{quoted}")), new, sig,
-          note="own 'Jour : lieu' lines look like a header block")
-
+    write(
+        "080-owa-fr-reply",
+        "owa",
+        "fr",
+        "reply",
+        eml(h, leaf(f"{new}\n\n{sig}\n\n{quoted}")),
+        new,
+        sig,
+        note="own 'Jour : lieu' lines look like a header block",
+    )
 
 
 def m081():
@@ -2437,7 +3043,7 @@ def m081():
     sig = "Merci\nDominique Lenoir"
     quoted = (
         "> Message du 09/05/25 10:12\n"
-        "> De : \"Bureau Vallée Service\" <livraison@bv-service.example>\n"
+        '> De : "Bureau Vallée Service" <livraison@bv-service.example>\n'
         "> A : dominique.lenoir@orange.example\n"
         "> Copie à : \n"
         "> Objet : Confirmation de livraison\n>\n"
@@ -2452,9 +3058,16 @@ def m081():
         ("In-Reply-To", "<conf-55102@bv-service.example>"),
         ("X-Mailer", "Messagerie Orange"),
     ]
-    write("081-orange-webmail-fr-reply", "orange-webmail", "fr", "reply",
-          eml(h, leaf(f"{new}\n\n{sig}\n\n{quoted}", charset="iso-8859-1", cte="quoted-printable")),
-          new, sig, note="Orange webmail 'Message du …' quoted header, ISO-8859-1")
+    write(
+        "081-orange-webmail-fr-reply",
+        "orange-webmail",
+        "fr",
+        "reply",
+        eml(h, leaf(f"{new}\n\n{sig}\n\n{quoted}", charset="iso-8859-1", cte="quoted-printable")),
+        new,
+        sig,
+        note="Orange webmail 'Message du …' quoted header, ISO-8859-1",
+    )
 
 
 def m082():
@@ -2473,7 +3086,15 @@ def m082():
         ("In-Reply-To", "<ci-broken@kodeworks.example>"),
         ("X-Readdle-Message-ID", "a1b2c3d4-e5f6-4a5b-9c8d-7e6f5a4b3c2d@Spark"),
     ]
-    write("082-spark-en-reply", "spark", "en", "reply", eml(h, leaf(f"{new}\n\n{sig}\n\n{quoted}")), new, sig)
+    write(
+        "082-spark-en-reply",
+        "spark",
+        "en",
+        "reply",
+        eml(h, leaf(f"{new}\n\n{sig}\n\n{quoted}")),
+        new,
+        sig,
+    )
 
 
 def m083():
@@ -2500,9 +3121,16 @@ def m083():
         ("In-Reply-To", "<bail-carnot@reunion-conseil.example>"),
         ("User-Agent", "Mozilla Thunderbird"),
     ]
-    write("083-thunderbird-fr-reply", "thunderbird", "fr", "reply",
-          eml(h, leaf(f"{new}\n\n{sig}\n\n{quoted}", cte="quoted-printable")), new, sig,
-          note="letter draft with an 'Objet :' line written by the author")
+    write(
+        "083-thunderbird-fr-reply",
+        "thunderbird",
+        "fr",
+        "reply",
+        eml(h, leaf(f"{new}\n\n{sig}\n\n{quoted}", cte="quoted-printable")),
+        new,
+        sig,
+        note="letter draft with an 'Objet :' line written by the author",
+    )
 
 
 def m084():
@@ -2526,12 +3154,24 @@ def m084():
         ("Subject", "Fwd: Accord de prise en charge - dossier 2025-4471"),
         ("Date", "Fri, 9 May 2025 11:00:00 +0200"),
         ("Message-ID", "<77aa88bb-opco@atelier-marin.example>"),
-        ("User-Agent", "Mozilla/5.0 (X11; Linux x86_64; rv:128.0) Gecko/20100101 Thunderbird/128.10.0"),
+        (
+            "User-Agent",
+            "Mozilla/5.0 (X11; Linux x86_64; rv:128.0) Gecko/20100101 Thunderbird/128.10.0",
+        ),
     ]
-    write("084-thunderbird-fr-forward", "thunderbird", "fr", "forward", eml(h, leaf(text)),
-          "Bonjour Valentin,\n\nBonne nouvelle pour la formation Excel, tu peux inscrire Julie, "
-          "Marc et Sonia.", "Patricia",
-          fwd=[("accords@opco-services.example", "Accord de prise en charge - dossier 2025-4471", orig)])
+    write(
+        "084-thunderbird-fr-forward",
+        "thunderbird",
+        "fr",
+        "forward",
+        eml(h, leaf(text)),
+        "Bonjour Valentin,\n\nBonne nouvelle pour la formation Excel, tu peux inscrire Julie, "
+        "Marc et Sonia.",
+        "Patricia",
+        fwd=[
+            ("accords@opco-services.example", "Accord de prise en charge - dossier 2025-4471", orig)
+        ],
+    )
 
 
 def m085():
@@ -2555,10 +3195,17 @@ def m085():
         ("Message-ID", "<D1D2D3D4-E5E6-F7F8-0910-111213141516@of-horizon.example>"),
         ("X-Mailer", "iPhone Mail (22E240)"),
     ]
-    write("085-apple-iphone-fr-forward", "apple-iphone", "fr", "forward", eml(h, leaf(text)),
-          "À imprimer pour le classeur stp", "Envoyé de mon iPhone",
-          fwd=[("audit@certif-formation.example", "Audit Qualiopi", orig)],
-          note="iPhone plain forward, headers and body '>'-quoted")
+    write(
+        "085-apple-iphone-fr-forward",
+        "apple-iphone",
+        "fr",
+        "forward",
+        eml(h, leaf(text)),
+        "À imprimer pour le classeur stp",
+        "Envoyé de mon iPhone",
+        fwd=[("audit@certif-formation.example", "Audit Qualiopi", orig)],
+        note="iPhone plain forward, headers and body '>'-quoted",
+    )
 
 
 def m086():
@@ -2592,12 +3239,21 @@ def m086():
         ("Message-ID", "<556677.889900.1746781200000.JavaMail.zimbra@negoce-allier.example>"),
         ("X-Mailer", "Zimbra 9.0.0_GA_4546 (ZimbraWebClient - FF125 (Win)/9.0.0_GA_4546)"),
     ]
-    write("086-zimbra-fr-forward", "zimbra", "fr", "forward", eml(h, leaf(html, "html")),
-          "Bonjour Léon,\n\nPour archivage.", "Fabien",
-          fwd=[("tarifs@chazal-transports.example", "Tarifs transport juin", a),
-               ("m.bouvier@negoce-allier.example", "Tr: Tarifs transport juin", b),
-               ("i.carre@negoce-allier.example", "Tr: Tr: Tarifs transport juin", c)],
-          note="HTML-only chain of three Zimbra forwards")
+    write(
+        "086-zimbra-fr-forward",
+        "zimbra",
+        "fr",
+        "forward",
+        eml(h, leaf(html, "html")),
+        "Bonjour Léon,\n\nPour archivage.",
+        "Fabien",
+        fwd=[
+            ("tarifs@chazal-transports.example", "Tarifs transport juin", a),
+            ("m.bouvier@negoce-allier.example", "Tr: Tarifs transport juin", b),
+            ("i.carre@negoce-allier.example", "Tr: Tr: Tarifs transport juin", c),
+        ],
+        note="HTML-only chain of three Zimbra forwards",
+    )
 
 
 def m087():
@@ -2616,10 +3272,17 @@ def m087():
         ("Auto-Submitted", "auto-replied"),
         ("X-Auto-Response-Suppress", "All"),
     ]
-    write("087-owa-en-auto-reply", "owa", "en", "auto-reply", eml(h, leaf(html, "html")),
-          "Dear customer,\n\nThank you for contacting the Helpdesk. Our offices are closed for the "
-          "May 8 bank holiday. Your request will be handled on Friday, May 9.",
-          "Kind regards,\nHelpdesk team", auto=True)
+    write(
+        "087-owa-en-auto-reply",
+        "owa",
+        "en",
+        "auto-reply",
+        eml(h, leaf(html, "html")),
+        "Dear customer,\n\nThank you for contacting the Helpdesk. Our offices are closed for the "
+        "May 8 bank holiday. Your request will be handled on Friday, May 9.",
+        "Kind regards,\nHelpdesk team",
+        auto=True,
+    )
 
 
 def m088():
@@ -2644,8 +3307,15 @@ def m088():
         ("In-Reply-To", "<budget-lundi@mecasud.example>"),
         ("X-Mailer", "Microsoft Outlook 16.0"),
     ]
-    write("088-outlook-desktop-fr-not-auto-reply", "outlook-desktop", "fr", "not-auto-reply",
-          eml(h, leaf(f"{new}\n\n{sig}\n\n{quoted}")), new, sig)
+    write(
+        "088-outlook-desktop-fr-not-auto-reply",
+        "outlook-desktop",
+        "fr",
+        "not-auto-reply",
+        eml(h, leaf(f"{new}\n\n{sig}\n\n{quoted}")),
+        new,
+        sig,
+    )
 
 
 def m089():
@@ -2667,9 +3337,16 @@ def m089():
         ("In-Reply-To", "<caces-r489@caces-centre.example>"),
         ("User-Agent", "Infomaniak Mail"),
     ]
-    write("089-infomaniak-fr-reply", "infomaniak", "fr", "reply",
-          eml(h, leaf(f"{new}\n\n{sig}\n\n{quoted}")), new, sig,
-          note="new text ends with a list of names (not a signature)")
+    write(
+        "089-infomaniak-fr-reply",
+        "infomaniak",
+        "fr",
+        "reply",
+        eml(h, leaf(f"{new}\n\n{sig}\n\n{quoted}")),
+        new,
+        sig,
+        note="new text ends with a list of names (not a signature)",
+    )
 
 
 def m090():
@@ -2689,8 +3366,617 @@ def m090():
         ("In-Reply-To", "<devis-presses@imprimerie-roy.example>"),
         ("X-Mailer", "Apple Mail (2.3826.500.181.1.5)"),
     ]
-    write("090-apple-mail-fr-reply", "apple-mail", "fr", "reply",
-          eml(h, leaf(f"{new}\n\n{sig}\n\n{quoted}")), new, sig)
+    write(
+        "090-apple-mail-fr-reply",
+        "apple-mail",
+        "fr",
+        "reply",
+        eml(h, leaf(f"{new}\n\n{sig}\n\n{quoted}")),
+        new,
+        sig,
+    )
+
+
+def m091():
+    new = (
+        "Bonjour,\n\nje suis absente du 12 au 16 mai, merci de voir directement avec Hélène "
+        "Maillard pour ce dossier, elle a tous les éléments."
+    )
+    sig = "Bonne journée\nMaud Lefort"
+    quoted = (
+        f"De{NB}: Thomas Dumas <t.dumas@assur-conseil.example>\n"
+        f"Envoyé{NB}: vendredi 9 mai 2025 15:30\n"
+        f"À{NB}: Maud Lefort <m.lefort@assur-conseil.example>\n"
+        f"Objet{NB}: Dossier sinistre Berthaud\n\n"
+        "Maud, on pourra faire le point sur le dossier Berthaud la semaine prochaine ?\n"
+    )
+    h = [
+        ("From", "Maud Lefort <m.lefort@assur-conseil.example>"),
+        ("To", "Thomas Dumas <t.dumas@assur-conseil.example>"),
+        ("Subject", "RE: Dossier sinistre Berthaud"),
+        ("Date", "Fri, 9 May 2025 16:02:00 +0200"),
+        ("Message-ID", "<AM9PR04MB9000LEFORT@AM9PR04MB9000.outlook.example>"),
+        ("In-Reply-To", "<sinistre-berthaud@assur-conseil.example>"),
+        ("X-Mailer", "Microsoft Outlook 16.0"),
+    ]
+    write(
+        "091-outlook-desktop-fr-not-auto-reply",
+        "outlook-desktop",
+        "fr",
+        "not-auto-reply",
+        eml(h, leaf(f"{new}\n\n{sig}\n\n{quoted}")),
+        new,
+        sig,
+        note="a person answering with an absence, in a thread, with the quoted question",
+    )
+
+
+def m092():
+    new = "Bonjour Mathilde,\n\nReçu, merci. Je transmets à l'expert-comptable pour la clôture."
+    sig = "Slts\nMichel Garcia\nGérant\nGarcia Carrelage\n06 45 78 12 90"
+    quoted = (
+        "-----Message d'origine-----\n"
+        "> De : Mathilde Roche <m.roche@banque-territoires.example>\n"
+        "> Envoyé : vendredi 9 mai 2025 11:00\n"
+        "> À : Michel Garcia <contact@garcia-carrelage.example>\n"
+        "> Objet : Relevés annuels 2024\n>\n"
+        "> Monsieur, vos relevés annuels 2024 sont disponibles en pièce jointe.\n"
+    )
+    h = [
+        ("From", "Michel Garcia <contact@garcia-carrelage.example>"),
+        ("To", "Mathilde Roche <m.roche@banque-territoires.example>"),
+        ("Subject", "RE: Relevés annuels 2024"),
+        ("Date", "Fri, 9 May 2025 17:40:00 +0200"),
+        ("Message-ID", "<000201dbc0ff$11223344$55667788$@garcia-carrelage.example>"),
+        ("In-Reply-To", "<releves-2024@banque-territoires.example>"),
+        ("X-Mailer", "Microsoft Outlook 14.0"),
+    ]
+    write(
+        "092-outlook-desktop-fr-reply",
+        "outlook-desktop",
+        "fr",
+        "reply",
+        eml(h, leaf(f"{new}\n\n{sig}\n\n{quoted}", charset="windows-1252", cte="quoted-printable")),
+        new,
+        sig,
+        note="Outlook 2010 with '> ' prefix on the original, Slts",
+    )
+
+
+def m093():
+    new = (
+        "Hi all,\n\nMinutes from today's steering committee:\n\n"
+        "* Budget: approved as presented (EUR 1.2M)\n"
+        "* Timeline: phase 2 starts June 16\n"
+        "* Risks: vendor lock-in flagged by Legal, follow-up with Anaïs\n\n"
+        "Next meeting: June 5, same time."
+    )
+    sig = "Best,\nGuillaume\n\nGet Outlook for Android"
+    quoted = (
+        "________________________________\n"
+        "From: Anaïs Lopez <anais.lopez@solvane.example>\n"
+        "Sent: Friday, May 9, 2025 9:00:12 AM\n"
+        "To: Guillaume Perret <g.perret@solvane.example>\n"
+        "Cc: Steering Committee <steerco@solvane.example>\n"
+        "Subject: SteerCo 9 May\n\n"
+        "Guillaume, can you circulate the minutes today? Thanks\n"
+    )
+    h = [
+        ("From", "Guillaume Perret <g.perret@solvane.example>"),
+        ("To", "Anaïs Lopez <anais.lopez@solvane.example>"),
+        ("Cc", "Steering Committee <steerco@solvane.example>"),
+        ("Subject", "Re: SteerCo 9 May"),
+        ("Date", "Fri, 9 May 2025 18:00:00 +0000"),
+        ("Message-ID", "<DU2PR04MB8000PERRET@DU2PR04MB8000.outlook.example>"),
+        ("In-Reply-To", "<steerco-0509@solvane.example>"),
+    ]
+    write(
+        "093-outlook-mobile-en-reply",
+        "outlook-mobile",
+        "en",
+        "reply",
+        eml(h, leaf(f"{new}\n\n{sig}\n{quoted}")),
+        new,
+        sig,
+        note="own 'Label: value' bullet lines",
+    )
+
+
+def m094():
+    banner = (
+        "[EXTERNE] Ce message provient de l'extérieur de l'organisation. Ne cliquez pas sur les "
+        "liens et n'ouvrez pas les pièces jointes à moins de connaître l'expéditeur."
+    )
+    orig = (
+        "Bonjour,\n\nNous vous informons que la maintenance annuelle de l'ascenseur du bâtiment B "
+        "aura lieu le mardi 20 mai de 8h à 17h. L'ascenseur sera à l'arrêt."
+    )
+    note = "Info à relayer aux occupants du bâtiment B svp."
+    text = (
+        f"{note}\n\nMerci\nSylvain Brunel\nResponsable technique\n\n"
+        f"De{NB}: Ascenseurs Rhône-Alpes <maintenance@ascenseurs-ra.example>\n"
+        f"Envoyé{NB}: vendredi 9 mai 2025 14:12\n"
+        f"À{NB}: Sylvain Brunel <s.brunel@residence-parc.example>\n"
+        f"Objet{NB}: [EXTERNE] Maintenance ascenseur bâtiment B\n\n"
+        f"{banner}\n\n{orig}\n\nCordialement,\nL'équipe maintenance\n"
+    )
+    h = [
+        ("From", "Sylvain Brunel <s.brunel@residence-parc.example>"),
+        ("To", "Gardiens <gardiens@residence-parc.example>"),
+        ("Subject", "TR: [EXTERNE] Maintenance ascenseur bâtiment B"),
+        ("Date", "Fri, 9 May 2025 15:00:00 +0200"),
+        ("Message-ID", "<PAXPR01MB3000BRUNEL@PAXPR01MB3000.outlook.example>"),
+        ("X-Mailer", "Microsoft Outlook 16.0"),
+    ]
+    write(
+        "094-outlook-desktop-fr-forward",
+        "outlook-desktop",
+        "fr",
+        "forward",
+        eml(h, leaf(text)),
+        note,
+        "Merci\nSylvain Brunel\nResponsable technique",
+        fwd=[
+            (
+                "maintenance@ascenseurs-ra.example",
+                "[EXTERNE] Maintenance ascenseur bâtiment B",
+                orig,
+            )
+        ],
+        note="the forwarded original carries the gateway banner",
+    )
+
+
+def m095():
+    orig = (
+        "Bonjour à tous,\n\nLe site sera fermé le vendredi 30 mai (pont de l'Ascension). "
+        "Les astreintes restent assurées."
+    )
+    html = (
+        '<html><body lang="FR"><div class="WordSection1"><p class="MsoNormal">&nbsp;</p>'
+        '<p class="MsoNormal">&nbsp;</p>'
+        '<div style="border:none;border-top:solid #E1E1E1 1.0pt;padding:3.0pt 0cm 0cm 0cm">'
+        '<p class="MsoNormal"><b>De&nbsp;:</b> Direction Site Valence &lt;direction.valence@agrosud.example&gt;<br>'
+        "<b>Envoyé&nbsp;:</b> vendredi 9 mai 2025 10:00<br><b>À&nbsp;:</b> Tout le personnel "
+        "&lt;personnel.valence@agrosud.example&gt;<br><b>Objet&nbsp;:</b> Fermeture pont de l'Ascension</p></div>"
+        '<p class="MsoNormal">&nbsp;</p><p class="MsoNormal">Bonjour à tous,</p><p class="MsoNormal">&nbsp;</p>'
+        '<p class="MsoNormal">Le site sera fermé le vendredi 30 mai (pont de l\'Ascension). '
+        'Les astreintes restent assurées.</p><p class="MsoNormal">&nbsp;</p>'
+        '<p class="MsoNormal">La Direction</p></div></body></html>'
+    )
+    h = [
+        ("From", "Lina Bouchard <lina.bouchard@agrosud.example>"),
+        ("To", "Intérimaires Valence <interim.valence@agrosud.example>"),
+        ("Subject", "TR: Fermeture pont de l'Ascension"),
+        ("Date", "Fri, 9 May 2025 10:30:00 +0200"),
+        ("Message-ID", "<AS8PR10MB1000BOUCHARD@AS8PR10MB1000.outlook.example>"),
+        ("X-Mailer", "Microsoft Outlook 16.0"),
+    ]
+    write(
+        "095-outlook-desktop-fr-forward",
+        "outlook-desktop",
+        "fr",
+        "forward",
+        eml(h, leaf(html, "html", cte="quoted-printable")),
+        "",
+        "",
+        fwd=[("direction.valence@agrosud.example", "Fermeture pont de l'Ascension", orig)],
+        note="forward with nothing typed",
+    )
+
+
+def m096():
+    text = (
+        "Bonjour Loïc,\n\nbien reçu, merci.\n\n"
+        "Le lundi 12 mai 2025, Loïc Guillou <loic.guillou@ecole-kerlan.example> a écrit :\n"
+        "> Bonjour Mme Jacob,\n> Voici le justificatif d'absence de Mathis pour vendredi.\n"
+        "> Cordialement, L. Guillou\n\n"
+        "-- \nCaroline Jacob\nConseillère principale d'éducation\nCollège Jean Moulin\n"
+    )
+    h = [
+        ("From", "Caroline Jacob <cpe@college-jmoulin.example>"),
+        ("To", "Loïc Guillou <loic.guillou@ecole-kerlan.example>"),
+        ("Subject", "Re: Absence Mathis"),
+        ("Date", "Mon, 12 May 2025 08:10:00 +0200"),
+        ("Message-ID", "<sogo-3a4b5c-0512@college-jmoulin.example>"),
+        ("In-Reply-To", "<absence-mathis@ecole-kerlan.example>"),
+        ("User-Agent", "SOGoMail 5.10.0"),
+    ]
+    write(
+        "096-sogo-fr-reply",
+        "sogo",
+        "fr",
+        "reply",
+        eml(h, leaf(text)),
+        "Bonjour Loïc,\n\nbien reçu, merci.",
+        "-- \nCaroline Jacob\nConseillère principale d'éducation\nCollège Jean Moulin",
+        note="SOGo: date without time in the attribution, signature placed after the quote",
+    )
+
+
+def m097():
+    new = (
+        "Bonjour Mme Dubreuil,\n\nJe vous prie de bien vouloir trouver ci-joint l'attestation "
+        "employeur demandée.\n\nRestant à votre disposition,"
+    )
+    sig = (
+        "Respectueusement,\n\nAlain Texier\nResponsable administratif\nEHPAD Les Glycines\n"
+        "Tél. : 03 26 00 11 22 – Fax : 03 26 00 11 23\n\n"
+        "P Pensez à l'environnement avant d'imprimer ce courriel."
+    )
+    quoted = (
+        "Le 12/05/2025 à 09:30, Annick Dubreuil a écrit :\n"
+        "> Monsieur, pourriez-vous me faire parvenir une attestation employeur pour ma\n"
+        "> demande de logement ? Merci. Annick Dubreuil\n"
+    )
+    h = [
+        ("From", "Alain Texier <administration@ehpad-glycines.example>"),
+        ("To", "Annick Dubreuil <a.dubreuil@sfr.example>"),
+        ("Subject", "Re: Attestation employeur"),
+        ("Date", "Mon, 12 May 2025 11:00:00 +0200"),
+        ("Message-ID", "<c0ffee11-2233-4455-6677-8899aabbccdd@ehpad-glycines.example>"),
+        ("In-Reply-To", "<attestation@sfr.example>"),
+        ("User-Agent", "Mozilla Thunderbird"),
+    ]
+    body = multi(
+        "mixed",
+        [leaf(f"{new}\n\n{sig}\n\n{quoted}"), pdf("Attestation_employeur.pdf")],
+        "------------0a1b2c3d4e5f",
+    )
+    write(
+        "097-thunderbird-fr-reply",
+        "thunderbird",
+        "fr",
+        "reply",
+        eml(h, body),
+        new,
+        sig,
+        note="closing formula line 'Restant à votre disposition,' before the sign-off",
+    )
+
+
+def m098():
+    text = (
+        "Bonjour,\n\nVotre demande a bien été enregistrée sous le numéro INC-204518. Un technicien "
+        "la prendra en charge dans les meilleurs délais.\n\nVous pouvez suivre son avancement sur "
+        "https://support.infogerance-nord.example/ticket/INC-204518\n\n"
+        "Ceci est un message automatique, merci de ne pas y répondre.\n\nLe Centre de services\n"
+    )
+    h = [
+        ("From", "Centre de services <noreply@infogerance-nord.example>"),
+        ("To", "Jacqueline Vermeulen <j.vermeulen@mairie-hazebrouck.example>"),
+        ("Subject", "[INC-204518] Accusé de réception : Imprimante bureau du maire"),
+        ("Date", "Mon, 12 May 2025 09:01:00 +0200"),
+        ("Message-ID", "<INC-204518.ack@infogerance-nord.example>"),
+        ("Auto-Submitted", "auto-replied"),
+        ("Precedence", "auto_reply"),
+    ]
+    write(
+        "098-helpdesk-fr-auto-reply",
+        "helpdesk",
+        "fr",
+        "auto-reply",
+        eml(h, leaf(text)),
+        "Bonjour,\n\nVotre demande a bien été enregistrée sous le numéro INC-204518. Un technicien "
+        "la prendra en charge dans les meilleurs délais.\n\nVous pouvez suivre son avancement sur "
+        "https://support.infogerance-nord.example/ticket/INC-204518\n\n"
+        "Ceci est un message automatique, merci de ne pas y répondre.",
+        "Le Centre de services",
+        auto=True,
+        note="ticketing acknowledgement",
+    )
+
+
+def m099():
+    new = (
+        "Re-bonjour,\n\nErratum : la livraison est bien le 14 et non le 15 comme indiqué dans mon "
+        "précédent mail. Désolée pour la confusion."
+    )
+    sig = "Amicalement,\nJosiane"
+    quoted = (
+        "Le 12/05/2025 à 10:02, Josiane Pelletier <j.pelletier@cave-coop.example> a écrit :\n"
+        "> Bonjour à tous,\n>\n> La livraison des bouteilles aura lieu le 15 mai.\n>\n> Amicalement,\n> Josiane\n"
+    )
+    h = [
+        ("From", "Josiane Pelletier <j.pelletier@cave-coop.example>"),
+        ("To", "Adhérents <adherents@cave-coop.example>"),
+        ("Subject", "Re: Livraison bouteilles"),
+        ("Date", "Mon, 12 May 2025 10:30:00 +0200"),
+        ("Message-ID", "<4c5d6e7f-8091-a2b3-c4d5-e6f708192a3b@cave-coop.example>"),
+        ("In-Reply-To", "<livraison-bouteilles@cave-coop.example>"),
+        ("User-Agent", "Mozilla Thunderbird"),
+    ]
+    write(
+        "099-thunderbird-fr-reply",
+        "thunderbird",
+        "fr",
+        "reply",
+        eml(h, leaf(f"{new}\n\n{sig}\n\n{quoted}")),
+        new,
+        sig,
+        note="the author replies to her own message",
+    )
+
+
+def m100():
+    new = (
+        "Bonjour Ahmed,\n\nPour la connexion au VPN depuis chez toi :\n\n"
+        "1. Installe le client depuis https://vpn.groupe-marceau.example/download\n"
+        "2. Serveur : vpn.groupe-marceau.example\n"
+        "3. Identifiant : ton login Windows (a.benali)\n"
+        "4. Code : celui reçu par SMS\n\n"
+        "Si ça bloque, appelle le 4455 (hotline interne)."
+    )
+    sig = "Cdlt,\n\nJordan\nSupport informatique"
+    quoted = (
+        f"De{NB}: Ahmed Benali <a.benali@groupe-marceau.example>\n"
+        f"Envoyé{NB}: lundi 12 mai 2025 08:15\n"
+        f"À{NB}: Support <support@groupe-marceau.example>\n"
+        f"Objet{NB}: Accès VPN télétravail\n\nBonjour, comment je me connecte au VPN de chez moi ? Ahmed\n"
+    )
+    h = [
+        ("From", "Jordan Michel <support@groupe-marceau.example>"),
+        ("To", "Ahmed Benali <a.benali@groupe-marceau.example>"),
+        ("Subject", "RE: Accès VPN télétravail"),
+        ("Date", "Mon, 12 May 2025 09:00:00 +0200"),
+        ("Message-ID", "<AM6PR08MB2000MICHEL@AM6PR08MB2000.outlook.example>"),
+        ("In-Reply-To", "<vpn-teletravail@groupe-marceau.example>"),
+        ("X-Mailer", "Microsoft Outlook 16.0"),
+    ]
+    write(
+        "100-outlook-desktop-fr-reply",
+        "outlook-desktop",
+        "fr",
+        "reply",
+        eml(h, leaf(f"{new}\n\n{sig}\n\n{quoted}")),
+        new,
+        sig,
+        note="numbered steps with 'Serveur :', 'Identifiant :', 'Code :' labels",
+    )
+
+
+def m101():
+    html = (
+        '<html><body lang="FR"><div class="WordSection1"><p class="MsoNormal">Bonjour Marc,</p>'
+        '<p class="MsoNormal">&nbsp;</p><p class="MsoNormal">Voir mes réponses en rouge ci-dessous.</p>'
+        '<p class="MsoNormal">&nbsp;</p><p class="MsoNormal">Fanny</p><p class="MsoNormal">&nbsp;</p>'
+        '<div style="border:none;border-top:solid #E1E1E1 1.0pt;padding:3.0pt 0cm 0cm 0cm">'
+        '<p class="MsoNormal"><b>De&nbsp;:</b> Marc Aubry &lt;m.aubry@logistique-seine.example&gt;<br>'
+        "<b>Envoyé&nbsp;:</b> lundi 12 mai 2025 08:40<br><b>À&nbsp;:</b> Fanny Lemoine "
+        "&lt;f.lemoine@logistique-seine.example&gt;<br><b>Objet&nbsp;:</b> Inventaire juin</p></div>"
+        '<p class="MsoNormal">&nbsp;</p><p class="MsoNormal">Fanny,</p>'
+        '<p class="MsoNormal">1) On fait l\'inventaire le samedi 28 ou le lundi 30 ?</p>'
+        '<p class="MsoNormal"><span style="color:red">[FL] Samedi 28, l\'entrepôt est fermé aux '
+        "clients.</span></p>"
+        '<p class="MsoNormal">2) Combien d\'intérimaires faut-il ?</p>'
+        '<p class="MsoNormal"><span style="color:red">[FL] 6, dont 2 caristes.</span></p>'
+        '<p class="MsoNormal">Merci, Marc</p></div></body></html>'
+    )
+    h = [
+        ("From", "Fanny Lemoine <f.lemoine@logistique-seine.example>"),
+        ("To", "Marc Aubry <m.aubry@logistique-seine.example>"),
+        ("Subject", "RE: Inventaire juin"),
+        ("Date", "Mon, 12 May 2025 10:00:00 +0200"),
+        ("Message-ID", "<AM0PR10MB5000LEMOINE@AM0PR10MB5000.outlook.example>"),
+        ("In-Reply-To", "<inventaire-juin@logistique-seine.example>"),
+        ("X-Mailer", "Microsoft Outlook 16.0"),
+    ]
+    write(
+        "101-outlook-desktop-fr-reply-inline",
+        "outlook-desktop",
+        "fr",
+        "reply-inline",
+        eml(h, leaf(html, "html", cte="quoted-printable")),
+        "Bonjour Marc,\n\nVoir mes réponses en rouge ci-dessous.\n\n"
+        "[FL] Samedi 28, l'entrepôt est fermé aux clients.\n\n[FL] 6, dont 2 caristes.",
+        "Fanny",
+        note="Outlook 'answers in red' inside the quoted original, tagged with initials",
+    )
+
+
+def m102():
+    new = "Ok pour jeudi 9h sur le parking du dépôt. Je prends le camion benne."
+    quoted = (
+        "Le ven. 9 mai 2025, 18:22, Kévin Lacroix <kevin.lacroix@espaces-verts-lacroix.example> a écrit :\n\n"
+        "> Salut, RDV jeudi pour l'élagage chez M. Girard ? 9h au dépôt ?\n"
+    )
+    h = [
+        ("From", "Dylan Fabre <dylan.fabre@gmail.example>"),
+        ("To", "Kévin Lacroix <kevin.lacroix@espaces-verts-lacroix.example>"),
+        ("Subject", "Re: Élagage Girard"),
+        ("Date", "Fri, 9 May 2025 19:00:00 +0200"),
+        ("Message-ID", "<CAdylan0905@mail.gmail.example>"),
+        ("In-Reply-To", "<elagage-girard@espaces-verts-lacroix.example>"),
+    ]
+    write(
+        "102-gmail-android-fr-reply",
+        "gmail-android",
+        "fr",
+        "reply",
+        eml(h, leaf(f"{new}\n\n{quoted}")),
+        new,
+        "",
+        note="Android attribution 'Le ven. 9 mai 2025, 18:22, Name <addr> a écrit :'",
+    )
+
+
+def m103():
+    inner_html = (
+        '<div dir="ltr">Bonjour Mme Vidal,<div><br></div><div>Suite à notre entretien, je vous '
+        "confirme mon souhait de rompre ma période d'essai à compter du 16 mai.</div><div><br></div>"
+        "<div>Cordialement,</div><div>Lucas Herbin</div></div>"
+    )
+    inner = eml(
+        [
+            ("From", "Lucas Herbin <lucas.herbin@gmail.example>"),
+            ("To", "Anne Vidal <anne.vidal@maraval.example>"),
+            ("Subject", "Rupture période d'essai"),
+            ("Date", "Mon, 12 May 2025 07:45:00 +0200"),
+            ("Message-ID", "<CAlucas1205@mail.gmail.example>"),
+        ],
+        leaf(inner_html, "html", cte="quoted-printable"),
+    )
+    note = "Bonjour Karine,\n\nCi-joint le mail de M. Herbin, à mettre au dossier du salarié. Dernier jour le 16/05."
+    sig = "Anne Vidal\nService juridique - Groupe Maraval"
+    h = [
+        ("From", "Anne Vidal <anne.vidal@maraval.example>"),
+        ("To", "Karine Paie <paie@maraval.example>"),
+        ("Subject", "Fwd: Rupture période d'essai"),
+        ("Date", "Mon, 12 May 2025 09:00:00 +0200"),
+        ("Message-ID", "<fwd-herbin@maraval.example>"),
+        ("User-Agent", "Mozilla Thunderbird"),
+    ]
+    body = multi(
+        "mixed",
+        [leaf(f"{note}\n\n-- \n{sig}\n"), rfc822(inner, "Rupture période d'essai.eml")],
+        "------------Zz9Yy8Xx7",
+    )
+    write(
+        "103-thunderbird-fr-forward-attached",
+        "thunderbird",
+        "fr",
+        "forward-attached",
+        eml(h, body),
+        note,
+        f"-- \n{sig}",
+        fwd=[
+            (
+                "lucas.herbin@gmail.example",
+                "Rupture période d'essai",
+                "Bonjour Mme Vidal,\n\nSuite à notre entretien, je vous confirme mon souhait de rompre "
+                "ma période d'essai à compter du 16 mai.",
+            )
+        ],
+        note="attached message is HTML-only Gmail",
+    )
+
+
+def m104():
+    new = (
+        "Hi Rebecca,\n\nWe can do the 15th. Our plant manager, Denis Caron, will join the call. "
+        "I'll send a Teams invite."
+    )
+    sig = "Best regards,\nJulie Fontaine\nSupply Chain Director | Aeroforge France\nM +33 6 20 30 40 50"
+    quoted = (
+        "From: Rebecca Hall <rebecca.hall@skyparts-uk.example>\n"
+        "Date: Monday, 12 May 2025 at 09:12\n"
+        "To: Julie Fontaine <julie.fontaine@aeroforge.example>\n"
+        "Subject: Quarterly business review\n\n"
+        "Hi Julie, would the 15th or the 16th work for our QBR? Rebecca\n"
+    )
+    h = [
+        ("From", "Julie Fontaine <julie.fontaine@aeroforge.example>"),
+        ("To", "Rebecca Hall <rebecca.hall@skyparts-uk.example>"),
+        ("Subject", "Re: Quarterly business review"),
+        ("Date", "Mon, 12 May 2025 11:00:00 +0200"),
+        ("Message-ID", "<E7F8A9B0-C1D2-4E3F-A4B5-C6D7E8F9A0B1@aeroforge.example>"),
+        ("In-Reply-To", "<qbr@skyparts-uk.example>"),
+        ("User-Agent", "Microsoft-MacOutlook/16.96.25050418"),
+    ]
+    write(
+        "104-outlook-mac-en-reply",
+        "outlook-mac",
+        "en",
+        "reply",
+        eml(h, leaf(f"{new}\n\n{sig}\n\n{quoted}")),
+        new,
+        sig,
+        note="'Date:' label in the header block",
+    )
+
+
+def m105():
+    banner = (
+        "ATTENTION : Ce courriel provient d'une source externe à l'organisation. Vérifiez "
+        "l'expéditeur avant d'ouvrir les pièces jointes ou de cliquer sur les liens."
+    )
+    new = (
+        "Bonjour Madame Leclerc,\n\nNous avons bien reçu votre bon de commande n° 2025-0456. "
+        "La livraison est prévue semaine 21."
+    )
+    sig = "Cordialement\n\nAdministration des ventes\nSolvex Chimie"
+    quoted = (
+        "________________________________\n"
+        "De : Isabelle Leclerc <i.leclerc@lycee-pro-vernon.example>\n"
+        "Envoyé : lundi 12 mai 2025 08:00\n"
+        "À : ADV Solvex <adv@solvex-chimie.example>\n"
+        "Objet : Bon de commande 2025-0456\n\n"
+        "Bonjour, veuillez trouver ci-joint notre bon de commande. Cordialement, I. Leclerc\n"
+    )
+    h = [
+        ("From", "ADV Solvex <adv@solvex-chimie.example>"),
+        ("To", "Isabelle Leclerc <i.leclerc@lycee-pro-vernon.example>"),
+        ("Subject", "RE: Bon de commande 2025-0456"),
+        ("Date", "Mon, 12 May 2025 14:00:00 +0000"),
+        ("Message-ID", "<PR3P192MB2000ADV@PR3P192MB2000.outlook.example>"),
+        ("In-Reply-To", "<bc-2025-0456@lycee-pro-vernon.example>"),
+    ]
+    write(
+        "105-owa-fr-reply",
+        "owa",
+        "fr",
+        "reply",
+        eml(h, leaf(f"{banner}\n\n{new}\n\n{sig}\n\n{quoted}")),
+        new,
+        sig,
+        note="another gateway wording ('ATTENTION : … source externe')",
+    )
+
+
+def m106():
+    new = (
+        "Bonjour Xavier,\n\nJe te confirme la commande de 3 portables pour les nouveaux "
+        "commerciaux. Config standard, avec station d'accueil."
+    )
+    sig = (
+        "Bien à toi,\n\nSolène Marty\nResponsable administrative & financière\n"
+        "Linkbat Ingénierie\nLinkedIn | www.linkbat.example"
+    )
+    quoted = (
+        f"De{NB}: Xavier Bonnet <x.bonnet@linkbat.example>\n"
+        f"Envoyé{NB}: lundi 12 mai 2025 10:30\n"
+        f"À{NB}: Solène Marty <s.marty@linkbat.example>\n"
+        f"Objet{NB}: Portables commerciaux\n\n"
+        "Solène, tu me confirmes qu'on commande bien 3 portables ?\n\n"
+        "Xavier Bonnet\nResponsable informatique\n"
+    )
+    html_new = (
+        '<p class="MsoNormal">Bonjour Xavier,</p><p class="MsoNormal">&nbsp;</p>'
+        '<p class="MsoNormal">Je te confirme la commande de 3 portables pour les nouveaux '
+        'commerciaux. Config standard, avec station d\'accueil.</p><p class="MsoNormal">&nbsp;</p>'
+        '<p class="MsoNormal">Bien à toi,</p><p class="MsoNormal">&nbsp;</p>'
+        '<p class="MsoNormal"><b>Solène Marty</b><br>Responsable administrative &amp; financière<br>'
+        'Linkbat Ingénierie<br><a href="https://linkedin.example/company/linkbat">LinkedIn</a> | '
+        '<a href="https://www.linkbat.example">www.linkbat.example</a></p>'
+    )
+    html_q = (
+        '<p class="MsoNormal">&nbsp;</p><div style="border:none;border-top:solid #E1E1E1 1.0pt;'
+        'padding:3.0pt 0cm 0cm 0cm"><p class="MsoNormal"><b>De&nbsp;:</b> Xavier Bonnet '
+        "&lt;x.bonnet@linkbat.example&gt;<br><b>Envoyé&nbsp;:</b> lundi 12 mai 2025 10:30<br>"
+        "<b>À&nbsp;:</b> Solène Marty &lt;s.marty@linkbat.example&gt;<br><b>Objet&nbsp;:</b> "
+        'Portables commerciaux</p></div><p class="MsoNormal">Solène, tu me confirmes qu\'on '
+        'commande bien 3 portables ?</p><p class="MsoNormal">Xavier Bonnet<br>Responsable '
+        "informatique</p>"
+    )
+    html = f'<html><body lang="FR"><div class="WordSection1">{html_new}{html_q}</div></body></html>'
+    h = [
+        ("From", "Solène Marty <s.marty@linkbat.example>"),
+        ("To", "Xavier Bonnet <x.bonnet@linkbat.example>"),
+        ("Subject", "RE: Portables commerciaux"),
+        ("Date", "Mon, 12 May 2025 11:15:00 +0200"),
+        ("Message-ID", "<AM0PR03MB6000MARTY@AM0PR03MB6000.outlook.example>"),
+        ("In-Reply-To", "<portables@linkbat.example>"),
+        ("X-Mailer", "Microsoft Outlook 16.0"),
+    ]
+    body = multi(
+        "alternative",
+        [
+            leaf(f"{new}\n\n{sig}\n\n{quoted}", cte="quoted-printable"),
+            leaf(html, "html", cte="quoted-printable"),
+        ],
+        "_000_AM0PR03MB6000_",
+    )
+    write("106-outlook-desktop-fr-reply", "outlook-desktop", "fr", "reply", eml(h, body), new, sig)
 
 
 def main() -> None:
