@@ -383,7 +383,7 @@ def clean_original_text(text: str, sender: Address | None) -> str:
     few more short lines to the end, is the signature. Then a closing left at the very end
     (one to three words ending with a comma, "Cdlt," "Best," "Merci,"), alone or over the
     author's name, is the sign-off: sentences do not end with a comma. The name alone on
-    the last line, with no closing above it, stays.
+    the last line, set apart from the text by a blank line, signs it too.
     """
     text = _without_attachment_lines(text)
     if sender is None or not sender.name:
@@ -407,6 +407,10 @@ def clean_original_text(text: str, sender: Address | None) -> str:
         end -= 2
     elif end >= 2 and _closing(lines[filled[end - 1]]):
         end -= 1
+    elif end >= 2 and filled[end - 1] - filled[end - 2] >= 2 and _names_only(
+        lines[filled[end - 1]], name
+    ):
+        end -= 1  # the name alone, set apart under the text: it signs
     if end == len(filled) or end == 0:
         return text
     return "\n".join(lines[: filled[end - 1] + 1]).rstrip()

@@ -685,6 +685,21 @@ THANKS: Table = {
     "vi": ("cảm ơn", "cám ơn", "xin cảm ơn"),
 }
 
+# Words of a team signing in place of a person ("L'équipe Paie", "Le service RH").
+TEAM_WORDS: Table = {
+    "en": ("team", "office", "department", "support", "desk"),
+    "fr": (
+        "équipe",
+        "service",
+        "direction",
+        "secrétariat",
+        "pôle",
+        "cellule",
+        "département",
+        "support",
+    ),
+}
+
 # Lines mail apps append: "Sent from my iPhone", "Envoyé de mon iPhone". Each entry opens
 # such a line; where the device comes first ("iPhone'umdan gönderildi") it is spelt out.
 MOBILE_SIGNATURES: Table = {
@@ -731,6 +746,10 @@ EXTERNAL_BANNERS: Table = {
         "this message originated from outside",
         "you don't often get email from",
         "external sender",
+        "from an external source",
+        "from outside your organization",
+        "from outside the organization",
+        "from outside of the organization",
     ),
     "fr": (
         "[externe]",
@@ -739,6 +758,10 @@ EXTERNAL_BANNERS: Table = {
         "ce message provient d'un expéditeur externe",
         "vous n'obtenez pas souvent d'e-mail à partir de",
         "expéditeur externe",
+        "provient d'une source externe",
+        "provient de l'externe",
+        "provient d'une adresse externe",
+        "en dehors de l'organisation",
     ),
     "de": (
         "[extern]",

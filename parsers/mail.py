@@ -191,7 +191,7 @@ def _build(
     date = _date(headers.raw("Date"), received_at)
     default_tz = date.tzinfo if date is not None else None
 
-    body = _body(content, subject, default_tz, budget)
+    body = _body(content, subject, default_tz, budget, sender.name if sender else "")
     forwarded = (*body.forwarded, *_attached(content.messages, 1, budget, subject))
     forwarded = _completed(_oldest_first(forwarded), (sender, *recipients))
 
@@ -283,7 +283,9 @@ class _Body:
     forwarded: tuple[ForwardedMessage, ...]
 
 
-def _body(content: Content, subject: str, default_tz: tzinfo | None, budget: Budget) -> _Body:
+def _body(
+    content: Content, subject: str, default_tz: tzinfo | None, budget: Budget, author: str = ""
+) -> _Body:
     # NUL is never text, and PostgreSQL refuses it in a text column.
     plain = "\n\n".join(t.strip("\r\n") for t in content.plain if t.strip()).replace("\x00", "")
     html = "\n".join(content.html).replace("\x00", "")
@@ -321,7 +323,7 @@ def _body(content: Content, subject: str, default_tz: tzinfo | None, budget: Bud
             mark = html_to_text(split.signature).strip() if split.signature else ""
             if mark and intro.endswith(mark):
                 intro, own_signature = intro[: -len(mark)], mark
-        trimmed = trim(intro)
+        trimmed = trim(intro, author)
         return _Body(text, html_safe, trimmed.new_text, _join(trimmed.quoted_text, quoted),
                      _join(trimmed.signature, own_signature), forwarded)  # fmt: skip
     if not plain and html_safe is not None:
@@ -329,21 +331,21 @@ def _body(content: Content, subject: str, default_tz: tzinfo | None, budget: Bud
         # The client's signature container (Gmail's gmail_signature…) is never new text.
         own_signature = html_to_text(split.signature)[:MAX_TEXT_CHARS] if split.signature else ""
         if split.quoted.strip():
-            trimmed = trim(html_to_text(split.new)[:MAX_TEXT_CHARS])
+            trimmed = trim(html_to_text(split.new)[:MAX_TEXT_CHARS], author)
             quoted = html_to_text(split.quoted)[:MAX_TEXT_CHARS]
         elif own_signature.strip() and work.rstrip().endswith(own_signature.strip()):
             # Only a signature below the text: cut it from the text converted above rather
             # than converting the rest of the document again.
-            trimmed = trim(work.rstrip()[: -len(own_signature.strip())])
+            trimmed = trim(work.rstrip()[: -len(own_signature.strip())], author)
             quoted = ""
         elif own_signature.strip():
-            trimmed, quoted = trim(html_to_text(split.new)[:MAX_TEXT_CHARS]), ""
+            trimmed, quoted = trim(html_to_text(split.new)[:MAX_TEXT_CHARS], author), ""
         else:  # nothing quoted: the text converted above is the new part
-            trimmed, quoted = trim(work), ""
+            trimmed, quoted = trim(work, author), ""
         signature = _join(trimmed.signature, own_signature)
         return _Body(text, html_safe, trimmed.new_text, _join(trimmed.quoted_text, quoted),
                      signature, ())  # fmt: skip
-    trimmed = trim(work)
+    trimmed = trim(work, author)
     return _Body(text, html_safe, trimmed.new_text, trimmed.quoted_text, trimmed.signature, ())
 
 
@@ -375,7 +377,10 @@ def _attached(
         headers = _Headers(inner)
         subject = " ".join(header_text(headers.raw("Subject") or "")[0].split())
         date = parse_date(headers.raw("Date")) if headers.raw("Date") is not None else None
-        body = _body(content, subject, date.tzinfo if date else None, budget)
+        author = _first_address(headers, ("From", "Sender", "Reply-To"))
+        body = _body(
+            content, subject, date.tzinfo if date else None, budget, author.name if author else ""
+        )
         if (
             not headers.values
             and not body.text

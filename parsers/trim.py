@@ -987,8 +987,12 @@ def _attribution_like(inner: str) -> bool:
     return bool(_search(_ATTR_START, inner)) and ("@" in inner or "<" in inner)
 
 
-def trim(text: str) -> Trimmed:
-    """Split ``text`` into new text, quoted history and signature (rules: module doc)."""
+def trim(text: str, author: str = "") -> Trimmed:
+    """Split ``text`` into new text, quoted history and signature (rules: module doc).
+
+    ``author`` is the sender's display name, when known: a last line that is only that
+    name ("Nathalie") signs the message, it is not part of it.
+    """
     flat = text.replace("\r\n", "\n").replace("\r", "\n")
     lines = _split_inline_attributions(flat.split("\n"), flat)
     norms = [_norm(line) for line in lines]
@@ -1038,6 +1042,7 @@ def trim(text: str) -> Trimmed:
 
     _keep_interleaved_quotes(lines, norms, codes, quoted, cut)
     body, signature, quoted_items = _assemble(lines, norms, codes, quoted, cut)
+    body, signature = _peel_signing_line(body, signature, author)
     if not any(line.strip() for line in body):
         stand_in = _history_as_text(lines, norms, codes, cut)
         if any(line.strip() for line in stand_in):
@@ -1049,6 +1054,55 @@ def trim(text: str) -> Trimmed:
         quoted_text=_join(quoted_items),
         signature=_join(signature, rstrip=False),
     )
+
+
+# A team signs in place of a person: "La DSI", "L'équipe Paie", "Le service Sinistres",
+# "Service comptabilité clients", "IT Support Team", "Quality Office".
+_TEAM_LINE = re.compile(
+    r"^(?:(?:le|la|les|l['’]|the|your|votre|vos)\s*)?(?:"
+    + labels.alternation(labels.words(labels.TEAM_WORDS))
+    + r")(?:\s[\w'’&/-]+){0,3}$"
+    r"|^[\w'’&/-]+(?:\s[\w'’&/-]+){0,4}\s(?:team|office|department|desk)$"
+    r"|^(?:le|la|les|l['’])\s?[A-ZÀ-Ý]{2,6}$",
+    re.IGNORECASE,
+)
+_LETTER_WORD = re.compile(r"[^\W\d_]+")
+# "Le service est rétabli" is news, not a team signing: a verb makes it a sentence.
+_VERBS = frozenset(
+    {"est", "sont", "a", "ont", "sera", "seront", "était", "va", "vont", "vient", "reste"}
+    | {"fonctionne", "revient", "is", "are", "was", "were", "has", "have", "will", "be"}
+)
+SIGNING_LINE_CHARS = 60
+
+
+def _peel_signing_line(
+    body: list[str], signature: list[str], author: str
+) -> tuple[list[str], list[str]]:
+    """The last line of the text, set apart, that only says who signs: the author's own
+    name (any of its words, "Nathalie", "N. Martin") or a team ("La DSI")."""
+    filled = [i for i, line in enumerate(body) if line.strip()]
+    if len(filled) < 2:
+        return body, signature
+    last, above = filled[-1], filled[-2]
+    line = _norm(body[last])
+    if len(line) > SIGNING_LINE_CHARS or line[-1:] in ".!?:;,":
+        return body, signature
+    # Set apart: a blank line above it, or a finished sentence.
+    if last - above < 2 and not _norm(body[above]).endswith((".", "!", "?")):
+        return body, signature
+    words = {w.casefold() for w in _LETTER_WORD.findall(line)}
+    name = {w.casefold() for w in _LETTER_WORD.findall(author[:200]) if len(w) > 1}
+    signs = bool(words) and len(words) <= 4 and bool(name) and words <= name | {
+        w for w in words if len(w) == 1
+    } and bool(words & name)
+    if not signs and (
+        _search(_TEAM_LINE, line) is None or words & _VERBS or last - above < 2
+    ):
+        return body, signature
+    kept = body[:last]
+    while kept and not kept[-1].strip():
+        kept.pop()
+    return kept, [body[last], *([""] if signature else []), *signature]
 
 
 def _assemble(

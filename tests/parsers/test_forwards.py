@@ -487,7 +487,8 @@ def test_a_header_block_starting_with_date_and_message_id_gives_one_original() -
     (original,) = mail.forwarded
     assert original.sender == Address("marie.curie@lumiere-sa.fr", "Marie Curie")
     assert original.subject == "Planning du lot 2"
-    assert original.text == "Bonjour Thomas,\n\nLe planning du lot 2 est en ligne.\n\nMarie"
+    # "Marie", set apart under the text, is its author signing it.
+    assert original.text == "Bonjour Thomas,\n\nLe planning du lot 2 est en ligne."
     assert original.message_id == "planning-lot2@lumiere-sa.fr"
     assert mail.new_text == "Pour info."
 
@@ -828,7 +829,7 @@ Début du message réexpédié :
     (original,) = parse(_plain("Fwd: Compte-rendu réunion", body)).forwarded
     assert original.sender == Address("claire.petit@example.fr", "Claire Petit")
     assert original.subject == "Compte-rendu réunion"
-    assert original.text == "Voici le compte-rendu.\n\nClaire"
+    assert original.text == "Voici le compte-rendu."  # "Claire" signs it
 
 
 def test_header_block_with_blank_lines_between_fields_is_one_block() -> None:

@@ -1049,3 +1049,55 @@ def test_trim_never_raises_and_never_invents_text(lines: list[str]) -> None:
             # A reply typed on the attribution's line comes out as a part of that line.
             if line.strip():
                 assert any(line.strip() in src for src in source)
+
+
+# --- the last line that only says who signs ---------------------------------------------
+
+
+def test_the_authors_first_name_alone_under_the_text_is_signature() -> None:
+    result = trim(
+        "Oui, vous pouvez lancer la commande. Je signe le bon demain matin.\n\n"
+        "Nathalie\n\nObtenir Outlook pour iOS",
+        author="Nathalie Girard",
+    )
+    assert result.new_text == "Oui, vous pouvez lancer la commande. Je signe le bon demain matin."
+    assert result.signature.startswith("Nathalie\n")
+
+
+def test_a_first_name_that_is_not_the_authors_stays_text() -> None:
+    result = trim("Ok pour moi, on valide avec le client.\n\nMarc", author="Jean Petit")
+    assert result.new_text.endswith("\n\nMarc")
+
+
+def test_a_team_signing_under_the_text_is_signature() -> None:
+    result = trim(
+        "À partir du 10 mars, les demandes d'accès VPN passent par le portail.\n\n"
+        "Les demandes par mail ne seront plus traitées.\n\nLa DSI"
+    )
+    assert result.new_text.endswith("ne seront plus traitées.")
+    assert result.signature == "La DSI"
+
+
+def test_an_english_team_signing_under_the_text_is_signature() -> None:
+    result = trim("Please find the updated audit plan attached.\n\nQuality Office")
+    assert result.signature == "Quality Office"
+
+
+def test_a_last_sentence_about_a_service_without_a_full_stop_stays_text() -> None:
+    result = trim("Le serveur a redémarré cette nuit.\n\nLe service est rétabli")
+    assert result.new_text.endswith("Le service est rétabli")
+    assert result.signature == ""
+
+
+def test_a_team_line_glued_to_the_text_without_a_blank_line_stays_text() -> None:
+    result = trim("Voici la note.\nLa direction générale")
+    assert result.new_text == "Voici la note.\nLa direction générale"
+
+
+def test_a_banner_saying_the_mail_comes_from_an_external_source_is_dropped() -> None:
+    result = trim(
+        "ATTENTION : Ce courriel provient d'une source externe à l'organisation. "
+        "Ne cliquez pas sur les liens.\n\n"
+        "Bonjour,\n\nLe bon de livraison est signé.\n\nCordialement,\nPaul"
+    )
+    assert result.new_text == "Bonjour,\n\nLe bon de livraison est signé."
