@@ -419,18 +419,26 @@ def _own_gt_content(norms: list[str], codes: list[str]) -> None:
     """Give back to the text the ``>`` lines that are the author's own content.
 
     Only where the structure says so: a ``>`` run touching a ``<`` line or a diff's
-    ``---`` (a diff, a "< 5 000 € / > 5 000 €" threshold table), or, in a mail that
-    quotes nothing else (no attribution, header block or marker anywhere), a run the
-    author announces with a line ending in ``:`` and goes on writing below (a shell
-    session: "Here's what I ran:\n> Get-Service …").
+    ``---`` (a diff, a "< 5 000 € / > 5 000 €" threshold table), or, where nothing is
+    quoted above it (no attribution, header block or marker: the history of a top-posted
+    reply comes below), a run the author announces with a line ending in ``:`` and goes
+    on writing below (a shell session: "Here's what I ran:\n> Get-Service …", a contract
+    clause "que je vous recopie :"); the further ``>`` runs of that same paragraph (a
+    shell's prompts between their outputs) go with it.
     """
     if "Q" not in codes:
         return
     n = len(codes)
-    quotes_something = any(c in ("A", "F", "H") for c in codes)
+    # Lines of the history below (after the first attribution, header block or marker):
+    # a ">" run that repeats them quotes the message answered, it is not the author's.
+    start = next((k for k in range(n) if codes[k] in ("A", "F", "H")), n)
+    history = {_QUOTE_PREFIX.sub("", norms[k]).strip() for k in range(start, n) if norms[k]}
+    quoted_above = False  # an attribution, header block or marker before this run
+    announced_end = -1  # where the last announced run ended
     i = 0
     while i < n:
         if codes[i] != "Q":
+            quoted_above = quoted_above or codes[i] in ("A", "F", "H")
             i += 1
             continue
         j = i
@@ -439,8 +447,9 @@ def _own_gt_content(norms: list[str], codes: list[str]) -> None:
         single = all(not norms[k].startswith((">>", "> >")) for k in range(i, j))
         touching = [k for k in (i - 1, j) if 0 <= k < n and norms[k]]
         diff = any(norms[k].startswith("<") or norms[k] == "---" for k in touching)
-        announced = False
-        if not quotes_something and single:
+        # The same paragraph as an announced run: only text lines between them.
+        announced = announced_end >= 0 and all(codes[k] == "T" for k in range(announced_end, i))
+        if not announced and not quoted_above and single:
             above = i - 1
             while above >= 0 and codes[above] == "E":
                 above -= 1
@@ -454,9 +463,12 @@ def _own_gt_content(norms: list[str], codes: list[str]) -> None:
                 and below < n
                 and codes[below] == "T"
             )
+        if announced and _QUOTE_PREFIX.sub("", norms[i]).strip() in history:
+            announced = False
         if single and (diff or announced):
             for k in range(i, j):
                 codes[k] = "T"
+            announced_end = j if announced else -1
         i = j
 
 
@@ -1092,12 +1104,14 @@ def _peel_signing_line(
         return body, signature
     words = {w.casefold() for w in _LETTER_WORD.findall(line)}
     name = {w.casefold() for w in _LETTER_WORD.findall(author[:200]) if len(w) > 1}
-    signs = bool(words) and len(words) <= 4 and bool(name) and words <= name | {
-        w for w in words if len(w) == 1
-    } and bool(words & name)
-    if not signs and (
-        _search(_TEAM_LINE, line) is None or words & _VERBS or last - above < 2
-    ):
+    signs = (
+        bool(words)
+        and len(words) <= 4
+        and bool(name)
+        and words <= name | {w for w in words if len(w) == 1}
+        and bool(words & name)
+    )
+    if not signs and (_search(_TEAM_LINE, line) is None or words & _VERBS or last - above < 2):
         return body, signature
     kept = body[:last]
     while kept and not kept[-1].strip():

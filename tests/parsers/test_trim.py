@@ -1101,3 +1101,31 @@ def test_a_banner_saying_the_mail_comes_from_an_external_source_is_dropped() -> 
         "Bonjour,\n\nLe bon de livraison est signé.\n\nCordialement,\nPaul"
     )
     assert result.new_text == "Bonjour,\n\nLe bon de livraison est signé."
+
+
+def test_a_clause_the_author_recopies_with_gt_above_the_history_stays_text() -> None:
+    body = (
+        "Bonjour Maître,\n\nLe fournisseur invoque l'article 9, que je vous recopie :\n\n"
+        "> Article 9 - Force majeure\n> Aucune des parties ne pourra être tenue responsable.\n\n"
+        "À mon sens une grève interne ne relève pas de ce cas.\n\n"
+        "De : Claire Ménard <c.menard@avocats.example>\nEnvoyé : mardi 6 mai 2025 10:15\n"
+        "À : Stéphane Girard <s.girard@vertalys.example>\nObjet : Litige Delta\n\n"
+        "Sur quelle clause le fournisseur fonde-t-il son refus ?\n"
+    )
+    new_text = trim(body).new_text
+    assert "> Article 9 - Force majeure" in new_text
+    assert new_text.endswith("ne relève pas de ce cas.")
+
+
+def test_shell_prompts_between_their_outputs_after_an_announcement_stay_text() -> None:
+    body = (
+        "J'ai regardé les logs :\n\n> systemctl status relay\n   Active: failed\n"
+        "> journalctl -u relay -n 1\nrelay: cannot bind 0.0.0.0:2525\n\n"
+        "Un autre process tient le port.\n\n"
+        "Le mar. 11 mars 2025 à 18:05, Florence <f@kerlann.example> a écrit :\n"
+        "> Le relais ne répond plus.\n"
+    )
+    new_text = trim(body).new_text
+    assert "> systemctl status relay" in new_text
+    assert "> journalctl -u relay -n 1" in new_text
+    assert "Le relais ne répond plus" not in new_text
