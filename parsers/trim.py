@@ -933,6 +933,10 @@ def _keep_interleaved_quotes(
     for start, stop in runs:
         if not any(r >= stop for r in text_below):
             continue  # only the signature below: the quote is history
+        if any(codes[k] == "Q" for k in range(stop, text_below[-1])):
+            # More quotes answered one by one further down: an inline reply whose
+            # first question sits under the attribution; the questions are history.
+            continue
         for k in range(start, stop):
             if codes[k] == "Q":
                 quoted[k] = False

@@ -1129,3 +1129,18 @@ def test_shell_prompts_between_their_outputs_after_an_announcement_stay_text() -
     assert "> systemctl status relay" in new_text
     assert "> journalctl -u relay -n 1" in new_text
     assert "Le relais ne répond plus" not in new_text
+
+
+def test_inline_answers_under_an_attribution_file_every_question_as_history() -> None:
+    body = (
+        "Hi Tom,\n\nAnswers inline.\n\n"
+        "On Tue, Mar 4, 2025 at 9:02 AM Tom Becker <tom@ridgeway.example> wrote:\n"
+        "> - Can we move the go-live to April 14?\n\n"
+        "Yes, if the dry run passes on the 7th.\n\n"
+        "> - Who is the contact for SSO on your side?\n\n"
+        "Julien Roche, our identity admin.\n"
+    )
+    new_text = trim(body).new_text
+    assert "go-live" not in new_text
+    assert "SSO" not in new_text
+    assert new_text.endswith("Julien Roche, our identity admin.")
