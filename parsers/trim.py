@@ -393,6 +393,8 @@ def _classify(lines: list[str], norms: list[str]) -> list[str]:
             or (norm[0] in "-_=*" and _titled_rule_over_fields(norms, i))
         ):
             codes[i] = "F"
+        elif "/" in norm and _notes_bare_block(norms, i):
+            codes[i] = "H"
         else:
             name = _field_name(norm)
             if name is not None and _is_header_block(norms, i, name):
@@ -413,6 +415,30 @@ def _classify(lines: list[str], norms: list[str]) -> list[str]:
     _rejoin_wrapped_quotes(norms, codes)
     _own_gt_content(norms, codes)
     return codes
+
+
+# HCL Notes prints the original's header as bare lines: the author's hierarchical name
+# ("Patrick Henry/DSI/Groupe Cassin", maybe "@Domain"), the date, then each label alone
+# on its line above its value ("Pour", "cc", "Objet").
+_NOTES_NAME = re.compile(r"^[^\s/:<>@][^/:<>@]{1,60}(?:/[^/:<>@]{1,40}){1,4}(?:@[\w.-]{1,40})?$")
+_BARE_DATE = re.compile(r"^\d{1,4}[/.-]\d{1,2}[/.-]\d{2,4}(?:\s+\d{1,2}[:h]\d{2})?")
+NOTES_BLOCK_LINES = 10
+NOTES_LABEL_CHARS = 20
+
+
+def _notes_bare_block(norms: list[str], i: int) -> bool:
+    if _search(_NOTES_NAME, norms[i]) is None:
+        return False
+    end = min(len(norms), i + NOTES_BLOCK_LINES)
+    dated = any(_search(_BARE_DATE, norms[k]) for k in range(i + 1, min(end, i + 3)))
+    if not dated:
+        return False
+    bare = {
+        labels.field_of(norms[k].rstrip(" :："))
+        for k in range(i + 1, end)
+        if norms[k] and len(norms[k]) <= NOTES_LABEL_CHARS
+    }
+    return len(bare & {"to", "cc", "subject"}) >= 2
 
 
 def _own_gt_content(norms: list[str], codes: list[str]) -> None:

@@ -1144,3 +1144,24 @@ def test_inline_answers_under_an_attribution_file_every_question_as_history() ->
     assert "go-live" not in new_text
     assert "SSO" not in new_text
     assert new_text.endswith("Julien Roche, our identity admin.")
+
+
+def test_a_notes_header_written_as_bare_lines_starts_the_history() -> None:
+    body = (
+        "Je valide l'achat des 12 licences.\n\nCordialement\n\nFrançoise Millet\n\n\n"
+        "Patrick Henry/DSI/Groupe Cassin\n24/02/2025 16:45\n\n"
+        "Pour\nFrançoise Millet/DAF/Groupe Cassin@Cassin\ncc\n\n"
+        "Objet\nDemande de validation - licences CAO\n\n\n"
+        "Bonjour Françoise,\n\nPeux-tu valider l'achat ?\n"
+    )
+    result = trim(body)
+    assert result.new_text == "Je valide l'achat des 12 licences."
+    assert "Peux-tu valider" in result.quoted_text
+
+
+def test_a_route_with_slashes_and_a_date_is_not_a_notes_header() -> None:
+    body = (
+        "Le trajet retenu :\n\nParis/Lyon/Marseille\n12/03/2025 08:15\n\n"
+        "Départ gare de Lyon, voiture 12.\n"
+    )
+    assert trim(body).new_text == body.strip()
