@@ -553,9 +553,12 @@ def _notes_block(lines: list[str], start: int) -> tuple[dict[str, str] | None, i
     while i < end:
         text = lines[i][:_LINE_HEAD].strip()
         if not text:
-            if last:
+            following = lines[i + 1][:_LINE_HEAD].strip() if i + 1 < end else ""
+            if last and labels.field_of(following.rstrip(":")) is None:
                 break
-            i += 1  # Notes leaves an indented empty line above the fields
+            # Notes leaves an empty line above the fields, and between them after an
+            # empty "cc".
+            i += 1
             continue
         if (match := _HEADER_LINE.match(lines[i][: _LINE_HEAD * 4])) is not None:
             last = next((name for name in _KEYS if match.group(name)), "other")

@@ -1033,3 +1033,32 @@ def test_verbless_attribution_above_a_quote_inside_a_forward_opens_an_older_orig
     assert older.sender == Address("paul.martin@example.fr", "Paul Martin")
     assert older.date == datetime(2025, 3, 3, 11, 0, tzinfo=PARIS)
     assert older.text == "Quand a lieu la présentation ?"
+
+
+def test_notes_bare_labels_after_an_empty_cc_stay_in_the_header_block() -> None:
+    body = """\
+Annie, merci de prévenir les agences.
+
+----- Transféré par Patrick Henry/DSI/Groupe Cassin le 05/05/2025 10:12 -----
+
+Jean-Marc Ollier <jean-marc.ollier@cassin.example>
+02/05/2025 17:30
+
+Pour
+Tous les responsables d'agence
+cc
+
+Objet
+Migration messagerie
+
+
+
+Bonjour,
+
+La migration de la messagerie aura lieu le week-end du 17 mai.
+"""
+    (original,) = parse(_plain("TR: Migration messagerie", body)).forwarded
+    assert original.subject == "Migration messagerie"
+    assert original.text == (
+        "Bonjour,\n\nLa migration de la messagerie aura lieu le week-end du 17 mai."
+    )
