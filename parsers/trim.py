@@ -87,11 +87,15 @@ def _search(pattern: re.Pattern[str], text: str) -> re.Match[str] | None:
 
 
 _SPACES = str.maketrans({"\u00a0": " ", "\u202f": " ", "\u2007": " ", "\t": " ", "\u200b": ""})
+_ODD_SPACE = re.compile("[\u00a0\u202f\u2007\t\u200b]")
 
 
 def _norm(line: str) -> str:
     # Outlook FR puts non-breaking spaces before colons; Gmail adds zero-width spaces.
-    return line[:LINE_CAP].translate(_SPACES).strip()
+    head = line[:LINE_CAP]
+    if _ODD_SPACE.search(head) is None:
+        return head.strip()  # most lines: nothing to translate (str.translate is slow)
+    return head.translate(_SPACES).strip()
 
 
 # --- line patterns -----------------------------------------------------------------
