@@ -827,8 +827,13 @@ EXTERNAL_BANNERS: Table = {
 # ("##- Please type your reply above this line -##").
 REPLY_ABOVE_MARKERS: Table = {
     "en": ("reply above this line", "type your reply above this line", "previous replies"),
-    "fr": ("répondez au-dessus de cette ligne", "réponses précédentes"),
-    "de": ("oberhalb dieser zeile", "über dieser zeile"),
+    "fr": (
+        "répondez au-dessus de cette ligne",
+        "au-dessus de cette ligne",
+        "réponses précédentes",
+        "messages précédents",
+    ),
+    "de": ("oberhalb dieser zeile", "über dieser zeile", "vorherige antworten"),
     "es": ("por encima de esta línea", "encima de esta línea"),
     "it": ("sopra questa riga", "sopra questa linea"),
     "pt": ("acima desta linha",),

@@ -186,6 +186,16 @@ def _repaired_header_lines(raw: bytes) -> tuple[bytes, list[str]]:
             field_seen_after = True
         elif raw[at : at + 1] not in (b" ", b"\t") and field_seen_after:
             indent.append(at)
+    # Below the last field, only the rest of an address it left open ("Cc: D <d@" over
+    # "example.com>"): otherwise those lines are the body of a mail with no blank line.
+    last_field = max((k for k in range(len(starts)) if is_field[k]), default=-1)
+    if 0 <= last_field < len(starts) - 1:
+        end = starts[last_field + 1]
+        line = raw[starts[last_field] : end].rstrip(b"\r\n")
+        if line.count(b"<") > line.count(b">") or line.endswith((b"@", b"<", b",")):
+            indent.extend(
+                at for at in starts[last_field + 1 :] if raw[at : at + 1] not in (b" ", b"\t")
+            )
     if indent:
         defects.append(f"{len(indent)} unfolded continuation line(s) in the headers, re-folded")
     if not drop_first and not indent:

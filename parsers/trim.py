@@ -137,11 +137,13 @@ _ATTR_ISO_DATE = re.compile(
 _NOTES_RULE = re.compile(
     r"^-{3,} ?[^-].{0,150}? (?:" + _WROTE + r") ?[:：]? ?-{3,}$", re.IGNORECASE
 )
-# "##- Please type your reply above this line -##", "Previous replies".
+# "##- Please type your reply above this line -##", "## Bitte gib deine Antwort oberhalb
+# dieser Zeile ein. ##", "--- *Previous Replies*": the marker with a few words around it,
+# and nothing else on the line.
 _REPLY_ABOVE = re.compile(
-    r"^[#=*_ -]*(?:[\w'’]+ ){0,3}"
+    r"^[#=*_ -]*(?:[\w'’,]+ ){0,5}"
     + labels.alternation(labels.words(labels.REPLY_ABOVE_MARKERS))
-    + r"[ .:!#=*_-]*$",
+    + r"(?: [\w'’]+){0,2}[ .:!#=*_-]*$",
     re.IGNORECASE,
 )
 # "Sounds good. On Wed, … wrote:", "ok--- On …": where an attribution may begin

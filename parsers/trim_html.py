@@ -149,6 +149,7 @@ _MARKER_HINTS = (
     "yahoo_quoted",
     "border-top",
     "signature",
+    "messagereplysection",
 )
 
 
@@ -164,6 +165,9 @@ def _marker(token: _Token) -> str | None:
     ):
         return SIGNATURE
     if ident.startswith(("divrplyfwdmsg", "appendonsend")) or ident == "stopspelling":
+        return TO_END
+    # Exchange's web and mobile clients mark the history with a name only.
+    if _attr(token, "name").lower() == "messagereplysection":
         return TO_END
     if "moz-forward-container" in classes:
         return TO_END

@@ -111,3 +111,20 @@ def test_name_labelled_iso_2022_jp_but_sent_as_shift_jis_is_read_as_japanese() -
     )
     parsed = parse(raw, received_at=RECEIVED_AT)
     assert parsed.sender is not None and parsed.sender.name == "ツール Support"
+
+
+def test_an_address_left_open_by_the_last_field_continues_on_the_next_line() -> None:
+    raw = crlf(
+        """\
+        From: Claire Petit <claire.petit@exemple.fr>
+        To: projet@exemple.fr
+        Subject: Planning
+        Cc: Paul Martin <paul.martin@
+        exemple.fr>
+
+        Le planning est en ligne.
+        """
+    )
+    parsed = parse(raw, received_at=RECEIVED_AT)
+    assert "paul.martin@exemple.fr" in [a.address for a in parsed.recipients]
+    assert parsed.new_text == "Le planning est en ligne."

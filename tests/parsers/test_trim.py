@@ -1165,3 +1165,25 @@ def test_a_route_with_slashes_and_a_date_is_not_a_notes_header() -> None:
         "Départ gare de Lyon, voiture 12.\n"
     )
     assert trim(body).new_text == body.strip()
+
+
+def test_a_localised_reply_above_marker_with_words_around_it_starts_the_history() -> None:
+    body = (
+        "Danke, das passt.\n\n## Bitte gib deine Antwort oberhalb dieser Zeile ein. ##\n\n"
+        "Vorherige Diskussion\n"
+    )
+    assert trim(body).new_text == "Danke, das passt."
+
+
+def test_a_french_helpdesk_reply_above_marker_starts_the_history() -> None:
+    body = (
+        "Merci, c'est réglé de mon côté.\n\n"
+        "##- Veuillez répondre au-dessus de cette ligne -##\n\n"
+        "Votre demande (4521) a été mise à jour.\n"
+    )
+    assert trim(body).new_text == "Merci, c'est réglé de mon côté."
+
+
+def test_a_sentence_mentioning_the_line_above_stays_text() -> None:
+    body = "Je n'ai pas compris la remarque écrite au-dessus de cette ligne dans le compte-rendu.\n"
+    assert trim(body).new_text == body.strip()

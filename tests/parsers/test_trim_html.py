@@ -201,3 +201,14 @@ def test_blockquotes_nested_in_the_authors_excerpt_stay_new_with_it() -> None:
     )
     new, quoted = split_html_quote(html)
     assert new == html and quoted == ""
+
+
+def test_exchange_message_reply_section_is_the_history() -> None:
+    html = (
+        '<div name="messageBodySection"><p>Le devis est validé.</p></div>'
+        '<div name="messageReplySection">Le 3 mars, Paul a écrit :<br>'
+        "<p>Peux-tu valider le devis ?</p></div>"
+    )
+    new, quoted = split_html_quote(html)
+    assert "validé" in new and "Peux-tu" not in new
+    assert "Peux-tu valider" in quoted
