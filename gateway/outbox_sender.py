@@ -28,7 +28,12 @@ log = logging.getLogger("mailwall.outbox")
 
 
 class Mailer(Protocol):
-    def send(self, envelope_from: str, recipient: str, raw: bytes) -> None: ...
+    def send(
+        self, envelope_from: str, recipient: str, raw: bytes, *,
+        handing: Callable[[], None] = lambda: None,
+    ) -> None:
+        """Delivers `raw`; calls `handing` once the receiver has everything but the
+        final commit (DATA's dot), so that a crash after it is not sent twice."""
 
 
 class MaildirMailer:
@@ -37,8 +42,12 @@ class MaildirMailer:
     def __init__(self, path: Path) -> None:
         self.path = path
 
-    def send(self, envelope_from: str, recipient: str, raw: bytes) -> None:
+    def send(
+        self, envelope_from: str, recipient: str, raw: bytes, *,
+        handing: Callable[[], None] = lambda: None,
+    ) -> None:
         box = mailbox.Maildir(self.path, create=True)
+        handing()
         box.add(raw)
 
 
@@ -65,9 +74,12 @@ class SmtpMailer:
         # Verifies the chain and the host name; with a CA file, only that CA is trusted.
         self.context = ssl.create_default_context(cafile=ca_file or None)
 
-    def send(self, envelope_from: str, recipient: str, raw: bytes) -> None:
+    def send(
+        self, envelope_from: str, recipient: str, raw: bytes, *,
+        handing: Callable[[], None] = lambda: None,
+    ) -> None:
         try:
-            self._send(envelope_from, recipient, raw)
+            self._send(envelope_from, recipient, raw, handing)
         except ssl.SSLCertVerificationError as exc:
             raise SmarthostRefused(
                 f"The smarthost {self.host}:{self.port} presented a certificate that could "
@@ -75,7 +87,9 @@ class SmtpMailer:
                 "certificate or set outbound.ca_file to the CA that signed it."
             ) from None
 
-    def _send(self, envelope_from: str, recipient: str, raw: bytes) -> None:
+    def _send(
+        self, envelope_from: str, recipient: str, raw: bytes, handing: Callable[[], None]
+    ) -> None:
         client: smtplib.SMTP
         if self.implicit_tls:
             client = smtplib.SMTP_SSL(self.host, self.port, timeout=60, context=self.context)
@@ -96,7 +110,47 @@ class SmtpMailer:
                         "STARTTLS there, or set outbound.allow_plain_auth = true."
                     )
                 client.login(self.username, self.password)
-            client.sendmail(envelope_from, [recipient], raw)
+            _send_in_two_steps(client, envelope_from, recipient, raw, handing)
+
+
+_LINE_END = re.compile(rb"\r\n|\r|\n")
+_LEADING_DOT = re.compile(rb"^\.", re.MULTILINE)
+
+
+def _send_in_two_steps(
+    client: smtplib.SMTP, envelope_from: str, recipient: str, raw: bytes,
+    handing: Callable[[], None],
+) -> None:
+    """`sendmail` for one recipient, with `handing` called between the message and
+    DATA's final dot: the receiver commits to the mail only at that dot, so a crash
+    before it leaves nothing delivered, and one after it is recorded as handed over."""
+    code, reply = client.mail(envelope_from)
+    if code != 250:
+        client.rset()
+        raise smtplib.SMTPSenderRefused(code, reply, envelope_from)
+    code, reply = client.rcpt(recipient)
+    if code not in (250, 251):
+        client.rset()
+        raise smtplib.SMTPRecipientsRefused({recipient: (code, reply)})
+    code, reply = client.docmd("data")
+    if code != 354:
+        client.rset()
+        raise smtplib.SMTPDataError(code, reply)
+    data = _LEADING_DOT.sub(b"..", _LINE_END.sub(b"\r\n", raw))
+    if not data.endswith(b"\r\n"):
+        data += b"\r\n"
+    try:
+        client.send(data)
+        handing()
+    except BaseException:
+        # No QUIT inside DATA (it would be read as a line of the message): drop the
+        # connection, and the relay discards the unfinished mail.
+        client.close()
+        raise
+    client.send(b".\r\n")
+    code, reply = client.getreply()
+    if code != 250:
+        raise smtplib.SMTPDataError(code, reply)
 
 
 def mailer_from_config(config: Config) -> Mailer:
@@ -232,8 +286,12 @@ def deliver_due(
             with sessions() as session, session.begin():
                 outbox.release(session, [m.id for m in batch.to_send[position:]])
             break
+        def handing(mail_id: int = mail.id) -> None:
+            with sessions() as session, session.begin():
+                outbox.mark_handed(session, mail_id, now=now())
+
         try:
-            mailer.send(return_path(settings, mail), mail.recipient, mail.raw)
+            mailer.send(return_path(settings, mail), mail.recipient, mail.raw, handing=handing)
         except (OSError, smtplib.SMTPException) as exc:
             failure = classify(exc)
             log.warning("outbox %s to %s refused: %s", mail.id, mail.recipient, failure.error)

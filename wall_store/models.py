@@ -521,6 +521,10 @@ class OutboxMessage(Base):
     last_code: Mapped[int | None] = mapped_column(Integer)
     created_at: Mapped[created_at]
     sent_at: Mapped[datetime | None]
+    # Set just before DATA's final dot: the relay has everything but the dot. A claim that
+    # expires with it set was handed over (only the dot's reply is unknown) and is never
+    # sent again; without it, the relay dropped the unfinished message and it is resent.
+    handed_at: Mapped[datetime | None]
 
 
 class BounceKind(enum.Enum):

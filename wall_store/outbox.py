@@ -103,6 +103,7 @@ def claim_batch(
     same transaction, without being sent.
     """
     now = now or utcnow()
+    settle_handed_over(session, lease=lease, now=now)
     ids = claim(session, OUTBOX, lease=lease, limit=limit, now=now,
                 where=OutboxMessage.attempts < max_attempts)
     if not ids:
@@ -143,6 +144,33 @@ def release(session: Session, outbox_ids: list[int]) -> int:
     ).rowcount
 
 
+def mark_handed(session: Session, outbox_id: int, *, now: datetime | None = None) -> None:
+    """The sender has written the whole message but DATA's final dot: from here a crash
+    may have delivered it, so it must not be sent again (`settle_handed_over`)."""
+    session.execute(
+        update(OutboxMessage)
+        .where(OutboxMessage.id == outbox_id, OutboxMessage.status == OutboxStatus.SENDING)
+        .values(handed_at=now or utcnow())
+    )
+
+
+def settle_handed_over(session: Session, *, lease: timedelta, now: datetime) -> int:
+    """Claims that expired after their mail was handed over are `sent`, not claimed again.
+
+    A sender that dies before the final dot leaves the relay an unfinished DATA, which it
+    discards: that mail has no `handed_at` and is sent again, once. One that dies after
+    the dot, before recording the relay's `250`, has delivered it: sending it again is
+    what doubled mail. Only the instant between the mark and the dot could lose one.
+    """
+    return session.execute(
+        update(OutboxMessage)
+        .where(OutboxMessage.status == OutboxStatus.SENDING,
+               OutboxMessage.handed_at.is_not(None),
+               OutboxMessage.claimed_at < now - lease)
+        .values(status=OutboxStatus.SENT, sent_at=OutboxMessage.handed_at, claimed_at=None)
+    ).rowcount
+
+
 def _sending(session: Session, outbox_id: int) -> OutboxMessage | None:
     """The row if it is still ours to record (`sending`); an operator may have dropped it."""
     row = session.get(OutboxMessage, outbox_id)
@@ -156,6 +184,7 @@ def record_sent(session: Session, outbox_id: int, *, now: datetime | None = None
     row.status = OutboxStatus.SENT
     row.sent_at = now or utcnow()
     row.claimed_at = None
+    row.handed_at = None
     row.last_error = None
     row.last_code = None
 
@@ -170,6 +199,7 @@ def record_refused(
     if row is None:
         return None
     row.claimed_at = None
+    row.handed_at = None  # refused at the final dot: the relay did not take it
     row.last_error = error[:2000]
     row.last_code = code
     if permanent or row.attempts >= max_attempts:

@@ -7,7 +7,7 @@ import email
 import email.policy
 import smtplib
 import threading
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from dataclasses import dataclass, field
 from datetime import datetime, timedelta
 from email.message import EmailMessage
@@ -345,3 +345,73 @@ def test_a_sender_past_half_its_lease_gives_the_rest_of_its_batch_back(
 ])
 def test_what_is_permanent_and_what_is_retried(exc: Exception, permanent: bool) -> None:
     assert classify(exc).permanent is permanent
+
+
+class _Killed(Exception):
+    """The sending process dying (kill -9) at a chosen point of the SMTP dialogue."""
+
+
+class _DiesBeforeTheDot(SmtpMailer):
+    """Writes the whole message, then dies before DATA's final dot; `mark` says whether
+    it had recorded the hand-over first."""
+
+    def __init__(self, host: str, port: int, *, mark: bool) -> None:
+        super().__init__(host, port, starttls=False)
+        self.mark = mark
+
+    def send(self, envelope_from: str, recipient: str, raw: bytes, *,
+             handing: Callable[[], None] = lambda: None) -> None:
+        def die() -> None:
+            if self.mark:
+                handing()
+            raise _Killed
+
+        super().send(envelope_from, recipient, raw, handing=die)
+
+
+def test_a_sender_dying_before_the_hand_over_leaves_the_relay_nothing_and_it_goes_once(
+    sessions: sessionmaker, smarthost: tuple[Smarthost, SmtpMailer]
+) -> None:
+    handler, mailer = smarthost
+    mail = queue(sessions, GOOD, "Compte-rendu du chantier")
+    claimed_at = utcnow()
+    dying = _DiesBeforeTheDot(mailer.host, mailer.port, mark=False)
+    with pytest.raises(_Killed):
+        deliver_due(sessions, dying, SETTINGS, now=lambda: claimed_at)
+    assert handler.received == []  # an unfinished DATA is no mail
+    later = claimed_at + SETTINGS.lease + timedelta(seconds=1)
+    assert deliver_due(sessions, mailer, SETTINGS, now=lambda: later).sent == 1
+    assert handler.subjects() == ["Compte-rendu du chantier"]
+    assert row(sessions, mail).status is OutboxStatus.SENT
+
+
+def test_a_mail_handed_over_before_its_sender_died_is_not_sent_again(
+    sessions: sessionmaker, smarthost: tuple[Smarthost, SmtpMailer]
+) -> None:
+    handler, mailer = smarthost
+    mail = queue(sessions, GOOD, "Planning du lot 2")
+    claimed_at = utcnow()
+    dying = _DiesBeforeTheDot(mailer.host, mailer.port, mark=True)
+    with pytest.raises(_Killed):
+        deliver_due(sessions, dying, SETTINGS, now=lambda: claimed_at)
+    later = claimed_at + SETTINGS.lease + timedelta(seconds=1)
+    assert deliver_due(sessions, mailer, SETTINGS, now=lambda: later).claimed == 0
+    settled = row(sessions, mail)
+    assert settled.status is OutboxStatus.SENT
+    assert settled.sent_at is not None
+
+
+def test_a_refusal_at_the_final_dot_leaves_the_mail_to_retry(
+    sessions: sessionmaker, smarthost: tuple[Smarthost, SmtpMailer]
+) -> None:
+    handler, mailer = smarthost
+    mail = queue(sessions, GOOD, "Devis signé")
+
+    async def refuse_data(server: object, session: object, envelope: object) -> str:
+        return "451 4.3.0 Temporary storage failure"
+
+    handler.handle_DATA = refuse_data  # type: ignore[method-assign]
+    assert deliver_due(sessions, mailer, SETTINGS).failed == 1
+    refused = row(sessions, mail)
+    assert refused.status is OutboxStatus.FAILED
+    assert refused.handed_at is None and refused.last_code == 451
