@@ -271,8 +271,8 @@ def deliver_due(
     and mail whose attempts are used up is left out in SQL, so refused mail never
     stands in front of good mail. The sending happens outside any transaction and
     each result is recorded in a short one of its own: a slow smarthost must not
-    hold SQLite's write lock (the intake's `250` waits on it), and a crash re-sends
-    at most the mail in hand.
+    hold SQLite's write lock (the intake's `250` waits on it). A crash before the mail in
+    hand was handed over (`_send_in_two_steps`) sends it again once; after, never.
     """
     claimed_at = now()
     with sessions() as session, session.begin():
