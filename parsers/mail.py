@@ -43,7 +43,7 @@ from parsers.subjects import (
     normalize_subject,
     strip_subject,
 )
-from parsers.trim import trim
+from parsers.trim import LETTER_WORD, trim
 from parsers.trim_html import split_html
 from parsers.values import Address, Attachment, Flag, ForwardedMessage, ParseProblem
 
@@ -425,11 +425,8 @@ def _attached(
     return tuple(found)
 
 
-_NAME_WORD = re.compile(r"[^\W\d_]+")
-
-
 def _name_key(name: str) -> frozenset[str]:
-    return frozenset(w.casefold() for w in _NAME_WORD.findall(name[:200]))
+    return frozenset(w.casefold() for w in LETTER_WORD.findall(name[:200]))
 
 
 def _completed(

@@ -1114,7 +1114,8 @@ _TEAM_LINE = re.compile(
     r"|^(?:le|la|les|l['’])\s?[A-ZÀ-Ý]{2,6}$",
     re.IGNORECASE,
 )
-_LETTER_WORD = re.compile(r"[^\W\d_]+")
+# A word of letters only: the words of a name ("Jean-Marc O'Neil" -> Jean, Marc, O, Neil).
+LETTER_WORD = re.compile(r"[^\W\d_]+")
 # "Le service est rétabli" is news, not a team signing: a verb makes it a sentence.
 _VERBS = frozenset(
     {"est", "sont", "a", "ont", "sera", "seront", "était", "va", "vont", "vient", "reste"}
@@ -1138,8 +1139,8 @@ def _peel_signing_line(
     # Set apart: a blank line above it, or a finished sentence.
     if last - above < 2 and not _norm(body[above]).endswith((".", "!", "?")):
         return body, signature
-    words = {w.casefold() for w in _LETTER_WORD.findall(line)}
-    name = {w.casefold() for w in _LETTER_WORD.findall(author[:200]) if len(w) > 1}
+    words = {w.casefold() for w in LETTER_WORD.findall(line)}
+    name = {w.casefold() for w in LETTER_WORD.findall(author[:200]) if len(w) > 1}
     signs = (
         bool(words)
         and len(words) <= 4
